@@ -1,0 +1,45 @@
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using SentryMcp.Core.Tools;
+
+namespace SentryMcp.Core.Hosting;
+
+/// <summary>Fills an MCP server's options with this server's identity, tools, prompts and resources.</summary>
+public static class SentryMcpServerSetup
+{
+    public const string ServerName = "sentry-mcp";
+
+    public static string Version { get; } =
+        typeof(SentryMcpServerSetup).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
+
+    public const string Instructions =
+        "Tools for Sentry: find organizations, projects and releases; search and inspect issues, events and traces; " +
+        "triage issues; ask Seer for root causes; search Sentry's documentation. Start with whoami or find_organizations.";
+
+    /// <summary>Tools hidden because the session's constraints make them meaningless.</summary>
+    public static ToolSelection SelectionFor(SessionConstraints constraints, IReadOnlySet<PermissionGroup> groups)
+    {
+        var hidden = new HashSet<string>(StringComparer.Ordinal);
+        if (constraints.OrganizationSlug is not null)
+        {
+            hidden.Add("find_organizations");
+        }
+        if (constraints.ProjectSlug is not null)
+        {
+            hidden.Add("find_projects");
+        }
+        return new ToolSelection(constraints, groups, hidden);
+    }
+
+    public static void Apply(McpServerOptions options, SentryToolCatalog tools, ToolSelection selection)
+    {
+        options.ServerInfo = new Implementation { Name = ServerName, Title = "Sentry MCP", Version = Version };
+        options.ServerInstructions = Instructions;
+        var collection = new McpServerPrimitiveCollection<McpServerTool>();
+        foreach (var tool in tools.Build(selection))
+        {
+            collection.Add(tool);
+        }
+        options.ToolCollection = collection;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using SentryMcp.Core.Api;
+using SentryMcp.Core.Tools;
+
+namespace SentryMcp.Core;
+
+public static class SentryMcpServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Sentry API client and the catalogs of tools, prompts and resources. The host
+    /// registers a scoped <see cref="SentryToolContext"/> for the caller's credential.
+    /// </summary>
+    public static IServiceCollection AddSentryMcpCore(this IServiceCollection services)
+    {
+        services.AddSentryApiClient();
+        services.AddSingleton<SentryToolCatalog>();
+        return services;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using SentryMcp.Core.Api;
+
+namespace SentryMcp.Core.Tools;
+
+/// <summary>
+/// One tool as a session sees it: pinned parameters removed from the schema and injected into
+/// calls, and failures turned into <c>isError</c> results whose text says what to do next.
+/// </summary>
+internal sealed class SentryMcpTool : DelegatingMcpServerTool
+{
+    private readonly SentryToolDescriptor _descriptor;
+    private readonly IReadOnlyDictionary<string, JsonElement> _injected;
+    private readonly Tool _protocolTool;
+
+    public SentryMcpTool(SentryToolDescriptor descriptor, IReadOnlyDictionary<string, string> pinned) : base(descriptor.Tool)
+    {
+        _descriptor = descriptor;
+        var inner = descriptor.Tool.ProtocolTool;
+        var schema = JsonNode.Parse(inner.InputSchema.GetRawText())!.AsObject();
+        var injected = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (schema["properties"] is JsonObject properties)
+        {
+            foreach (var (name, value) in pinned)
+            {
+                if (properties.Remove(name))
+                {
+                    injected[name] = value.Length == 0 ? JsonSerializer.SerializeToElement<string?>(null) : JsonSerializer.SerializeToElement(value);
+                }
+            }
+            if (schema["required"] is JsonArray required)
+            {
+                foreach (var item in required.Where(r => r is not null && injected.ContainsKey(r.GetValue<string>())).ToList())
+                {
+                    required.Remove(item);
+                }
+            }
+        }
+        _injected = injected;
+        _protocolTool = injected.Count == 0 ? inner : new Tool
+        {
+            Name = inner.Name,
+            Title = inner.Title,
+            Description = inner.Description,
+            Annotations = inner.Annotations,
+            InputSchema = JsonSerializer.SerializeToElement(schema),
+            OutputSchema = inner.OutputSchema,
+            Icons = inner.Icons,
+            Meta = inner.Meta,
+        };
+    }
+
+    public override Tool ProtocolTool => _protocolTool;
+
+    public override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default)
+    {
+        if (_injected.Count > 0 && request.Params is { } parameters)
+        {
+            var arguments = parameters.Arguments is null
+                ? new Dictionary<string, JsonElement>(StringComparer.Ordinal)
+                : new Dictionary<string, JsonElement>(parameters.Arguments, StringComparer.Ordinal);
+            foreach (var (name, value) in _injected)
+            {
+                arguments[name] = value;
+            }
+            parameters.Arguments = arguments;
+        }
+        try
+        {
+            return await base.InvokeAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            return ToErrorResult(ex, request.Services);
+        }
+    }
+
+    private CallToolResult ToErrorResult(Exception ex, IServiceProvider? services)
+    {
+        var root = ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : ex;
+        var text = root switch
+        {
+            UserInputException input => $"**Input Error**: {input.Message}\n\nCorrect the arguments and try again.",
+            SentryApiException { IsClientError: true } api => ClientErrorText(api),
+            SentryApiException api => $"**Sentry API Error** (HTTP {(int)api.StatusCode}): Sentry failed to process the request" +
+                (string.IsNullOrWhiteSpace(api.Detail) ? "." : $": {api.Detail}") + "\n\nThis is a problem on Sentry's side; try again later.",
+            SentryUnavailableException => "**Sentry Unavailable**: Sentry did not answer in time or dropped the connection, after retries.\n\nTry again later.",
+            SentryResponseFormatException => "**Sentry API Error**: Sentry returned a malformed response.\n\nTry again later.",
+            ArgumentException or JsonException => $"**Input Error**: The arguments for '{_descriptor.Name}' are invalid: {root.Message}",
+            McpException mcp => mcp.Message,
+            _ => null,
+        };
+        if (text is null)
+        {
+            var eventId = Guid.NewGuid().ToString("N")[..12];
+            services?.GetService<ILoggerFactory>()?.CreateLogger<SentryMcpTool>()
+                .LogError(root, "Tool {Tool} failed unexpectedly (reference {Reference})", _descriptor.Name, eventId);
+            text = $"**Error**: An unexpected error occurred while running '{_descriptor.Name}' (reference {eventId}).";
+        }
+        return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = text }] };
+    }
+
+    private string ClientErrorText(SentryApiException api)
+    {
+        var detail = string.IsNullOrWhiteSpace(api.Detail) ? null : api.Detail;
+        var hint = (int)api.StatusCode switch
+        {
+            401 => "The Sentry access token is invalid or expired. Sign in again or provide a new token.",
+            403 => "The access token lacks permission for this request" +
+                (_descriptor.Scopes.Count > 0 ? $" (this tool needs the scopes: {string.Join(", ", _descriptor.Scopes)})." : "."),
+            404 => "The resource was not found. Check the organization/project slugs and identifiers (find_organizations and find_projects list the valid ones).",
+            429 => "Sentry's rate limit was reached. Wait a little before trying again.",
+            _ => "Check the arguments and try again.",
+        };
+        return $"**Input Error** (HTTP {(int)api.StatusCode}): {detail ?? "Sentry refused the request."}\n\n{hint}";
+    }
+}

@@ -1,0 +1,24 @@
+using SentryMcp.Core.Api;
+
+namespace SentryMcp.Core.Tools;
+
+/// <summary>
+/// What a tool call needs from its session: the API client bound to the caller's credential, the
+/// host (for links) and the session's constraints. Scoped: one per MCP request or stdio session.
+/// </summary>
+public sealed class SentryToolContext(SentryApiClient api, SessionConstraints constraints)
+{
+    public SentryApiClient Api { get; } = api;
+    public SentryHost Host => Api.Host;
+    public SessionConstraints Constraints { get; } = constraints;
+
+    /// <summary>Returns the value, or a user error naming the parameter when it is missing.</summary>
+    public static string Require(string? value, string parameterName)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new UserInputException($"The '{parameterName}' parameter is required.");
+        }
+        return value.Trim();
+    }
+}

@@ -1,0 +1,9 @@
+namespace SentryMcp.Sandbox;
+
+public static class IssueEndpoints
+{
+    public static void MapIssueEndpoints(this RouteGroupBuilder api)
+    {
+        _ = api;
+    }
+}

@@ -1,0 +1,9 @@
+namespace SentryMcp.Sandbox;
+
+public static class SeerEndpoints
+{
+    public static void MapSeerEndpoints(this RouteGroupBuilder api)
+    {
+        _ = api;
+    }
+}

@@ -1,0 +1,33 @@
+namespace SentryMcp.Sandbox;
+
+/// <summary>Test controls under <c>/__sandbox</c>: faults, the request log and a data reset.</summary>
+public static class SandboxControl
+{
+    public static void MapSandboxControl(this WebApplication app)
+    {
+        var control = app.MapGroup("/__sandbox");
+        control.MapPost("/faults", (FaultRule rule, FaultInjector faults) =>
+        {
+            faults.Add(rule);
+            return Results.NoContent();
+        });
+        control.MapDelete("/faults", (FaultInjector faults) =>
+        {
+            faults.Clear();
+            return Results.NoContent();
+        });
+        control.MapGet("/requests", (FaultInjector faults) => Results.Json(faults.Requests));
+        control.MapDelete("/requests", (FaultInjector faults) =>
+        {
+            faults.ClearRequests();
+            return Results.NoContent();
+        });
+        control.MapPost("/reset", (SandboxState state, FaultInjector faults) =>
+        {
+            state.Reset();
+            faults.Clear();
+            faults.ClearRequests();
+            return Results.NoContent();
+        });
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SentryMcp.Core;
+using SentryMcp.Core.Api;
+using SentryMcp.Core.Hosting;
+using SentryMcp.Core.Tools;
+using SentryMcp.Stdio;
+
+var options = StdioOptions.Parse(args, Environment.GetEnvironmentVariable, out var error, out var helpOrVersion);
+if (helpOrVersion)
+{
+    Console.Out.WriteLine(args.Contains("--version") ? SentryMcpServerSetup.Version : StdioOptions.Usage);
+    return 0;
+}
+if (options is null)
+{
+    Console.Error.WriteLine($"sentry-mcp: {error}");
+    Console.Error.WriteLine("Run 'sentry-mcp --help' for usage.");
+    return 2;
+}
+
+// Configuration comes from the environment only: argv is ours, and stdout belongs to JSON-RPC.
+var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+builder.Configuration.AddEnvironmentVariables();
+builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Logging.AddFilter("SentryMcp", LogLevel.Information);
+
+builder.Services.AddSentryMcpCore();
+builder.Services.AddScoped(sp => new SentryToolContext(
+    sp.GetRequiredService<SentryApiClientFactory>().Create(options.Host, options.AccessToken), options.Constraints));
+builder.Services.AddMcpServer().WithStdioServerTransport();
+builder.Services.AddOptions<ModelContextProtocol.Server.McpServerOptions>()
+    .Configure<SentryToolCatalog>((mcp, tools) => SentryMcpServerSetup.Apply(mcp, tools,
+        SentryMcpServerSetup.SelectionFor(options.Constraints, ToolSelection.AllGroups)));
+
+await builder.Build().RunAsync();
+return 0;

@@ -1,0 +1,96 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using SentryMcp.Sandbox;
+
+namespace SentryMcp.Core.Tests;
+
+/// <summary>
+/// A sandbox on a loopback port and our stdio server as a child process, driven by the SDK's real
+/// MCP client. One per test class: each class gets its own world, so writes and faults stay local.
+/// </summary>
+public class McpServerFixture : IAsyncLifetime
+{
+    private WebApplication? _sandbox;
+
+    public Uri SandboxUri { get; private set; } = null!;
+    public HttpClient Sandbox { get; private set; } = null!;
+    public McpClient Client { get; private set; } = null!;
+
+    /// <summary>Extra command-line flags for the stdio server (constraints, say).</summary>
+    protected virtual IEnumerable<string> ServerArguments => [];
+
+    protected virtual string AccessToken => SandboxOptions.DefaultToken;
+
+    public async Task InitializeAsync()
+    {
+        (_sandbox, SandboxUri) = await SandboxApp.StartAsync();
+        Sandbox = new HttpClient { BaseAddress = SandboxUri };
+        Client = await StartClientAsync(ServerArguments, AccessToken);
+    }
+
+    /// <summary>Spawns another stdio server against this fixture's sandbox.</summary>
+    public async Task<McpClient> StartClientAsync(IEnumerable<string> extraArguments, string accessToken)
+    {
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Name = "sentry-mcp",
+            Command = "dotnet",
+            Arguments = [StdioServerPath, $"--access-token={accessToken}", $"--host={SandboxUri.Authority}", "--insecure-http", .. extraArguments],
+            EnvironmentVariables = new Dictionary<string, string?>
+            {
+                // Short timings so fault tests finish quickly; the behaviour is the same as in production.
+                ["Sentry__Client__AttemptTimeout"] = "00:00:02",
+                ["Sentry__Client__TotalTimeout"] = "00:00:10",
+                ["Sentry__Client__RetryBaseDelay"] = "00:00:00.050",
+                ["Sentry__Client__MaxRetryDelay"] = "00:00:02",
+                ["SENTRY_DOCS_URL"] = SandboxUri.ToString().TrimEnd('/'),
+            },
+        });
+        return await McpClient.CreateAsync(transport);
+    }
+
+    public static string StdioServerPath => Path.Combine(AppContext.BaseDirectory, "sentry-mcp.dll");
+
+    /// <summary>Calls a tool and returns its text and error flag.</summary>
+    public async Task<ToolOutput> CallAsync(string tool, object? arguments = null, McpClient? client = null)
+    {
+        var args = arguments is null
+            ? new Dictionary<string, object?>()
+            : JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(arguments))!;
+        var result = await (client ?? Client).CallToolAsync(tool, args);
+        var text = string.Join("\n", result.Content.OfType<TextContentBlock>().Select(c => c.Text));
+        return new ToolOutput(text, result.IsError == true, result);
+    }
+
+    public async Task AddFaultAsync(FaultRule rule) =>
+        (await Sandbox.PostAsJsonAsync("/__sandbox/faults", rule, SandboxJson)).EnsureSuccessStatusCode();
+
+    public async Task<IReadOnlyList<RecordedRequest>> RequestsAsync() =>
+        (await Sandbox.GetFromJsonAsync<List<RecordedRequest>>("/__sandbox/requests", SandboxJson))!;
+
+    public async Task ResetAsync() => (await Sandbox.PostAsync("/__sandbox/reset", null)).EnsureSuccessStatusCode();
+
+    public static readonly JsonSerializerOptions SandboxJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public async Task DisposeAsync()
+    {
+        if (Client is not null)
+        {
+            await Client.DisposeAsync();
+        }
+        Sandbox?.Dispose();
+        if (_sandbox is not null)
+        {
+            await _sandbox.StopAsync();
+            await _sandbox.DisposeAsync();
+        }
+    }
+}
+
+public sealed record ToolOutput(string Text, bool IsError, CallToolResult Raw);
