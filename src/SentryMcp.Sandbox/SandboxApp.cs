@@ -36,6 +36,7 @@ public static class SandboxApp
         api.MapOrganizationEndpoints();
         api.MapIssueEndpoints();
         api.MapEventEndpoints();
+        api.MapExploreEndpoints();
         api.MapTraceEndpoints();
         api.MapProjectEndpoints();
         api.MapSeerEndpoints();

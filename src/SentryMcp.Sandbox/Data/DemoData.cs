@@ -72,6 +72,7 @@ public sealed partial class DemoData
         SeedIssues();
         SeedTraces();
         SeedSeer();
+        SeedExplore();
         SeedDocs();
     }
 
@@ -110,5 +111,6 @@ public sealed partial class DemoData
     partial void SeedIssues();
     partial void SeedTraces();
     partial void SeedSeer();
+    partial void SeedExplore();
     partial void SeedDocs();
 }

@@ -1,0 +1,33 @@
+namespace SentryMcp.Sandbox;
+
+/// <summary>
+/// Identifiers shared across the demo world's areas, so that issues, events, traces, attachments
+/// and Seer runs refer to each other consistently.
+/// </summary>
+public static class DemoIds
+{
+    // Issues in organization "acme" (numeric id, short id, project).
+    public const string NoneTypeIssueId = "7001";        // API-BACKEND-1, api-backend, python: AttributeError 'NoneType' object has no attribute 'email' in app/views/users.py; unresolved; has a completed Seer run
+    public const string NoneTypeShortId = "API-BACKEND-1";
+    public const string UndefinedMapIssueId = "7002";    // WEB-FRONTEND-1, web-frontend, javascript: TypeError Cannot read properties of undefined (reading 'map') in src/components/OrderList.tsx; has a screenshot attachment
+    public const string UndefinedMapShortId = "WEB-FRONTEND-1";
+    public const string PaymentTimeoutIssueId = "7003";  // PAYMENTS-SERVICE-1, payments-service, csharp: System.TimeoutException Payment provider did not answer in src/Payments/ChargeService.cs; no Seer run yet
+    public const string PaymentTimeoutShortId = "PAYMENTS-SERVICE-1";
+    public const string DbLockedIssueId = "7004";        // API-BACKEND-2, api-backend: OperationalError database is locked in app/db/session.py; unresolved
+    public const string DbLockedShortId = "API-BACKEND-2";
+    public const string NetworkIssueId = "7005";         // MOBILE-APP-1, mobile-app: Error Network request failed; resolved
+    public const string NetworkShortId = "MOBILE-APP-1";
+
+    // Latest events of those issues (32 hex characters).
+    public const string NoneTypeEventId = "a1b2c3d4e5f6478990a1b2c3d4e5f601";
+    public const string UndefinedMapEventId = "a1b2c3d4e5f6478990a1b2c3d4e5f602";
+    public const string PaymentTimeoutEventId = "a1b2c3d4e5f6478990a1b2c3d4e5f603";
+    public const string DbLockedEventId = "a1b2c3d4e5f6478990a1b2c3d4e5f604";
+    public const string NetworkEventId = "a1b2c3d4e5f6478990a1b2c3d4e5f605";
+
+    /// <summary>The checkout trace: web-frontend page load → api-backend → payments-service; events 7001 and 7003 happen in it.</summary>
+    public const string CheckoutTraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    /// <summary>Screenshot attached to the latest event of WEB-FRONTEND-1.</summary>
+    public const string ScreenshotAttachmentId = "9001";
+}
