@@ -8,6 +8,9 @@ public sealed class SandboxOptions
     public const string DefaultToken = "sntryu_sandbox_demo_token";
     public const string ReadOnlyToken = "sntryu_sandbox_readonly_token";
 
+    /// <summary>A valid token without any organization scope: every org-level call is 403.</summary>
+    public const string NoScopeToken = "sntryu_sandbox_noscope_token";
+
     public static readonly IReadOnlySet<string> AllScopes = new HashSet<string>
     {
         "org:read", "project:read", "team:read", "event:read", "member:read",
@@ -23,5 +26,6 @@ public sealed class SandboxOptions
     [
         new(DefaultToken, DemoData.UserId, AllScopes),
         new(ReadOnlyToken, DemoData.UserId, ReadScopes),
+        new(NoScopeToken, "2", new HashSet<string>()),
     ];
 }

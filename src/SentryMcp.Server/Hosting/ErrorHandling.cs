@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Diagnostics;
+using SentryMcp.Core.Api;
+
+namespace SentryMcp.Server.Hosting;
+
+/// <summary>
+/// Every HTTP error is ProblemDetails with a stable <c>code</c>. Exceptions never leak their text:
+/// known failures map to 4xx/5xx with a fixed message; anything else is a generic 500 and a log line.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var (status, code, detail) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == 413 ? "REQUEST_TOO_LARGE" : "BAD_REQUEST", "The request could not be read."),
+            SentryUnavailableException => (503, "SENTRY_UNAVAILABLE", "Sentry could not be reached. Try again later."),
+            SentryApiException { IsClientError: false } => (502, "SENTRY_ERROR", "Sentry answered with a server error. Try again later."),
+            OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "CLIENT_CLOSED", "The client closed the request."),
+            _ => (500, "INTERNAL_ERROR", "An unexpected error occurred."),
+        };
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+        }
+        if (http.Response.HasStarted)
+        {
+            return true;
+        }
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = status, Title = code, Detail = detail, Extensions = { ["code"] = code } },
+        });
+    }
+
+    public static void AddTo(IServiceCollection services)
+    {
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            if (!ctx.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                ctx.ProblemDetails.Extensions["code"] = ctx.ProblemDetails.Status switch
+                {
+                    400 => "BAD_REQUEST",
+                    401 => "MISSING_AUTH_TOKEN",
+                    403 => "FORBIDDEN",
+                    404 => "NOT_FOUND",
+                    405 => "METHOD_NOT_ALLOWED",
+                    413 => "REQUEST_TOO_LARGE",
+                    415 => "UNSUPPORTED_MEDIA_TYPE",
+                    429 => "RATE_LIMIT_EXCEEDED",
+                    _ => "ERROR",
+                };
+            }
+        });
+    }
+}

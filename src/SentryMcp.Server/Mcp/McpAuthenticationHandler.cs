@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using SentryMcp.Core.Api;
+using SentryMcp.Core.Tools;
+using SentryMcp.Server.Hosting;
+
+namespace SentryMcp.Server.Mcp;
+
+/// <summary>
+/// Authenticates MCP requests: <c>Bearer</c> (our tokens, through <see cref="IMcpBearerTokenValidator"/>)
+/// or <c>Sentry-Bearer</c> (a Sentry user token, checked against <c>/api/0/auth/</c> and cached by
+/// its hash). Challenges carry exactly one <c>resource_metadata</c> (RFC 9728).
+/// </summary>
+public sealed class McpAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IOptions<ServerOptions> server,
+    SentryApiClientFactory clients,
+    IMemoryCache cache,
+    IEnumerable<IMcpBearerTokenValidator> bearerValidators)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    private static readonly TimeSpan ValidationCacheTime = TimeSpan.FromMinutes(5);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        McpCaller? caller = null;
+        if (header.StartsWith("Sentry-Bearer ", StringComparison.OrdinalIgnoreCase) && server.Value.AllowSentryBearer)
+        {
+            caller = await ValidateSentryTokenAsync(header["Sentry-Bearer ".Length..].Trim());
+        }
+        else if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            var token = header["Bearer ".Length..].Trim();
+            foreach (var validator in bearerValidators)
+            {
+                caller ??= await validator.ValidateAsync(Context, token, Context.RequestAborted);
+            }
+        }
+        if (caller is null)
+        {
+            return AuthenticateResult.Fail("invalid_token");
+        }
+        caller.AttachTo(Context);
+        return AuthenticateResult.Success(new AuthenticationTicket(caller.ToPrincipal(), Scheme.Name));
+    }
+
+    private async Task<McpCaller?> ValidateSentryTokenAsync(string token)
+    {
+        if (token.Length is 0 or > 512)
+        {
+            return null;
+        }
+        var key = "sentry-token:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+        if (cache.TryGetValue(key, out string? userId))
+        {
+            return userId is null ? null : SentryBearerCaller(userId, token);
+        }
+        try
+        {
+            var user = await clients.Create(server.Value.SentryHost, token).GetAuthenticatedUserAsync(Context.RequestAborted);
+            userId = user.Id ?? user.Email ?? "unknown";
+        }
+        catch (SentryApiException ex) when (ex.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden)
+        {
+            userId = null;
+        }
+        cache.Set(key, userId, ValidationCacheTime);
+        return userId is null ? null : SentryBearerCaller(userId, token);
+    }
+
+    private static McpCaller SentryBearerCaller(string userId, string token) =>
+        new("sentry:" + userId, token, ToolSelection.AllGroups, SessionConstraints.None);
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        var metadata = ProtectedResourceMetadata.MetadataUrl(Context, server.Value);
+        Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", resource_metadata=\"{metadata}\"";
+        await Results.Problem(
+            statusCode: 401,
+            title: "Authentication required",
+            detail: "Send 'Authorization: Bearer <token>' from this server's OAuth flow, or 'Authorization: Sentry-Bearer <Sentry user auth token>'.",
+            extensions: new Dictionary<string, object?> { ["code"] = "MISSING_AUTH_TOKEN" }).ExecuteAsync(Context);
+    }
+}

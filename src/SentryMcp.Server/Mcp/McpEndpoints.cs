@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using SentryMcp.Core.Tools;
+
+namespace SentryMcp.Server.Mcp;
+
+/// <summary>
+/// The MCP endpoints: Streamable HTTP at <c>/mcp</c> (stateless: any instance answers any request)
+/// and legacy HTTP+SSE at <c>/sse</c>, each also scoped as <c>/{org}</c> and <c>/{org}/{project}</c>.
+/// </summary>
+public static class McpEndpoints
+{
+    public const long MaxMessageBytes = 1024 * 1024;
+    private static readonly string[] ScopedSuffixes = ["", "/{organizationSlug}", "/{organizationSlug}/{projectSlug}"];
+
+    public static IServiceCollection AddSentryMcpHttp(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<SseSessions>();
+        services.AddSingleton<McpScopeCheck>();
+        McpSessionState.AddTo(services);
+        services.AddMcpServer().WithHttpTransport(options =>
+        {
+            options.Stateless = true;
+            options.ConfigureSessionOptions = (http, serverOptions, _) =>
+            {
+                http.RequestServices.GetRequiredService<McpSessionState>()
+                    .ConfigureServer(serverOptions, http.RequestServices.GetRequiredService<SentryToolCatalog>());
+                return Task.CompletedTask;
+            };
+        });
+        return services;
+    }
+
+    public static void MapSentryMcp(this IEndpointRouteBuilder app)
+    {
+        foreach (var suffix in ScopedSuffixes)
+        {
+            app.MapMcp("/mcp" + suffix).RequireAuthorization().AddEndpointFilter(ScopeFilter);
+            var sse = app.MapGroup("/sse" + suffix).RequireAuthorization().AddEndpointFilter(ScopeFilter);
+            sse.MapGet("", RunSseSessionAsync);
+        }
+        app.MapPost("/sse/message", PostSseMessageAsync).RequireAuthorization();
+    }
+
+    private static async ValueTask<object?> ScopeFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var caller = McpCaller.From(http);
+        if (caller is not null && await http.RequestServices.GetRequiredService<McpScopeCheck>().CheckAsync(http, caller) is { } problem)
+        {
+            return problem;
+        }
+        return await next(context);
+    }
+
+    private static async Task RunSseSessionAsync(HttpContext http, SseSessions sessions, SentryToolCatalog catalog, ILoggerFactory loggers, IOptions<SseOptions> sseOptions)
+    {
+        var caller = McpCaller.From(http)!;
+        var ct = http.RequestAborted;
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache,no-store";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
+
+        var sessionId = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var stream = new KeepAliveSseStream(http.Response.Body);
+        await using var transport = new SseResponseStreamTransport(stream, $"{http.Request.PathBase}/sse/message?sessionId={sessionId}", sessionId);
+        await using var scope = http.RequestServices.CreateAsyncScope();
+        var state = scope.ServiceProvider.GetRequiredService<McpSessionState>();
+        state.Set(caller, McpScopeCheck.ConstraintsFor(http));
+        var options = new McpServerOptions { ScopeRequests = false };
+        state.ConfigureServer(options, catalog);
+
+        sessions.Add(new SseSession(sessionId, caller.UserId, transport));
+        try
+        {
+            var transportTask = transport.RunAsync(ct);
+            var keepAlive = stream.RunKeepAliveAsync(sseOptions.Value.KeepAliveInterval, ct);
+            await using (var server = McpServer.Create(transport, options, loggers, scope.ServiceProvider))
+            {
+                try
+                {
+                    await server.RunAsync(ct);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    // The client closed the stream.
+                }
+            }
+            await transport.DisposeAsync();
+            await transportTask;
+            await keepAlive;
+        }
+        finally
+        {
+            sessions.Remove(sessionId);
+        }
+    }
+
+    private static async Task<IResult> PostSseMessageAsync(HttpContext http, SseSessions sessions, string? sessionId)
+    {
+        var caller = McpCaller.From(http)!;
+        if (string.IsNullOrEmpty(sessionId) || sessions.Find(sessionId) is not { } session || session.UserId != caller.UserId)
+        {
+            return Problem(404, "Unknown session", "No open SSE session with this id belongs to you. Open GET /sse first.", "SESSION_NOT_FOUND");
+        }
+        JsonRpcMessage? message;
+        try
+        {
+            message = await JsonSerializer.DeserializeAsync<JsonRpcMessage>(http.Request.Body, McpJsonUtilities.DefaultOptions, http.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            return Problem(400, "Malformed JSON-RPC message", ex.Message, "INVALID_JSON_RPC");
+        }
+        if (message is null)
+        {
+            return Problem(400, "Malformed JSON-RPC message", "The body must be one JSON-RPC message.", "INVALID_JSON_RPC");
+        }
+        await session.Transport.OnMessageReceivedAsync(message, http.RequestAborted);
+        return Results.Text("Accepted", statusCode: StatusCodes.Status202Accepted);
+    }
+
+    internal static IResult Problem(int status, string title, string detail, string code) =>
+        Results.Problem(statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
+}
+
+public sealed class SseOptions
+{
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+}

@@ -1,0 +1,3 @@
+using SentryMcp.Server;
+
+await ServerApp.Build(args).RunAsync();

@@ -1,0 +1,44 @@
+namespace SentryMcp.Server.Security;
+
+/// <summary>Headers every response carries; HSTS only over https.</summary>
+public static class SecurityHeaders
+{
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        http.Response.OnStarting(() =>
+        {
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.XFrameOptions = "DENY";
+            if (!headers.ContainsKey("Content-Security-Policy"))
+            {
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            }
+            if (http.Request.IsHttps)
+            {
+                headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+            }
+            return Task.CompletedTask;
+        });
+        return next(http);
+    });
+
+    /// <summary>Bounds request bodies on the MCP endpoints; bigger ones get 413 before being read.</summary>
+    public static IApplicationBuilder UseMcpRequestSizeLimit(this IApplicationBuilder app, long maxBytes) => app.Use(async (http, next) =>
+    {
+        if (RateLimits.IsMcpPath(http.Request.Path))
+        {
+            if (http.Request.ContentLength > maxBytes)
+            {
+                await Mcp.McpEndpoints.Problem(413, "Request too large", $"MCP messages are limited to {maxBytes} bytes.", "REQUEST_TOO_LARGE").ExecuteAsync(http);
+                return;
+            }
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = maxBytes;
+            }
+        }
+        await next(http);
+    });
+}

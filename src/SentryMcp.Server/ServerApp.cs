@@ -1,0 +1,54 @@
+using SentryMcp.Core;
+using SentryMcp.Server.Hosting;
+using SentryMcp.Server.Mcp;
+using SentryMcp.Server.Security;
+
+namespace SentryMcp.Server;
+
+/// <summary>The host, as a list of features. Tests build it exactly as production does.</summary>
+public static class ServerApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddSentryHostOrSandbox();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
+
+        builder.Services.AddMemoryCache();
+        builder.Services.AddHttpClient("readiness");
+        builder.Services.AddSentryMcpCore();
+        builder.Services.AddSentryMcpHttp();
+        builder.Services.AddOptions<SseOptions>().BindConfiguration("Sse");
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits");
+        builder.Services.AddSingleton<IRateLimitStore, InMemoryRateLimitStore>();
+        builder.Services.AddAuthentication(McpCaller.AuthenticationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, McpAuthenticationHandler>(McpCaller.AuthenticationScheme, null);
+        builder.Services.AddAuthorization();
+        builder.Services.AddCors(o => o.AddPolicy(ProtectedResourceMetadata.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()));
+        ProblemExceptionHandler.AddTo(builder.Services);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseHostAndOriginValidation();
+        app.UsePerIpRateLimit();
+        app.UseMcpRequestSizeLimit(McpEndpoints.MaxMessageBytes);
+        app.UseRouting();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UsePerUserRateLimit();
+        app.UseAuthorization();
+
+        app.MapSiteEndpoints();
+        app.MapProtectedResourceMetadata();
+        app.MapSentryMcp();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.UsingSandbox)
+        {
+            app.Logger.LogWarning("No Sentry host or credentials configured: serving the built-in Sentry sandbox at {Host} (demo data, token '{Token}').",
+                app.Configuration["Sentry:Host"], SentryMcp.Sandbox.SandboxOptions.DefaultToken);
+        }
+        return app;
+    }
+}

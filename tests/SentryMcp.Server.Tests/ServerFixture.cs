@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Client;
+using SentryMcp.Sandbox;
+
+namespace SentryMcp.Server.Tests;
+
+/// <summary>
+/// The real host on a loopback port, exactly as production builds it (Kestrel, embedded sandbox,
+/// real middleware). One per test class; subclasses change configuration.
+/// </summary>
+public class ServerFixture : IAsyncLifetime
+{
+    public WebApplication App { get; private set; } = null!;
+    public Uri BaseUri { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        App = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], builder =>
+        {
+            foreach (var (key, value) in Settings)
+            {
+                builder.Configuration[key] = value;
+            }
+        });
+        await App.StartAsync();
+        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUri = new Uri(address.TrimEnd('/') + "/");
+        Http = new HttpClient { BaseAddress = BaseUri };
+    }
+
+    public async Task<McpClient> ConnectAsync(string path = "mcp", HttpTransportMode mode = HttpTransportMode.StreamableHttp, string? sentryToken = SandboxOptions.DefaultToken)
+    {
+        var headers = new Dictionary<string, string>();
+        if (sentryToken is not null)
+        {
+            headers["Authorization"] = "Sentry-Bearer " + sentryToken;
+        }
+        var transport = new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = new Uri(BaseUri, path),
+            TransportMode = mode,
+            AdditionalHeaders = headers,
+        });
+        return await McpClient.CreateAsync(transport);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+    }
+}
