@@ -1,0 +1,165 @@
+using System.Text.Json;
+using SentryMcp.Core.Api;
+using SentryMcp.Core.Api.Models;
+using SentryMcp.Core.Formatting;
+using SentryMcp.Sandbox;
+
+namespace SentryMcp.Core.Tests.Tools;
+
+public sealed class GetIssueDetailsToolTests(McpServerFixture server) : IClassFixture<McpServerFixture>
+{
+    [Fact]
+    public async Task Shows_the_issue_facts_and_the_latest_event_with_its_crashing_line()
+    {
+        var output = await server.CallAsync("get_issue_details", new { organizationSlug = "acme", issueId = DemoIds.NoneTypeShortId });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.StartsWith("# Issue API-BACKEND-1 in **acme**", output.Text);
+        Assert.Contains("**Description**: AttributeError: 'NoneType' object has no attribute 'email'", output.Text);
+        Assert.Contains("**Culprit**: app.views.users in get_profile", output.Text);
+        Assert.Contains("**Status**: unresolved (escalating)", output.Text);
+        Assert.Contains("**Occurrences**: 1,284", output.Text);
+        Assert.Contains("**Users Impacted**: 231", output.Text);
+        Assert.Contains($"{server.SandboxUri}organizations/acme/issues/API-BACKEND-1/", output.Text);
+        Assert.Contains($"**Event ID**: {DemoIds.NoneTypeEventId}", output.Text);
+        Assert.Contains("app/views/users.py:42 in get_profile  [in-app]", output.Text);
+        Assert.Matches(@">\s+42 \|     return JsonResponse\(\{""email"": profile.email,", output.Text);
+        Assert.Contains("`profile`: `None`", output.Text);
+        Assert.Contains($"**Trace ID**: {DemoIds.CheckoutTraceId}", output.Text);
+        Assert.Contains("### Breadcrumbs", output.Text);
+        Assert.Contains("**URL**: https://api.acme.example/api/users/48213/profile/", output.Text);
+        Assert.Contains("**browser**: name=Chrome", output.Text);
+        Assert.Contains("# Using this information", output.Text);
+    }
+
+    [Fact]
+    public async Task An_issue_url_with_an_event_shows_that_event_instead_of_the_latest()
+    {
+        const string olderEvent = "c1b2c3d4e5f6478990a1b2c3d4e5f601";
+
+        var output = await server.CallAsync("get_issue_details", new { issueUrl = $"{server.SandboxUri}organizations/acme/issues/{DemoIds.NoneTypeIssueId}/events/{olderEvent}/" });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains($"**Event ID**: {olderEvent}", output.Text);
+        Assert.DoesNotContain(DemoIds.CheckoutTraceId, output.Text);
+    }
+
+    [Fact]
+    public async Task An_event_id_alone_finds_its_issue()
+    {
+        var output = await server.CallAsync("get_issue_details", new { organizationSlug = "acme", eventId = DemoIds.UndefinedMapEventId });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.StartsWith("# Issue WEB-FRONTEND-1 in **acme**", output.Text);
+        Assert.Contains("src/components/OrderList.tsx:18:21 in OrderList  [in-app]", output.Text);
+        Assert.Contains("**Assigned To**: Team #frontend", output.Text);
+    }
+
+    [Fact]
+    public async Task Chained_exceptions_show_the_reported_one_first_and_its_cause_after()
+    {
+        var output = await server.CallAsync("get_issue_details", new { organizationSlug = "acme", issueId = DemoIds.PaymentTimeoutIssueId });
+
+        Assert.False(output.IsError, output.Text);
+        var error = output.Text.IndexOf("System.TimeoutException: Payment provider did not answer", StringComparison.Ordinal);
+        var cause = output.Text.IndexOf("### Caused By", StringComparison.Ordinal);
+        Assert.True(error > 0 && cause > error, output.Text);
+        Assert.Contains("System.Threading.Tasks.TaskCanceledException", output.Text);
+        Assert.Contains($"**Trace ID**: {DemoIds.CheckoutTraceId}", output.Text);
+    }
+
+    [Fact]
+    public async Task A_performance_issue_shows_its_evidence()
+    {
+        var output = await server.CallAsync("get_issue_details", new { organizationSlug = "acme", issueId = "API-BACKEND-3" });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("**Description**: N+1 Query", output.Text);
+        Assert.Contains("**Category**: performance", output.Text);
+        Assert.Contains("### Evidence", output.Text);
+        Assert.Contains("**Repeating Spans (25)**", output.Text);
+    }
+
+    [Fact]
+    public async Task A_failing_seer_lookup_does_not_hide_the_issue()
+    {
+        await server.AddFaultAsync(new FaultRule(FaultKind.Status, $"/api/0/organizations/acme/issues/{DemoIds.PaymentTimeoutIssueId}/autofix/", Status: 500));
+
+        var output = await server.CallAsync("get_issue_details", new { organizationSlug = "acme", issueId = DemoIds.PaymentTimeoutShortId });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("**Description**: TimeoutException", output.Text);
+        Assert.DoesNotContain("## Seer Analysis", output.Text);
+    }
+
+    [Fact]
+    public void A_seer_run_is_summarised_with_its_root_cause_and_solution()
+    {
+        const string body = """
+            {"autofix": {"run_id": 42, "status": "COMPLETED", "steps": [
+              {"type": "root_cause_analysis", "causes": [{"description": "The profile is missing for deleted users.",
+                "root_cause_reproduction": [{"title": "get_profile reads profile.email without a check", "code_snippet_and_analysis": "..."}]}]},
+              {"type": "solution", "solution": [{"title": "Return 404 when the user has no profile", "code_snippet_and_analysis": "..."}]}]}}
+            """;
+        var state = JsonSerializer.Deserialize<IssueAutofixState>(body, SentryJson.Options)!;
+        var md = new Markdown();
+
+        IssueFormatter.AppendSeer(md, state.Autofix!);
+
+        var text = md.ToString();
+        Assert.Contains("## Seer Analysis", text);
+        Assert.Contains("**Status**: COMPLETED", text);
+        Assert.Contains("**Run ID**: 42", text);
+        Assert.Contains("The profile is missing for deleted users.", text);
+        Assert.Contains("- get_profile reads profile.email without a check", text);
+        Assert.Contains("- Return 404 when the user has no profile", text);
+    }
+
+    [Fact]
+    public async Task An_unknown_issue_is_an_error_that_says_it_was_not_found()
+    {
+        var output = await server.CallAsync("get_issue_details", new { organizationSlug = "acme", issueId = "API-BACKEND-999" });
+
+        Assert.True(output.IsError);
+        Assert.Contains("HTTP 404", output.Text);
+        Assert.Contains("Issue not found", output.Text);
+    }
+
+    [Fact]
+    public async Task An_unknown_organization_is_an_error()
+    {
+        var output = await server.CallAsync("get_issue_details", new { organizationSlug = "no-such-org", issueId = DemoIds.NoneTypeShortId });
+
+        Assert.True(output.IsError);
+        Assert.Contains("HTTP 404", output.Text);
+        Assert.Contains("Organization not found", output.Text);
+    }
+
+    [Fact]
+    public async Task An_unknown_event_of_a_known_issue_says_which_event_is_missing()
+    {
+        var output = await server.CallAsync("get_issue_details", new { organizationSlug = "acme", issueId = DemoIds.NoneTypeShortId, eventId = "ffffffffffffffffffffffffffffffff" });
+
+        Assert.True(output.IsError);
+        Assert.Contains("Event ffffffffffffffffffffffffffffffff was not found in issue API-BACKEND-1", output.Text);
+    }
+
+    [Fact]
+    public async Task Without_an_issue_or_event_it_asks_for_one()
+    {
+        var output = await server.CallAsync("get_issue_details", new { organizationSlug = "acme" });
+
+        Assert.True(output.IsError);
+        Assert.Contains("Input Error", output.Text);
+        Assert.Contains("issueUrl", output.Text);
+    }
+
+    [Fact]
+    public async Task A_malformed_event_id_is_an_input_error()
+    {
+        var output = await server.CallAsync("get_issue_details", new { organizationSlug = "acme", eventId = "not-an-event" });
+
+        Assert.True(output.IsError);
+        Assert.Contains("not a valid event ID", output.Text);
+    }
+}
