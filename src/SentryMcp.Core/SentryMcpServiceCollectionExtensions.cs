@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SentryMcp.Core.Api;
+using SentryMcp.Core.Search;
 using SentryMcp.Core.Tools;
 
 namespace SentryMcp.Core;
@@ -14,6 +15,7 @@ public static class SentryMcpServiceCollectionExtensions
     {
         services.AddSentryApiClient();
         services.AddSingleton<SentryToolCatalog>();
+        services.AddSearchQueryTranslator();
         return services;
     }
 }

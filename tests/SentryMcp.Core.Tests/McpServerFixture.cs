@@ -32,9 +32,9 @@ public class McpServerFixture : IAsyncLifetime
     }
 
     /// <summary>Spawns another stdio server against this fixture's sandbox.</summary>
-    public async Task<McpClient> StartClientAsync(IEnumerable<string> extraArguments, string accessToken)
+    public async Task<McpClient> StartClientAsync(IEnumerable<string> extraArguments, string accessToken, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        var options = new StdioClientTransportOptions
         {
             Name = "sentry-mcp",
             Command = "dotnet",
@@ -47,8 +47,16 @@ public class McpServerFixture : IAsyncLifetime
                 ["Sentry__Client__RetryBaseDelay"] = "00:00:00.050",
                 ["Sentry__Client__MaxRetryDelay"] = "00:00:02",
                 ["SENTRY_DOCS_URL"] = SandboxUri.ToString().TrimEnd('/'),
+                // No language model unless a test configures one: a developer's own key must not leak in.
+                ["OPENAI_API_KEY"] = "",
+                ["OPENAI_BASE_URL"] = "",
             },
-        });
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            options.EnvironmentVariables[name] = value;
+        }
+        var transport = new StdioClientTransport(options);
         return await McpClient.CreateAsync(transport);
     }
 

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SentryMcp.Core.Search;
+
+/// <summary>
+/// The OpenAI-compatible model that turns natural language into Sentry search syntax. Read from
+/// <c>OPENAI_API_KEY</c>, <c>OPENAI_BASE_URL</c> and <c>OPENAI_MODEL</c> (default <c>gpt-4o-mini</c>:
+/// the task is short and structured, so a small model is enough), with timing under
+/// <c>Sentry:SearchTranslator</c>. With neither key nor base URL, queries are passed through as Sentry syntax.
+/// </summary>
+public sealed class SearchTranslatorOptions
+{
+    public const string SectionName = "Sentry:SearchTranslator";
+    public const string DefaultModel = "gpt-4o-mini";
+
+    public string? ApiKey { get; set; }
+
+    /// <summary>Base URL of an OpenAI-compatible API including its version path, e.g. <c>http://localhost:11434/v1</c>.</summary>
+    public string? BaseUrl { get; set; }
+
+    public string Model { get; set; } = DefaultModel;
+
+    /// <summary>Upper bound for one translation, retries included: the tool never waits longer.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries of 429/5xx answers by the OpenAI client.</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey) || !string.IsNullOrWhiteSpace(BaseUrl);
+
+    public void Validate()
+    {
+        if (!string.IsNullOrWhiteSpace(BaseUrl)
+            && (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            throw new InvalidOperationException($"OPENAI_BASE_URL '{BaseUrl}' is not an http(s) URL. Use the API root, e.g. https://api.openai.com/v1.");
+        }
+        if (string.IsNullOrWhiteSpace(Model))
+        {
+            throw new InvalidOperationException("OPENAI_MODEL is empty. Unset it to use gpt-4o-mini, or name a chat model.");
+        }
+        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(5))
+        {
+            throw new InvalidOperationException("Sentry:SearchTranslator:Timeout must be between 0 and 5 minutes.");
+        }
+        if (MaxRetries is < 0 or > 5)
+        {
+            throw new InvalidOperationException("Sentry:SearchTranslator:MaxRetries must be between 0 and 5.");
+        }
+    }
+}
+
+public static class SearchTranslatorServiceCollectionExtensions
+{
+    public static IServiceCollection AddSearchQueryTranslator(this IServiceCollection services)
+    {
+        services.AddOptions<SearchTranslatorOptions>()
+            .BindConfiguration(SearchTranslatorOptions.SectionName)
+            .Configure<IConfiguration>((options, config) =>
+            {
+                options.ApiKey = NonEmpty(config["OPENAI_API_KEY"]) ?? options.ApiKey;
+                options.BaseUrl = NonEmpty(config["OPENAI_BASE_URL"]) ?? options.BaseUrl;
+                options.Model = NonEmpty(config["OPENAI_MODEL"]) ?? options.Model;
+            })
+            .Validate(o => { o.Validate(); return true; })
+            .ValidateOnStart();
+        services.AddSingleton<SearchQueryTranslator>();
+        return services;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,29 @@
+using System.ClientModel;
+using Microsoft.Extensions.AI;
+using OpenAI;
+
+namespace SentryMcp.Core.Tests.Llm;
+
+public sealed class ScriptedLlmServerTests
+{
+    [Fact]
+    public async Task Streaming_clients_receive_the_scripted_text_as_chunks()
+    {
+        await using var llm = await ScriptedLlmServer.StartAsync();
+        llm.Reply("{\"query\": \"level:error\"}");
+        using var chat = new OpenAIClient(new ApiKeyCredential("test"), new OpenAIClientOptions { Endpoint = llm.BaseUri })
+            .GetChatClient("scripted").AsIChatClient();
+
+        var text = "";
+        var updates = 0;
+        await foreach (var update in chat.GetStreamingResponseAsync("hello"))
+        {
+            text += update.Text;
+            updates++;
+        }
+
+        Assert.Equal("{\"query\": \"level:error\"}", text);
+        Assert.True(updates > 2, $"expected several chunks, got {updates}");
+        Assert.True(llm.Requests[0]["stream"]!.GetValue<bool>());
+    }
+}

@@ -1,0 +1,200 @@
+using SentryMcp.Sandbox;
+
+namespace SentryMcp.Core.Tests.Tools;
+
+public sealed class SearchEventsToolTests(McpServerFixture server) : IClassFixture<McpServerFixture>
+{
+    [Fact]
+    public async Task Error_events_matching_a_level_filter_show_titles_issues_and_links()
+    {
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", query = "level:error", dataset = "errors", limit = 50 });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("**Query**: `level:error`", output.Text);
+        Assert.Contains("AttributeError: 'NoneType' object has no attribute 'email'", output.Text);
+        Assert.Contains(DemoIds.NoneTypeShortId, output.Text);
+        Assert.Contains("app/views/users.py in get_profile", output.Text);
+        Assert.Contains($"/organizations/acme/issues/{DemoIds.NoneTypeShortId}/", output.Text);
+        Assert.Contains("explore/discover/homepage/?dataset=errors", output.Text);
+        Assert.DoesNotContain("Network request failed", output.Text);
+        Assert.DoesNotContain("Payment provider did not answer", output.Text);
+        Assert.Contains("# Using this information", output.Text);
+    }
+
+    [Fact]
+    public async Task Negated_filters_and_free_text_narrow_error_events()
+    {
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", query = "!level:error !level:warning payment", limit = 20 });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains(DemoIds.PaymentTimeoutShortId, output.Text);
+        Assert.Contains(DemoIds.PaymentTimeoutEventId[..8], (await server.CallAsync("search_events",
+            new { organizationSlug = "acme", query = $"issue:{DemoIds.PaymentTimeoutShortId}", fields = new[] { "id", "issue" } })).Text);
+        Assert.DoesNotContain(DemoIds.NoneTypeShortId, output.Text);
+    }
+
+    [Fact]
+    public async Task Slow_database_spans_are_listed_slowest_first_with_durations()
+    {
+        var output = await server.CallAsync("search_events", new
+        {
+            organizationSlug = "acme", dataset = "spans", query = "span.op:db span.duration:>40", sort = "-span.duration",
+        });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("db · INSERT INTO orders (user_id, total) VALUES (%s, %s)", output.Text);
+        Assert.Contains("48 ms", output.Text);
+        Assert.DoesNotContain("SELECT * FROM users WHERE id = %s", output.Text);
+        Assert.True(output.Text.IndexOf("150 ms", StringComparison.Ordinal) < output.Text.IndexOf("48 ms", StringComparison.Ordinal), output.Text);
+        Assert.Contains("explore/traces/?query=", output.Text);
+    }
+
+    [Fact]
+    public async Task Spans_of_the_checkout_trace_link_to_the_trace()
+    {
+        var output = await server.CallAsync("search_events", new
+        {
+            organizationSlug = "acme", dataset = "spans", query = $"trace:{DemoIds.CheckoutTraceId} is_transaction:true", limit = 20,
+        });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("pageload · /checkout", output.Text);
+        Assert.Contains("http.server · POST /charge", output.Text);
+        Assert.Contains($"explore/traces/trace/{DemoIds.CheckoutTraceId}/", output.Text);
+        Assert.DoesNotContain("db ·", output.Text);
+    }
+
+    [Fact]
+    public async Task Error_logs_are_shown_with_their_severity()
+    {
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "logs", query = "severity:error", statsPeriod = "24h", limit = 50 });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("[ERROR] Payment provider did not answer within 30 seconds", output.Text);
+        Assert.DoesNotContain("[INFO]", output.Text);
+        Assert.DoesNotContain("Network request failed after 3 retries", output.Text);
+        Assert.Contains("explore/logs/?logsQuery=severity%3Aerror", output.Text);
+    }
+
+    [Fact]
+    public async Task Rows_outside_the_period_are_excluded()
+    {
+        var day = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "logs", query = "\"Nightly settlement\"", statsPeriod = "24h" });
+        var week = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "logs", query = "\"Nightly settlement\"", statsPeriod = "7d" });
+        var quarter = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "logs", query = "\"Nightly settlement\"", statsPeriod = "90d" });
+
+        Assert.Contains("No events found", day.Text);
+        Assert.Contains("318 charges", week.Text);
+        Assert.DoesNotContain("295 charges", week.Text);
+        Assert.Contains("295 charges", quarter.Text);
+    }
+
+    [Fact]
+    public async Task Counting_errors_per_issue_gives_a_sorted_table()
+    {
+        var output = await server.CallAsync("search_events", new
+        {
+            organizationSlug = "acme", dataset = "errors", fields = new[] { "issue", "count()" }, sort = "-count()", statsPeriod = "90d",
+        });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("grouped by `issue`", output.Text);
+        Assert.Contains("| issue | count() |", output.Text);
+        Assert.Contains($"| {DemoIds.NoneTypeShortId} | 8 |", output.Text);
+        Assert.Contains($"| {DemoIds.NetworkShortId} | 4 |", output.Text);
+        Assert.True(output.Text.IndexOf(DemoIds.NoneTypeShortId, StringComparison.Ordinal) < output.Text.IndexOf(DemoIds.NetworkShortId, StringComparison.Ordinal));
+        Assert.Contains("mode=aggregate", output.Text);
+    }
+
+    [Fact]
+    public async Task Span_duration_aggregates_are_grouped_by_operation()
+    {
+        var output = await server.CallAsync("search_events", new
+        {
+            organizationSlug = "acme", dataset = "spans", query = $"trace:{DemoIds.CheckoutTraceId}",
+            fields = new[] { "span.op", "count()", "avg(span.duration)", "max(span.duration)", "p95(span.duration)", "sum(span.duration)" },
+            sort = "-count()",
+        });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("| span.op | count() | avg(span.duration) | max(span.duration) | p95(span.duration) | sum(span.duration) |", output.Text);
+        Assert.Contains("| db | 3 | 27.33 ms | 48 ms | 45.4 ms | 82 ms |", output.Text);
+        Assert.Contains("| http.server | 2 | 1805 ms | 1890 ms |", output.Text);
+    }
+
+    [Fact]
+    public async Task Unique_users_and_project_filter_work_together()
+    {
+        var output = await server.CallAsync("search_events", new
+        {
+            organizationSlug = "acme", projectSlug = "mobile-app", fields = new[] { "count()", "count_unique(user)" }, statsPeriod = "90d",
+        });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("project:mobile-app", output.Text);
+        Assert.Contains("| 4 | 4 |", output.Text);
+    }
+
+    [Fact]
+    public async Task A_query_matching_nothing_says_no_events_found()
+    {
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", query = "level:debug" });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("No events found for `level:debug`", output.Text);
+    }
+
+    [Fact]
+    public async Task An_unknown_field_returns_sentrys_detail_as_an_error()
+    {
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "spans", fields = new[] { "span.nonsense", "count()" } });
+
+        Assert.True(output.IsError);
+        Assert.Contains("HTTP 400", output.Text);
+        Assert.Contains("'span.nonsense' is not a known field of the spans dataset", output.Text);
+    }
+
+    [Fact]
+    public async Task A_numeric_comparison_on_a_text_field_is_rejected_by_sentry()
+    {
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "logs", query = "severity:>3" });
+
+        Assert.True(output.IsError);
+        Assert.Contains("HTTP 400", output.Text);
+        Assert.Contains("cannot be compared", output.Text);
+    }
+
+    [Fact]
+    public async Task An_unknown_organization_is_a_404_with_a_hint()
+    {
+        var output = await server.CallAsync("search_events", new { organizationSlug = "no-such-org", query = "level:error" });
+
+        Assert.True(output.IsError);
+        Assert.Contains("HTTP 404", output.Text);
+        Assert.Contains("find_organizations", output.Text);
+    }
+
+    [Theory]
+    [InlineData("dataset", "metrics-of-doom", "Unknown dataset")]
+    [InlineData("limit", 500, "limit must be between 1 and 100")]
+    [InlineData("statsPeriod", "yesterday", "Invalid statsPeriod")]
+    public async Task Bad_arguments_say_what_to_fix(string name, object value, string expected)
+    {
+        var args = new Dictionary<string, object?> { ["organizationSlug"] = "acme", [name] = value };
+
+        var output = await server.CallAsync("search_events", args);
+
+        Assert.True(output.IsError);
+        Assert.Contains(expected, output.Text);
+    }
+
+    [Fact]
+    public async Task Natural_language_without_a_model_is_used_as_search_text_and_says_so()
+    {
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", naturalLanguageQuery = "database is locked" });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("No language model is configured", output.Text);
+        Assert.Contains(DemoIds.DbLockedShortId, output.Text);
+    }
+}

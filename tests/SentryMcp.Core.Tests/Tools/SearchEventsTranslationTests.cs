@@ -1,0 +1,105 @@
+using ModelContextProtocol.Client;
+using SentryMcp.Core.Tests.Llm;
+using SentryMcp.Sandbox;
+
+namespace SentryMcp.Core.Tests.Tools;
+
+/// <summary>search_events with a language model configured: a scripted OpenAI-compatible server over real HTTP.</summary>
+public sealed class SearchEventsTranslationTests(McpServerFixture server) : IClassFixture<McpServerFixture>, IAsyncLifetime
+{
+    private ScriptedLlmServer _llm = null!;
+    private McpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _llm = await ScriptedLlmServer.StartAsync();
+        _client = await server.StartClientAsync([], SandboxOptions.DefaultToken, new Dictionary<string, string?>
+        {
+            ["OPENAI_BASE_URL"] = _llm.BaseUri.ToString(),
+            ["OPENAI_API_KEY"] = "test",
+            ["Sentry__SearchTranslator__MaxRetries"] = "0",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _client.DisposeAsync();
+        await _llm.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Natural_language_is_translated_and_the_translation_is_shown()
+    {
+        _llm.ReplyJson(new
+        {
+            query = "span.op:db span.duration:>40",
+            fields = new[] { "span.description", "span.duration", "trace" },
+            sort = "-span.duration",
+            explanation = "Database spans slower than 40 ms, slowest first.",
+        });
+
+        var output = await server.CallAsync("search_events", new
+        {
+            organizationSlug = "acme", dataset = "spans", naturalLanguageQuery = "which database queries are slow?", includeExplanation = true,
+        }, _client);
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("**Translated query**: `span.op:db span.duration:>40`", output.Text);
+        Assert.Contains("Database spans slower than 40 ms, slowest first.", output.Text);
+        Assert.Contains("INSERT INTO orders (user_id, total) VALUES (%s, %s)", output.Text);
+        Assert.DoesNotContain("SELECT * FROM users WHERE id = %s", output.Text);
+        var prompt = _llm.LastPrompt();
+        Assert.Contains("Dataset: spans", prompt);
+        Assert.Contains("- span.op (string)", prompt);
+        Assert.Contains("- span.duration (number)", prompt);
+        Assert.Contains("which database queries are slow?", prompt);
+    }
+
+    [Fact]
+    public async Task Error_searches_offer_the_organizations_tags_to_the_model()
+    {
+        _llm.ReplyJson(new { query = "browser.name:Firefox", fields = new[] { "issue", "count()" }, sort = "-count()" });
+
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", naturalLanguageQuery = "errors seen in firefox per issue" }, _client);
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains($"| {DemoIds.UndefinedMapShortId} |", output.Text);
+        Assert.Contains("- browser.name (string)", _llm.LastPrompt());
+        Assert.Contains("Dataset: errors", _llm.LastPrompt());
+    }
+
+    [Fact]
+    public async Task Sentry_syntax_is_not_sent_to_the_model()
+    {
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", naturalLanguageQuery = "level:fatal" }, _client);
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("**Query**: `level:fatal`", output.Text);
+        Assert.Contains(DemoIds.PaymentTimeoutShortId, output.Text);
+        Assert.Empty(_llm.Requests);
+    }
+
+    [Fact]
+    public async Task A_failing_model_gives_a_clear_error()
+    {
+        _llm.Fail(500);
+
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", naturalLanguageQuery = "slowest pages this week" }, _client);
+
+        Assert.True(output.IsError);
+        Assert.Contains("Search Translation Error", output.Text);
+        Assert.Contains("HTTP 500", output.Text);
+    }
+
+    [Fact]
+    public async Task A_model_answering_garbage_gives_a_clear_error()
+    {
+        _llm.Reply("Sure! Here is your query: level:error");
+
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", naturalLanguageQuery = "show me the errors" }, _client);
+
+        Assert.True(output.IsError);
+        Assert.Contains("unusable translation", output.Text);
+        Assert.Contains("Sentry search syntax", output.Text);
+    }
+}
