@@ -41,7 +41,7 @@ internal static class SearchEventsOutput
         if (rows.Count == 0)
         {
             md.Paragraph($"No events found for {Code(request.Query)} in the {request.Dataset} dataset over the last {request.StatsPeriod}.")
-                .Paragraph("Try a wider statsPeriod (e.g. 30d or 90d), fewer filters, or another dataset.");
+                .Paragraph("Try a wider period (e.g. 30d or 90d), fewer filters, or another dataset.");
         }
         else if (aggregate)
         {

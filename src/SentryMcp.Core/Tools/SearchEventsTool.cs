@@ -27,16 +27,16 @@ public sealed partial class SearchEventsTool
 
         Not for grouped issue lists: use search_issues.
 
-        Pass `naturalLanguageQuery` (translated into Sentry search syntax when a language model is configured; the
-        translation is shown) or `query` in Sentry search syntax (sent as is). Input made only of filters such as
-        `level:error span.op:db` is never translated.
+        `query` takes plain language or Sentry search syntax. Plain language is translated into Sentry syntax when a
+        language model is configured (the translation is shown); input made only of filters such as
+        `level:error span.op:db` is sent as is.
 
         Datasets: errors (exceptions and crashes), spans (traces and performance: span.op, span.duration in ms),
         logs (log lines with severity). Aggregates go in `fields`: count(), count_unique(field), avg/sum/min/max/p50/p95/p99(field);
         plain fields beside them become the group-by columns.
 
         <examples>
-        search_events(organizationSlug='my-org', naturalLanguageQuery='database spans slower than 100ms', dataset='spans')
+        search_events(organizationSlug='my-org', query='database spans slower than 100ms', dataset='spans')
         search_events(organizationSlug='my-org', query='level:error', dataset='errors')
         search_events(organizationSlug='my-org', dataset='errors', fields=['issue', 'count()'], sort='-count()')
         search_events(organizationSlug='my-org', dataset='spans', query='span.op:db', fields=['span.description', 'avg(span.duration)'], sort='-avg(span.duration)')
@@ -47,15 +47,14 @@ public sealed partial class SearchEventsTool
         SentryToolContext context,
         SearchQueryTranslator translator,
         [Description("The organization's slug. find_organizations lists them.")] string organizationSlug,
-        [Description("What to search for, in plain language (e.g. 'slowest checkout requests this week'). Translated into Sentry search syntax when a language model is configured; otherwise used as Sentry syntax.")] string? naturalLanguageQuery = null,
-        [Description("Sentry search syntax, sent unchanged (e.g. 'level:error !environment:staging', 'span.op:db span.duration:>100'). Use instead of naturalLanguageQuery.")] string? query = null,
+        [Description("Natural language or Sentry event search syntax, e.g. 'slowest checkout requests' or 'level:error !environment:staging'.")] string? query = null,
         [Description("Dataset: 'errors' (default), 'spans' or 'logs'.")] string? dataset = null,
         [Description("Fields to return. Plain fields for rows, or aggregates such as 'count()', 'count_unique(user)', 'avg(span.duration)', 'p95(span.duration)' (plain fields beside them are grouped by). Defaults depend on the dataset.")] string[]? fields = null,
         [Description("Sort field, '-' prefix for descending: '-timestamp' (default for rows), '-count()' for the most frequent groups.")] string? sort = null,
         [Description("Only events of this project (slug).")] string? projectSlug = null,
         [Description("The organization's region URL from find_organizations (SaaS only).")] string? regionUrl = null,
         [Description("Maximum number of rows to return (1-100, default 10).")] int limit = 10,
-        [Description("Time window: e.g. '24h', '7d', '14d' (default), '30d', '90d'.")] string? statsPeriod = null,
+        [Description("Time window: e.g. '24h', '7d', '14d' (default), '30d', '90d'.")] string? period = null,
         [Description("Include the language model's explanation of the translation.")] bool includeExplanation = false,
         CancellationToken cancellationToken = default)
     {
@@ -65,22 +64,18 @@ public sealed partial class SearchEventsTool
         {
             throw new UserInputException("limit must be between 1 and 100.");
         }
-        var period = string.IsNullOrWhiteSpace(statsPeriod) ? "14d" : statsPeriod.Trim();
-        if (!PeriodPattern().IsMatch(period))
+        var window = string.IsNullOrWhiteSpace(period) ? "14d" : period.Trim();
+        if (!PeriodPattern().IsMatch(window))
         {
-            throw new UserInputException($"Invalid statsPeriod '{statsPeriod}'. Use a relative window such as 24h, 7d, 14d, 30d or 90d.");
+            throw new UserInputException($"Invalid period '{period}'. Use a relative window such as 24h, 7d, 14d, 30d or 90d.");
         }
-        if (!string.IsNullOrWhiteSpace(naturalLanguageQuery) && !string.IsNullOrWhiteSpace(query))
-        {
-            throw new UserInputException("Pass either naturalLanguageQuery or query, not both.");
-        }
-        var input = (naturalLanguageQuery ?? query ?? string.Empty).Trim();
+        var input = (query ?? string.Empty).Trim();
         var explicitFields = fields?.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct().ToList() is { Count: > 0 } list ? list : null;
 
         var translation = new EventQueryTranslation(input, null, null, null, Translated: false);
-        if (string.IsNullOrWhiteSpace(query) && translator.IsConfigured && !SentrySearchSyntax.LooksLikeSentrySyntax(input))
+        if (input.Length > 0 && translator.IsConfigured && !SentrySearchSyntax.LooksLikeSentrySyntax(input))
         {
-            var attributes = await AttributesAsync(context.Api, org, set, period, regionUrl, cancellationToken).ConfigureAwait(false);
+            var attributes = await AttributesAsync(context.Api, org, set, window, regionUrl, cancellationToken).ConfigureAwait(false);
             translation = await translator.TranslateEventQueryAsync(input, set, attributes, cancellationToken).ConfigureAwait(false);
         }
 
@@ -100,7 +95,7 @@ public sealed partial class SearchEventsTool
             selected.Add(sortKey);
         }
 
-        var request = new EventsQuery(set, sentryQuery, selected, sortBy, limit, period);
+        var request = new EventsQuery(set, sentryQuery, selected, sortBy, limit, window);
         var response = await context.Api.SearchEventsAsync(org, request, regionUrl, cancellationToken).ConfigureAwait(false);
         return SearchEventsOutput.Format(context.Host, org, input, request, translation, includeExplanation, translator.IsConfigured, response);
     }

@@ -67,7 +67,7 @@ public sealed class SearchEventsToolTests(McpServerFixture server) : IClassFixtu
     [Fact]
     public async Task Error_logs_are_shown_with_their_severity()
     {
-        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "logs", query = "severity:error", statsPeriod = "24h", limit = 50 });
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "logs", query = "severity:error", period = "24h", limit = 50 });
 
         Assert.False(output.IsError, output.Text);
         Assert.Contains("[ERROR] Payment provider did not answer within 30 seconds", output.Text);
@@ -79,9 +79,9 @@ public sealed class SearchEventsToolTests(McpServerFixture server) : IClassFixtu
     [Fact]
     public async Task Rows_outside_the_period_are_excluded()
     {
-        var day = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "logs", query = "\"Nightly settlement\"", statsPeriod = "24h" });
-        var week = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "logs", query = "\"Nightly settlement\"", statsPeriod = "7d" });
-        var quarter = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "logs", query = "\"Nightly settlement\"", statsPeriod = "90d" });
+        var day = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "logs", query = "\"Nightly settlement\"", period = "24h" });
+        var week = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "logs", query = "\"Nightly settlement\"", period = "7d" });
+        var quarter = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "logs", query = "\"Nightly settlement\"", period = "90d" });
 
         Assert.Contains("No events found", day.Text);
         Assert.Contains("318 charges", week.Text);
@@ -94,7 +94,7 @@ public sealed class SearchEventsToolTests(McpServerFixture server) : IClassFixtu
     {
         var output = await server.CallAsync("search_events", new
         {
-            organizationSlug = "acme", dataset = "errors", fields = new[] { "issue", "count()" }, sort = "-count()", statsPeriod = "90d",
+            organizationSlug = "acme", dataset = "errors", fields = new[] { "issue", "count()" }, sort = "-count()", period = "90d",
         });
 
         Assert.False(output.IsError, output.Text);
@@ -127,7 +127,7 @@ public sealed class SearchEventsToolTests(McpServerFixture server) : IClassFixtu
     {
         var output = await server.CallAsync("search_events", new
         {
-            organizationSlug = "acme", projectSlug = "mobile-app", fields = new[] { "count()", "count_unique(user)" }, statsPeriod = "90d",
+            organizationSlug = "acme", projectSlug = "mobile-app", fields = new[] { "count()", "count_unique(user)" }, period = "90d",
         });
 
         Assert.False(output.IsError, output.Text);
@@ -177,7 +177,7 @@ public sealed class SearchEventsToolTests(McpServerFixture server) : IClassFixtu
     [Theory]
     [InlineData("dataset", "metrics-of-doom", "Unknown dataset")]
     [InlineData("limit", 500, "limit must be between 1 and 100")]
-    [InlineData("statsPeriod", "yesterday", "Invalid statsPeriod")]
+    [InlineData("period", "yesterday", "Invalid period")]
     public async Task Bad_arguments_say_what_to_fix(string name, object value, string expected)
     {
         var args = new Dictionary<string, object?> { ["organizationSlug"] = "acme", [name] = value };
@@ -191,7 +191,7 @@ public sealed class SearchEventsToolTests(McpServerFixture server) : IClassFixtu
     [Fact]
     public async Task Natural_language_without_a_model_is_used_as_search_text_and_says_so()
     {
-        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", naturalLanguageQuery = "database is locked" });
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", query = "database is locked" });
 
         Assert.False(output.IsError, output.Text);
         Assert.Contains("No language model is configured", output.Text);

@@ -40,7 +40,7 @@ public sealed class SearchEventsTranslationTests(McpServerFixture server) : ICla
 
         var output = await server.CallAsync("search_events", new
         {
-            organizationSlug = "acme", dataset = "spans", naturalLanguageQuery = "which database queries are slow?", includeExplanation = true,
+            organizationSlug = "acme", dataset = "spans", query = "which database queries are slow?", includeExplanation = true,
         }, _client);
 
         Assert.False(output.IsError, output.Text);
@@ -60,7 +60,7 @@ public sealed class SearchEventsTranslationTests(McpServerFixture server) : ICla
     {
         _llm.ReplyJson(new { query = "browser.name:Firefox", fields = new[] { "issue", "count()" }, sort = "-count()" });
 
-        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", naturalLanguageQuery = "errors seen in firefox per issue" }, _client);
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", query = "errors seen in firefox per issue" }, _client);
 
         Assert.False(output.IsError, output.Text);
         Assert.Contains($"| {DemoIds.UndefinedMapShortId} |", output.Text);
@@ -71,7 +71,7 @@ public sealed class SearchEventsTranslationTests(McpServerFixture server) : ICla
     [Fact]
     public async Task Sentry_syntax_is_not_sent_to_the_model()
     {
-        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", naturalLanguageQuery = "level:fatal" }, _client);
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", query = "level:fatal" }, _client);
 
         Assert.False(output.IsError, output.Text);
         Assert.Contains("**Query**: `level:fatal`", output.Text);
@@ -84,7 +84,7 @@ public sealed class SearchEventsTranslationTests(McpServerFixture server) : ICla
     {
         _llm.Fail(500);
 
-        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", naturalLanguageQuery = "slowest pages this week" }, _client);
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", query = "slowest pages this week" }, _client);
 
         Assert.True(output.IsError);
         Assert.Contains("Search Translation Error", output.Text);
@@ -96,7 +96,7 @@ public sealed class SearchEventsTranslationTests(McpServerFixture server) : ICla
     {
         _llm.Reply("Sure! Here is your query: level:error");
 
-        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", naturalLanguageQuery = "show me the errors" }, _client);
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", query = "show me the errors" }, _client);
 
         Assert.True(output.IsError);
         Assert.Contains("unusable translation", output.Text);
