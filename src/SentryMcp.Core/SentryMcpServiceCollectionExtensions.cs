@@ -14,6 +14,8 @@ public static class SentryMcpServiceCollectionExtensions
     {
         services.AddSentryApiClient();
         services.AddSingleton<SentryToolCatalog>();
+        services.AddOptions<SeerOptions>().BindConfiguration(SeerOptions.SectionName)
+            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         return services;
     }
 }
