@@ -16,6 +16,8 @@ public static class SentryMcpServiceCollectionExtensions
         services.AddSentryApiClient();
         services.AddSingleton<SentryToolCatalog>();
         services.AddSearchQueryTranslator();
+        services.AddOptions<SeerOptions>().BindConfiguration(SeerOptions.SectionName)
+            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         return services;
     }
 }

@@ -31,32 +31,33 @@ public class McpServerFixture : IAsyncLifetime
         Client = await StartClientAsync(ServerArguments, AccessToken);
     }
 
-    /// <summary>Spawns another stdio server against this fixture's sandbox.</summary>
+    /// <summary>Spawns another stdio server against this fixture's sandbox; <paramref name="environment"/> overrides settings.</summary>
     public async Task<McpClient> StartClientAsync(IEnumerable<string> extraArguments, string accessToken, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var options = new StdioClientTransportOptions
+        var variables = new Dictionary<string, string?>
+        {
+            // Short timings so fault tests finish quickly; the behaviour is the same as in production.
+            ["Sentry__Client__AttemptTimeout"] = "00:00:02",
+            ["Sentry__Client__TotalTimeout"] = "00:00:10",
+            ["Sentry__Client__RetryBaseDelay"] = "00:00:00.050",
+            ["Sentry__Client__MaxRetryDelay"] = "00:00:02",
+            ["SENTRY_DOCS_URL"] = SandboxUri.ToString().TrimEnd('/'),
+            ["Seer__PollInterval"] = "00:00:00.100",
+            // No language model unless a test configures one: a developer's own key must not leak in.
+            ["OPENAI_API_KEY"] = "",
+            ["OPENAI_BASE_URL"] = "",
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            variables[name] = value;
+        }
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "sentry-mcp",
             Command = "dotnet",
             Arguments = [StdioServerPath, $"--access-token={accessToken}", $"--host={SandboxUri.Authority}", "--insecure-http", .. extraArguments],
-            EnvironmentVariables = new Dictionary<string, string?>
-            {
-                // Short timings so fault tests finish quickly; the behaviour is the same as in production.
-                ["Sentry__Client__AttemptTimeout"] = "00:00:02",
-                ["Sentry__Client__TotalTimeout"] = "00:00:10",
-                ["Sentry__Client__RetryBaseDelay"] = "00:00:00.050",
-                ["Sentry__Client__MaxRetryDelay"] = "00:00:02",
-                ["SENTRY_DOCS_URL"] = SandboxUri.ToString().TrimEnd('/'),
-                // No language model unless a test configures one: a developer's own key must not leak in.
-                ["OPENAI_API_KEY"] = "",
-                ["OPENAI_BASE_URL"] = "",
-            },
-        };
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            options.EnvironmentVariables[name] = value;
-        }
-        var transport = new StdioClientTransport(options);
+            EnvironmentVariables = variables,
+        });
         return await McpClient.CreateAsync(transport);
     }
 

@@ -1,0 +1,93 @@
+using SentryMcp.Sandbox;
+
+namespace SentryMcp.Core.Tests.Tools;
+
+public sealed class GetSentryResourceToolTests(McpServerFixture server) : IClassFixture<McpServerFixture>
+{
+    [Fact]
+    public async Task Trace_url_renders_the_same_overview_as_get_trace_details()
+    {
+        var url = $"{server.SandboxUri}organizations/acme/explore/traces/trace/{DemoIds.CheckoutTraceId}/";
+
+        var viaUrl = await server.CallAsync("get_sentry_resource", new { url });
+        var direct = await server.CallAsync("get_trace_details", new { organizationSlug = "acme", traceId = DemoIds.CheckoutTraceId });
+
+        Assert.False(viaUrl.IsError, viaUrl.Text);
+        Assert.Contains("**Total Spans**: 25", viaUrl.Text);
+        Assert.Contains("**PAYMENTS-SERVICE-1**", viaUrl.Text);
+        Assert.Equal(direct.Text, viaUrl.Text);
+    }
+
+    [Fact]
+    public async Task Trace_by_resource_type_and_id_needs_no_url()
+    {
+        var output = await server.CallAsync("get_sentry_resource",
+            new { resourceType = "trace", resourceId = DemoData.MobileStartupTraceId, organizationSlug = "acme" });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("**Total Spans**: 5", output.Text);
+    }
+
+    [Fact]
+    public async Task Issue_url_names_the_get_issue_details_call_to_make()
+    {
+        var url = $"{server.SandboxUri}organizations/acme/issues/{DemoIds.NoneTypeShortId}/";
+
+        var output = await server.CallAsync("get_sentry_resource", new { url });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("get_issue_details(organizationSlug='acme', issueId='API-BACKEND-1')", output.Text);
+    }
+
+    [Fact]
+    public async Task Event_url_names_the_issue_and_event_to_pass_on()
+    {
+        var url = $"{server.SandboxUri}organizations/acme/issues/{DemoIds.PaymentTimeoutIssueId}/events/{DemoIds.PaymentTimeoutEventId}/";
+
+        var output = await server.CallAsync("get_sentry_resource", new { url });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains($"get_issue_details(organizationSlug='acme', issueId='{DemoIds.PaymentTimeoutIssueId}', eventId='{DemoIds.PaymentTimeoutEventId}')", output.Text);
+    }
+
+    [Fact]
+    public async Task Url_on_another_host_is_refused()
+    {
+        var output = await server.CallAsync("get_sentry_resource",
+            new { url = $"https://evil.example.com/organizations/acme/explore/traces/trace/{DemoIds.CheckoutTraceId}/" });
+
+        Assert.True(output.IsError);
+        Assert.Contains("not on the configured Sentry host", output.Text);
+        var requests = await server.RequestsAsync();
+        Assert.DoesNotContain(requests, r => r.Path.Contains("evil", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Url_of_another_organization_than_the_given_one_is_refused()
+    {
+        var url = $"{server.SandboxUri}organizations/acme-labs/explore/traces/trace/{DemoIds.CheckoutTraceId}/";
+
+        var output = await server.CallAsync("get_sentry_resource", new { url, organizationSlug = "acme" });
+
+        Assert.True(output.IsError);
+        Assert.Contains("belongs to organization 'acme-labs'", output.Text);
+    }
+
+    [Fact]
+    public async Task Unknown_resource_type_lists_the_supported_ones()
+    {
+        var output = await server.CallAsync("get_sentry_resource", new { resourceType = "replay", resourceId = "1", organizationSlug = "acme" });
+
+        Assert.True(output.IsError);
+        Assert.Contains("Supported types: issue, event, trace", output.Text);
+    }
+
+    [Fact]
+    public async Task Neither_url_nor_resource_type_is_an_input_error()
+    {
+        var output = await server.CallAsync("get_sentry_resource", new { organizationSlug = "acme" });
+
+        Assert.True(output.IsError);
+        Assert.Contains("Pass either url", output.Text);
+    }
+}
