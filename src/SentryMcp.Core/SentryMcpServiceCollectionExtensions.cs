@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SentryMcp.Core.Api;
+using SentryMcp.Core.Docs;
 using SentryMcp.Core.Tools;
 
 namespace SentryMcp.Core;
@@ -13,6 +14,7 @@ public static class SentryMcpServiceCollectionExtensions
     public static IServiceCollection AddSentryMcpCore(this IServiceCollection services)
     {
         services.AddSentryApiClient();
+        services.AddSentryDocs();
         services.AddSingleton<SentryToolCatalog>();
         return services;
     }

@@ -33,8 +33,8 @@ builder.Services.AddScoped(sp => new SentryToolContext(
     sp.GetRequiredService<SentryApiClientFactory>().Create(options.Host, options.AccessToken), options.Constraints));
 builder.Services.AddMcpServer().WithStdioServerTransport();
 builder.Services.AddOptions<ModelContextProtocol.Server.McpServerOptions>()
-    .Configure<SentryToolCatalog>((mcp, tools) => SentryMcpServerSetup.Apply(mcp, tools,
-        SentryMcpServerSetup.SelectionFor(options.Constraints, ToolSelection.AllGroups)));
+    .Configure<SentryToolCatalog, IServiceProvider>((mcp, tools, services) => SentryMcpServerSetup.Apply(mcp, tools,
+        SentryMcpServerSetup.SelectionFor(options.Constraints, ToolSelection.AllGroups), services));
 
 await builder.Build().RunAsync();
 return 0;

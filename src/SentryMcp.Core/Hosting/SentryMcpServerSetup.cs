@@ -1,5 +1,7 @@
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using SentryMcp.Core.Prompts;
+using SentryMcp.Core.Resources;
 using SentryMcp.Core.Tools;
 
 namespace SentryMcp.Core.Hosting;
@@ -31,7 +33,7 @@ public static class SentryMcpServerSetup
         return new ToolSelection(constraints, groups, hidden);
     }
 
-    public static void Apply(McpServerOptions options, SentryToolCatalog tools, ToolSelection selection)
+    public static void Apply(McpServerOptions options, SentryToolCatalog tools, ToolSelection selection, IServiceProvider services)
     {
         options.ServerInfo = new Implementation { Name = ServerName, Title = "Sentry MCP", Version = Version };
         options.ServerInstructions = Instructions;
@@ -41,5 +43,19 @@ public static class SentryMcpServerSetup
             collection.Add(tool);
         }
         options.ToolCollection = collection;
+
+        var prompts = new McpServerPrimitiveCollection<McpServerPrompt>();
+        foreach (var prompt in SentryPrompts.Build(services, selection.Constraints))
+        {
+            prompts.Add(prompt);
+        }
+        options.PromptCollection = prompts;
+
+        var resources = new McpServerResourceCollection();
+        foreach (var resource in SentryResources.Build(services))
+        {
+            resources.Add(resource);
+        }
+        options.ResourceCollection = resources;
     }
 }
