@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Search;
+using SentryMcp.Core.Docs;
 using SentryMcp.Core.Tools;
 
 namespace SentryMcp.Core;
@@ -14,6 +15,7 @@ public static class SentryMcpServiceCollectionExtensions
     public static IServiceCollection AddSentryMcpCore(this IServiceCollection services)
     {
         services.AddSentryApiClient();
+        services.AddSentryDocs();
         services.AddSingleton<SentryToolCatalog>();
         services.AddSearchQueryTranslator();
         services.AddOptions<SeerOptions>().BindConfiguration(SeerOptions.SectionName)

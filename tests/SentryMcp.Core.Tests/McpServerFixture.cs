@@ -58,7 +58,9 @@ public class McpServerFixture : IAsyncLifetime
             Arguments = [StdioServerPath, $"--access-token={accessToken}", $"--host={SandboxUri.Authority}", "--insecure-http", .. extraArguments],
             EnvironmentVariables = variables,
         });
-        return await McpClient.CreateAsync(transport);
+        // A cold server start on a busy machine can exceed the SDK's 5 s server/discover probe; the
+        // client then falls back to initialize while the server has already switched protocols.
+        return await McpClient.CreateAsync(transport, new McpClientOptions { DiscoverProbeTimeout = TimeSpan.FromSeconds(30) });
     }
 
     public static string StdioServerPath => Path.Combine(AppContext.BaseDirectory, "sentry-mcp.dll");

@@ -1,5 +1,7 @@
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using SentryMcp.Core.Prompts;
+using SentryMcp.Core.Resources;
 using SentryMcp.Core.Tools;
 
 namespace SentryMcp.Core.Hosting;
@@ -41,5 +43,19 @@ public static class SentryMcpServerSetup
             collection.Add(tool);
         }
         options.ToolCollection = collection;
+
+        var prompts = new McpServerPrimitiveCollection<McpServerPrompt>();
+        foreach (var prompt in SentryPrompts.ForSession(tools.Prompts, selection.Constraints))
+        {
+            prompts.Add(prompt);
+        }
+        options.PromptCollection = prompts;
+
+        var resources = new McpServerResourceCollection();
+        foreach (var resource in tools.Resources)
+        {
+            resources.Add(resource);
+        }
+        options.ResourceCollection = resources;
     }
 }

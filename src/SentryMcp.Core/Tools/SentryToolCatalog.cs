@@ -20,19 +20,31 @@ public sealed record ToolSelection(SessionConstraints Constraints, IReadOnlySet<
 }
 
 /// <summary>
-/// Discovers every <c>[McpServerTool]</c> method in this assembly once, and hands out per-session
-/// views of them (constrained schemas, permission filtering, error mapping).
+/// Discovers every <c>[McpServerTool]</c> method in this assembly once (and the prompts and
+/// resources), and hands out per-session views of them (constrained schemas, permission filtering,
+/// error mapping).
 /// </summary>
 public sealed class SentryToolCatalog
 {
     private readonly Lazy<IReadOnlyList<SentryToolDescriptor>> _tools;
 
+    private readonly Lazy<IReadOnlyList<McpServerPrompt>> _prompts;
+    private readonly Lazy<IReadOnlyList<McpServerResource>> _resources;
+
     public SentryToolCatalog(IServiceProvider services)
     {
         _tools = new Lazy<IReadOnlyList<SentryToolDescriptor>>(() => Discover(services));
+        _prompts = new Lazy<IReadOnlyList<McpServerPrompt>>(() => SentryMcp.Core.Prompts.SentryPrompts.CreateAll(services));
+        _resources = new Lazy<IReadOnlyList<McpServerResource>>(() => SentryMcp.Core.Resources.SentryResources.CreateAll(services));
     }
 
     public IReadOnlyList<SentryToolDescriptor> All => _tools.Value;
+
+    /// <summary>Every prompt, created once (sessions get constrained views).</summary>
+    public IReadOnlyList<McpServerPrompt> Prompts => _prompts.Value;
+
+    /// <summary>Every resource and resource template, created once.</summary>
+    public IReadOnlyList<McpServerResource> Resources => _resources.Value;
 
     public IReadOnlyList<McpServerTool> Build(ToolSelection selection)
     {

@@ -1,0 +1,54 @@
+using System.ComponentModel;
+using ModelContextProtocol.Server;
+using SentryMcp.Core.Docs;
+using SentryMcp.Core.Formatting;
+using SentryMcp.Core.Hosting;
+using SentryMcp.Core.Tools;
+
+namespace SentryMcp.Core.Resources;
+
+[McpServerResourceType]
+public sealed class AboutResource
+{
+    private static readonly Dictionary<PermissionGroup, string> GroupTitles = new()
+    {
+        [PermissionGroup.Read] = "Read (organizations, projects, issues, events, traces, docs)",
+        [PermissionGroup.IssueTriage] = "Issue triage (changes issues)",
+        [PermissionGroup.ProjectManagement] = "Project management (creates and changes teams, projects, keys)",
+        [PermissionGroup.Seer] = "Seer (starts AI analyses, billed by Sentry)",
+    };
+
+    [McpServerResource(UriTemplate = "sentry://about", Name = "about", Title = "About this Sentry MCP server", MimeType = "text/markdown")]
+    [Description("What this Sentry MCP server is, its tools by permission group, how to authenticate and where to read more.")]
+    public static string About(SentryToolCatalog tools, DocsClient docs)
+    {
+        var docsBase = docs.BaseUri.AbsoluteUri.TrimEnd('/');
+        var md = new Markdown().Title("Sentry MCP")
+            .Paragraph($"A Model Context Protocol server (version {SentryMcpServerSetup.Version}) that gives AI assistants access to Sentry: " +
+                "organizations and projects, issues with their events and stack traces, traces, releases, Seer's root-cause analyses, " +
+                "and Sentry's documentation. It is a drop-in for the official `@sentry/mcp-server`: same tool and parameter names.")
+            .Heading("Tools");
+        foreach (var group in tools.All.GroupBy(t => t.Group).OrderBy(g => g.Key))
+        {
+            md.Heading(GroupTitles.GetValueOrDefault(group.Key, group.Key.ToString()), 3);
+            foreach (var tool in group)
+            {
+                var summary = tool.Tool.ProtocolTool.Description?.Split('\n', 2)[0].Trim();
+                md.Bullet($"`{tool.Name}`" + (string.IsNullOrEmpty(summary) ? string.Empty : $": {summary}"));
+            }
+            md.Line();
+        }
+        return md.Paragraph("A session sees only the tools of the permission groups it was granted; tools made pointless by the session's organization or project pin are hidden.")
+            .Heading("Authentication")
+            .Bullet("**stdio**: pass a Sentry user auth token with `--access-token=<token>` or `SENTRY_ACCESS_TOKEN`; add `--host=<host>` for self-hosted Sentry.")
+            .Bullet("**HTTP** (`/mcp`): sign in with OAuth (the client discovers the authorization server from the 401 answer), or send `Authorization: Sentry-Bearer <token>` with a Sentry user auth token.")
+            .Bullet("Tokens need the scopes of the tools you use, e.g. `org:read`, `project:read`, `team:read`, `event:read`; triage needs `event:write`, project management `project:write` and `team:write`.")
+            .Line()
+            .Heading("Learn more")
+            .Bullet(Markdown.Link("Sentry documentation", docsBase))
+            .Bullet(Markdown.Link("Auth tokens", docsBase + "/account/auth-tokens/"))
+            .Bullet(Markdown.Link("Sentry MCP server", docsBase + "/product/sentry-mcp/"))
+            .Bullet("Docs resources: `sentry-docs://platform/{platform}` and `sentry-docs://platform/{platform}/guide/{guide}`; docs search: `search_docs`, `get_doc`.")
+            .ToString();
+    }
+}
