@@ -1,0 +1,83 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using SentryMcp.Core.Tools;
+
+namespace SentryMcp.Core.Tests.Docs;
+
+/// <summary>
+/// docs/tools.md is generated from the tool catalog, so the documentation cannot drift from the
+/// code. Regenerate with <c>UPDATE_DOCS=1 dotnet test --filter ToolReferenceTests</c>.
+/// </summary>
+public sealed class ToolReferenceTests
+{
+    private static string RepoFile(string relative)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SentryMcp.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Repository root not found."), relative);
+    }
+
+    private static string Generate()
+    {
+        var services = new ServiceCollection().AddSentryMcpCore();
+        services.AddScoped<SentryToolContext>(_ => throw new InvalidOperationException("Not used: the catalog only reads metadata."));
+        using var provider = services.BuildServiceProvider();
+        var catalog = provider.GetRequiredService<SentryToolCatalog>();
+        var sb = new StringBuilder()
+            .AppendLine("# Tools")
+            .AppendLine()
+            .AppendLine("Generated from the tool catalog by `ToolReferenceTests` (do not edit by hand).")
+            .AppendLine("Permission groups decide which tools a grant can see; scopes are the Sentry OAuth scopes the tool's API calls need.")
+            .AppendLine()
+            .AppendLine("| Tool | Group | Read-only | Destructive | Sentry scopes | Summary |")
+            .AppendLine("|---|---|---|---|---|---|");
+        foreach (var tool in catalog.All)
+        {
+            var annotations = tool.Tool.ProtocolTool.Annotations;
+            var summary = (tool.Tool.ProtocolTool.Description ?? "").Split('\n')[0].Replace("|", "\\|", StringComparison.Ordinal);
+            sb.AppendLine($"| `{tool.Name}` | {tool.Group} | {(annotations?.ReadOnlyHint == true ? "yes" : "no")} | {(annotations?.DestructiveHint == true ? "yes" : "no")} | {(tool.Scopes.Count == 0 ? "none" : string.Join(", ", tool.Scopes.Select(s => $"`{s}`")))} | {summary} |");
+        }
+        sb.AppendLine().AppendLine("## Prompts").AppendLine();
+        foreach (var prompt in catalog.Prompts)
+        {
+            var args = string.Join(", ", (prompt.ProtocolPrompt.Arguments ?? []).Select(a => a.Required == true ? a.Name : a.Name + "?"));
+            sb.AppendLine($"- `{prompt.ProtocolPrompt.Name}({args})`: {(prompt.ProtocolPrompt.Description ?? "").Split('\n')[0]}");
+        }
+        sb.AppendLine().AppendLine("## Resources").AppendLine();
+        foreach (var resource in catalog.Resources)
+        {
+            var name = resource.ProtocolResource?.Uri ?? resource.ProtocolResourceTemplate.UriTemplate;
+            sb.AppendLine($"- `{name}`: {(resource.ProtocolResourceTemplate.Description ?? "").Split('\n')[0]}");
+        }
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void Docs_tools_md_lists_every_tool_prompt_and_resource_as_the_code_declares_them()
+    {
+        var expected = Generate();
+        var path = RepoFile("docs/tools.md");
+        if (Environment.GetEnvironmentVariable("UPDATE_DOCS") == "1")
+        {
+            File.WriteAllText(path, expected);
+        }
+
+        Assert.Equal(expected, File.Exists(path) ? File.ReadAllText(path) : "");
+    }
+
+    [Fact]
+    public void Every_write_tool_is_outside_the_read_group_and_every_read_group_tool_is_read_only()
+    {
+        var services = new ServiceCollection().AddSentryMcpCore();
+        services.AddScoped<SentryToolContext>(_ => throw new InvalidOperationException());
+        using var provider = services.BuildServiceProvider();
+
+        foreach (var tool in provider.GetRequiredService<SentryToolCatalog>().All)
+        {
+            Assert.True(tool.IsReadOnly == (tool.Group == PermissionGroup.Read), $"{tool.Name}: read-only={tool.IsReadOnly}, group={tool.Group}");
+        }
+    }
+}
