@@ -53,6 +53,21 @@ public class AuthServerFixture : ServerFixture
         return await McpClient.CreateAsync(transport);
     }
 
+    /// <summary>A raw MCP initialize request with a bearer token.</summary>
+    public async Task<HttpResponseMessage> PostMcpAsync(string accessToken, string path = "mcp")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}",
+                System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        return await Http.SendAsync(request);
+    }
+
     public async Task<int> SandboxTokenRequestsAsync()
     {
         var json = await SandboxHttp.GetFromJsonAsync<JsonElement>("__sandbox/oauth");

@@ -146,8 +146,12 @@ public sealed partial class OAuthBrowser(AuthServerFixture server) : IDisposable
         return new TokenSet(json.GetProperty("access_token").GetString()!, json.GetProperty("refresh_token").GetString()!, json);
     }
 
-    public static async Task<string> ErrorOfAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString()!;
+    public static async Task<string> ErrorOfAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(JsonDocument.Parse(body).RootElement.TryGetProperty("error", out var error), $"No OAuth error in HTTP {(int)response.StatusCode}: {body}");
+        return error.GetString()!;
+    }
 
     /// <summary>The whole sign-in for a new public client: register, authorize, exchange.</summary>
     public async Task<(TestClient Client, TokenSet Tokens)> SignInAsync(string? resource = null, params string[] groups)
