@@ -143,7 +143,10 @@ public static class AuthorizeEndpoint
     /// </summary>
     private static string FormAction(Uri redirect, ServerOptions server)
     {
-        var client = redirect.Scheme is "http" or "https" ? redirect.GetLeftPart(UriPartial.Authority) : redirect.Scheme + ":";
+        // Headers are ASCII: internationalized hosts go in their punycode form.
+        var client = redirect.Scheme is "http" or "https"
+            ? $"{redirect.Scheme}://{redirect.IdnHost}{(redirect.IsDefaultPort ? "" : ":" + redirect.Port)}"
+            : redirect.Scheme + ":";
         return $"'self' {server.SentryHost.BaseUri.GetLeftPart(UriPartial.Authority)} {client}";
     }
 

@@ -43,20 +43,27 @@ public static class RedirectUris
         };
     }
 
-    /// <summary>Exact match, except that loopback http URIs match on any port.</summary>
+    /// <summary>
+    /// Exact match (of the canonical form, as the store normalizes URIs on registration), except
+    /// that loopback http URIs match on any port.
+    /// </summary>
     public static bool Matches(string registered, string requested)
     {
         if (string.Equals(registered, requested, StringComparison.Ordinal))
         {
             return true;
         }
-        if (!Uri.TryCreate(registered, UriKind.Absolute, out var a) || !Uri.TryCreate(requested, UriKind.Absolute, out var b))
+        if (!Uri.TryCreate(registered, UriKind.Absolute, out var a) || !Uri.TryCreate(requested, UriKind.Absolute, out var b) ||
+            requested.Contains('#') || !string.IsNullOrEmpty(b.UserInfo))
         {
             return false;
         }
+        if (string.Equals(a.AbsoluteUri, b.AbsoluteUri, StringComparison.Ordinal))
+        {
+            return true;
+        }
         return a.Scheme == "http" && b.Scheme == "http" && IsLoopback(a) && IsLoopback(b) &&
             string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase) &&
-            string.IsNullOrEmpty(b.UserInfo) && !requested.Contains('#') &&
             string.Equals(a.PathAndQuery, b.PathAndQuery, StringComparison.Ordinal);
     }
 

@@ -58,6 +58,21 @@ public sealed class OAuthFlowTests(AuthServerFixture server) : IClassFixture<Aut
     }
 
     [Fact]
+    public async Task The_consent_page_encodes_client_names_and_shows_the_punycode_redirect_host()
+    {
+        using var browser = server.NewBrowser();
+        var client = await browser.RegisterAsync("<b>Ünïcødé</b> \"client\"", "https://bücher.example/callback");
+
+        var consent = await browser.GetAsync(browser.AuthorizeUrl(client, redirectUri: "https://bücher.example/callback"));
+        var html = await consent.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, consent.StatusCode);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("xn--bcher-kva.example", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_returning_client_skips_consent_in_the_same_browser()
     {
         using var browser = server.NewBrowser();
