@@ -18,6 +18,7 @@ public static class SandboxApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<SandboxState>();
         builder.Services.AddSingleton<FaultInjector>();
+        builder.Services.AddSingleton<OAuthSandboxState>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -41,6 +42,7 @@ public static class SandboxApp
         api.MapProjectEndpoints();
         api.MapSeerEndpoints();
         app.MapDocsEndpoints();
+        app.MapOAuthEndpoints();
         app.MapFallback((HttpContext ctx) => Results.Json(new { detail = "The requested resource does not exist" }, statusCode: 404));
         return app;
     }

@@ -1,7 +1,9 @@
 using SentryMcp.Core;
+using SentryMcp.Server.Auth;
 using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
 using SentryMcp.Server.Security;
+using SentryMcp.Server.Storage;
 
 namespace SentryMcp.Server;
 
@@ -24,11 +26,14 @@ public static class ServerApp
         builder.Services.AddSingleton<IRateLimitStore, InMemoryRateLimitStore>();
         builder.Services.AddAuthentication(McpCaller.AuthenticationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, McpAuthenticationHandler>(McpCaller.AuthenticationScheme, null);
+        builder.AddStorage();
+        builder.AddSentryMcpAuth();
         builder.Services.AddAuthorization();
         builder.Services.AddCors(o => o.AddPolicy(ProtectedResourceMetadata.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()));
         ProblemExceptionHandler.AddTo(builder.Services);
 
         var app = builder.Build();
+        app.InitializeStorage();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
@@ -43,6 +48,7 @@ public static class ServerApp
 
         app.MapSiteEndpoints();
         app.MapProtectedResourceMetadata();
+        app.MapSentryMcpAuth();
         app.MapSentryMcp();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.UsingSandbox)
         {

@@ -17,12 +17,27 @@ public class ServerFixture : IAsyncLifetime
     public Uri BaseUri { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>Each fixture has its own database file, deleted at the end.</summary>
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"sentry-mcp-test-{Guid.NewGuid():N}.db");
+
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync()
+    public virtual Task InitializeAsync() => StartAsync("http://127.0.0.1:0");
+
+    /// <summary>Stops the host and starts a new one on the same address and database.</summary>
+    public async Task RestartAsync()
     {
-        App = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], builder =>
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Http.Dispose();
+        await StartAsync(BaseUri.ToString().TrimEnd('/'));
+    }
+
+    private async Task StartAsync(string urls)
+    {
+        App = ServerApp.Build(["--urls", urls, "--environment", "Production"], builder =>
         {
+            builder.Configuration["ConnectionStrings:Database"] = $"Data Source={DatabasePath}";
             foreach (var (key, value) in Settings)
             {
                 builder.Configuration[key] = value;
@@ -50,7 +65,7 @@ public class ServerFixture : IAsyncLifetime
         return await McpClient.CreateAsync(transport);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http?.Dispose();
         if (App is not null)
@@ -58,5 +73,7 @@ public class ServerFixture : IAsyncLifetime
             await App.StopAsync();
             await App.DisposeAsync();
         }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(DatabasePath);
     }
 }

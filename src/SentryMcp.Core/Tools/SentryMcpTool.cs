@@ -81,6 +81,11 @@ internal sealed class SentryMcpTool : DelegatingMcpServerTool
         }
         catch (Exception ex)
         {
+            if ((ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : ex) is SentryApiException { StatusCode: System.Net.HttpStatusCode.Unauthorized } &&
+                request.Services?.GetService<ISentryCredentialObserver>() is { } observer)
+            {
+                await observer.CredentialsRejectedAsync(CancellationToken.None).ConfigureAwait(false);
+            }
             return ToErrorResult(ex, request.Services);
         }
     }

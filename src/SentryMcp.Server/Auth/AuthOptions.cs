@@ -1,0 +1,50 @@
+namespace SentryMcp.Server.Auth;
+
+/// <summary>
+/// The authorization server and the upstream Sentry OAuth client (configuration section <c>Auth</c>;
+/// the Sentry credentials also from <c>SENTRY_CLIENT_ID</c> / <c>SENTRY_CLIENT_SECRET</c>).
+/// </summary>
+public sealed class AuthOptions
+{
+    /// <summary>OAuth client id of this server at Sentry.</summary>
+    public string? SentryClientId { get; set; }
+
+    /// <summary>OAuth client secret of this server at Sentry.</summary>
+    public string? SentryClientSecret { get; set; }
+
+    /// <summary>How long a browser may take between leaving for Sentry and coming back.</summary>
+    public TimeSpan SignInTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long a rotated refresh token stays usable (a client lost the response).</summary>
+    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Registrations never used for a sign-in are deleted after this long.</summary>
+    public TimeSpan UnusedRegistrationLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Dynamic client registrations allowed per IP per hour.</summary>
+    public int RegistrationsPerHourPerIp { get; set; } = 20;
+
+    /// <summary>
+    /// Custom URI schemes of native MCP clients accepted as redirect URIs besides reverse-DNS
+    /// private-use schemes (RFC 8252 7.1, e.g. <c>com.example.app:/cb</c>).
+    /// </summary>
+    public List<string> AllowedCustomSchemes { get; set; } = ["cursor", "vscode", "vscode-insiders", "windsurf", "zed"];
+
+    public void Validate()
+    {
+        if (string.IsNullOrEmpty(SentryClientId) != string.IsNullOrEmpty(SentryClientSecret))
+        {
+            throw new InvalidOperationException("Set both SENTRY_CLIENT_ID and SENTRY_CLIENT_SECRET (the OAuth application of this server at Sentry), or neither.");
+        }
+        if (SignInTimeout <= TimeSpan.Zero || AccessTokenLifetime <= TimeSpan.Zero || RefreshTokenLifetime <= TimeSpan.Zero || AuthorizationCodeLifetime <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Auth lifetimes (SignInTimeout, AccessTokenLifetime, RefreshTokenLifetime, AuthorizationCodeLifetime) must be positive.");
+        }
+    }
+}

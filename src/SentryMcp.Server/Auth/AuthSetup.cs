@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
+using SentryMcp.Sandbox;
+using SentryMcp.Server.Hosting;
+using SentryMcp.Server.Mcp;
+using SentryMcp.Server.Storage;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace SentryMcp.Server.Auth;
+
+/// <summary>
+/// The OAuth 2.1 authorization server for MCP clients (OpenIddict: code + PKCE S256, refresh
+/// rotation, revocation, RFC 8414 metadata, RFC 8707 resources), dynamic registration, consent,
+/// upstream sign-in with Sentry, and validation of our tokens on the MCP endpoints.
+/// </summary>
+public static class AuthSetup
+{
+    public static WebApplicationBuilder AddSentryMcpAuth(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var services = builder.Services;
+        var settings = config.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
+        services.AddOptions<AuthOptions>().BindConfiguration("Auth").PostConfigure(o =>
+        {
+            o.SentryClientId ??= config["SENTRY_CLIENT_ID"];
+            o.SentryClientSecret ??= config["SENTRY_CLIENT_SECRET"];
+            if (o.SentryClientId is null && config.GetValue<bool>("Sentry:UsingSandbox"))
+            {
+                o.SentryClientId = SandboxOptions.OAuthClientId;
+                o.SentryClientSecret = SandboxOptions.OAuthClientSecret;
+            }
+        }).Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(SentryTokenClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "sentry-mcp.antiforgery";
+            o.Cookie.Path = "/oauth";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddSingleton<ConsentCookie>();
+        services.AddSingleton<IGrantLock, InProcessGrantLock>();
+        services.AddScoped<GrantStore>();
+        services.AddScoped<SentryTokenClient>();
+        services.AddScoped<SentryTokenLifecycle>();
+        services.AddScoped<IMcpBearerTokenValidator, OAuthBearerTokenValidator>();
+        services.AddScoped<Core.Tools.ISentryCredentialObserver, GrantCredentialObserver>();
+        services.AddSingleton<RegistrationCleanup>();
+        services.AddHostedService(sp => sp.GetRequiredService<RegistrationCleanup>());
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeyStore>();
+        UpstreamSentry.Add(services.AddAuthentication());
+
+        services.AddOpenIddict()
+            .AddCore(o =>
+            {
+                o.UseEntityFrameworkCore().UseDbContext<AppDbContext>();
+                o.ReplaceApplicationManager(typeof(LoopbackAwareApplicationManager<>));
+            })
+            .AddServer(o =>
+            {
+                o.SetAuthorizationEndpointUris("/oauth/authorize")
+                    .SetTokenEndpointUris("/oauth/token")
+                    .SetRevocationEndpointUris("/oauth/revoke")
+                    .SetConfigurationEndpointUris("/.well-known/oauth-authorization-server", "/.well-known/openid-configuration");
+                o.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().RequireProofKeyForCodeExchange();
+                o.RegisterScopes([.. PermissionScopes.AllScopes, OpenIddict.Abstractions.OpenIddictConstants.Scopes.OfflineAccess]);
+                // Resources are /mcp URLs on this server's (possibly request-derived) base URL: checked below.
+                o.DisableResourceValidation().IgnoreResourcePermissions();
+                o.SetAccessTokenLifetime(settings.AccessTokenLifetime)
+                    .SetRefreshTokenLifetime(settings.RefreshTokenLifetime)
+                    .SetAuthorizationCodeLifetime(settings.AuthorizationCodeLifetime)
+                    .SetRefreshTokenReuseLeeway(settings.RefreshTokenReuseLeeway);
+                o.Configure(options => options.CodeChallengeMethods.Remove(OpenIddict.Abstractions.OpenIddictConstants.CodeChallengeMethods.Plain));
+                if ((config["Sentry:PublicUrl"] ?? config["PUBLIC_URL"]) is { } publicUrl)
+                {
+                    o.SetIssuer(new Uri(publicUrl.TrimEnd('/') + "/"));
+                }
+                o.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .DisableTransportSecurityRequirement();
+                o.AddEventHandler<ValidateAuthorizationRequestContext>(b => b.UseInlineHandler(ValidateResource));
+                o.AddEventHandler<HandleConfigurationRequestContext>(b => b.UseInlineHandler(AddMetadata).SetOrder(int.MaxValue - 100_000));
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+                o.EnableTokenEntryValidation();
+                o.EnableAuthorizationEntryValidation();
+            });
+        return builder;
+    }
+
+    public static void MapSentryMcpAuth(this WebApplication app)
+    {
+        app.MapMethods("/oauth/authorize", [HttpMethods.Get, HttpMethods.Post], AuthorizeEndpoint.HandleAsync);
+        app.MapPost("/oauth/token", TokenEndpoint.HandleAsync);
+        app.MapPost("/oauth/register", ClientRegistrationEndpoint.HandleAsync);
+        AuthPages.MapStylesheet(app);
+    }
+
+    /// <summary>Only this server's /mcp URLs are acceptable resources, at most one per request.</summary>
+    private static ValueTask ValidateResource(ValidateAuthorizationRequestContext context)
+    {
+        var resources = context.Request.GetResources();
+        if (resources.Length == 0)
+        {
+            return default;
+        }
+        var http = context.Transaction.GetHttpRequest()!.HttpContext;
+        var baseUrl = ProtectedResourceMetadata.BaseUrl(http, http.RequestServices.GetRequiredService<IOptions<ServerOptions>>().Value);
+        if (resources.Length > 1 || McpResources.Parse(resources[0], baseUrl) is null)
+        {
+            context.Reject(OpenIddict.Abstractions.OpenIddictConstants.Errors.InvalidTarget,
+                $"The resource must be this server's MCP endpoint ({baseUrl}/mcp, optionally followed by /organization[/project]).");
+        }
+        return default;
+    }
+
+    private static ValueTask AddMetadata(HandleConfigurationRequestContext context)
+    {
+        var http = context.Transaction.GetHttpRequest()!.HttpContext;
+        var baseUrl = ProtectedResourceMetadata.BaseUrl(http, http.RequestServices.GetRequiredService<IOptions<ServerOptions>>().Value);
+        context.Metadata["registration_endpoint"] = baseUrl + "/oauth/register";
+        context.TokenEndpointAuthenticationMethods.Add("none");
+        context.RevocationEndpointAuthenticationMethods.Add("none");
+        return default;
+    }
+}

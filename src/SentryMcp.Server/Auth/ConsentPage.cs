@@ -1,0 +1,75 @@
+using System.Text;
+using OpenIddict.Abstractions;
+using SentryMcp.Core.Tools;
+
+namespace SentryMcp.Server.Auth;
+
+/// <summary>
+/// The consent form: who asks (client name and the real redirect host), for what (org/project
+/// scope, permission groups), posting the original authorization request back with an anti-forgery token.
+/// </summary>
+public static class ConsentPage
+{
+    public const string GroupField = "group";
+    public const string DecisionField = "decision";
+
+    private static readonly (PermissionGroup Group, string Label, string Hint, bool Warn)[] Choices =
+    [
+        (PermissionGroup.IssueTriage, "Issue triage", "Resolve, ignore and assign issues.", false),
+        (PermissionGroup.ProjectManagement, "Project management", "Create and change teams, projects and client keys.", false),
+        (PermissionGroup.Seer, "Seer", "Start Seer root-cause analyses. Seer runs are billed by Sentry.", true),
+    ];
+
+    public static string Render(OpenIddictRequest request, string clientName, Uri redirectUri, SessionConstraints scope,
+        IEnumerable<KeyValuePair<string, string>> hiddenFields, string antiforgeryField, string antiforgeryToken)
+    {
+        var requested = PermissionScopes.GroupsFromScopes(request.GetScopes()).ToHashSet();
+        var html = new StringBuilder()
+            .Append("<h1>Allow <strong>").Append(AuthPages.Encode(clientName)).Append("</strong> to use Sentry for you?</h1>")
+            .Append("<p>After you approve and sign in with Sentry, you will be sent back to ")
+            .Append("<span class=\"host\" data-testid=\"redirect-host\">").Append(AuthPages.Encode(DisplayHost(redirectUri))).Append("</span>.</p>");
+        if (scope.OrganizationSlug is not null)
+        {
+            html.Append("<p>Access is limited to organization <span class=\"host\">").Append(AuthPages.Encode(scope.OrganizationSlug)).Append("</span>");
+            if (scope.ProjectSlug is not null)
+            {
+                html.Append(", project <span class=\"host\">").Append(AuthPages.Encode(scope.ProjectSlug)).Append("</span>");
+            }
+            html.Append(".</p>");
+        }
+        html.Append("<form method=\"post\" action=\"/oauth/authorize\">")
+            .Append(Hidden(antiforgeryField, antiforgeryToken));
+        foreach (var (name, value) in hiddenFields)
+        {
+            html.Append(Hidden(name, value));
+        }
+        html.Append("<fieldset><legend>Permissions</legend>")
+            .Append("<label><input type=\"checkbox\" checked disabled> Read-only access")
+            .Append("<span class=\"hint\">Organizations, projects, issues, events, traces and releases. Always included.</span></label>");
+        foreach (var (group, label, hint, warn) in Choices)
+        {
+            html.Append("<label><input type=\"checkbox\" name=\"").Append(GroupField).Append("\" value=\"").Append(group)
+                .Append('"').Append(requested.Contains(group) ? " checked" : "").Append("> ").Append(AuthPages.Encode(label))
+                .Append("<span class=\"hint").Append(warn ? " warn" : "").Append("\">").Append(AuthPages.Encode(hint)).Append("</span></label>");
+        }
+        html.Append("</fieldset><div class=\"actions\">")
+            .Append("<button type=\"submit\" class=\"secondary\" name=\"").Append(DecisionField).Append("\" value=\"deny\">Cancel</button>")
+            .Append("<button type=\"submit\" class=\"primary\" name=\"").Append(DecisionField).Append("\" value=\"approve\">Approve</button>")
+            .Append("</div></form>");
+        return AuthPages.Layout("Authorize " + clientName, html.ToString());
+    }
+
+    /// <summary>The host as the browser will really reach it (punycode), with the Unicode form beside it when they differ.</summary>
+    private static string DisplayHost(Uri uri)
+    {
+        var host = uri.IsDefaultPort || RedirectUris.IsLoopback(uri) ? uri.IdnHost : uri.IdnHost + ":" + uri.Port;
+        if (uri.Scheme is not ("http" or "https"))
+        {
+            host = uri.Scheme + ":" + (string.IsNullOrEmpty(uri.IdnHost) ? "" : "//" + uri.IdnHost);
+        }
+        return uri.Host != uri.IdnHost ? $"{host} ({uri.Host})" : host;
+    }
+
+    private static string Hidden(string name, string value) =>
+        $"<input type=\"hidden\" name=\"{AuthPages.Encode(name)}\" value=\"{AuthPages.Encode(value)}\">";
+}

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using SentryMcp.Core.Tools;
+using SentryMcp.Server.Storage;
+
+namespace SentryMcp.Server.Auth;
+
+/// <summary>Sentry credentials as the upstream sign-in returned them (clear text, memory only).</summary>
+public sealed record SentryCredentials(string AccessToken, string? RefreshToken, DateTimeOffset? ExpiresAt);
+
+/// <summary>A grant as the MCP endpoints use it, with the Sentry token decrypted.</summary>
+public sealed record ActiveGrant(string Id, string UserId, string ClientId, SentryCredentials Sentry, IReadOnlySet<PermissionGroup> Groups, SessionConstraints Scope);
+
+/// <summary>Creates, reads and revokes grants; Sentry tokens are encrypted on the way in and out.</summary>
+public sealed class GrantStore(AppDbContext db, SecretProtector protector, TimeProvider clock)
+{
+    public async Task<string> CreateAsync(string userId, string? userName, string clientId, SentryCredentials sentry,
+        IEnumerable<PermissionGroup> groups, SessionConstraints scope, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var grant = new Grant
+        {
+            Id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
+            UserId = userId,
+            UserName = userName,
+            ClientId = clientId,
+            ProtectedAccessToken = "",
+            Groups = PermissionScopes.Format(groups.Append(PermissionGroup.Read)),
+            OrganizationSlug = scope.OrganizationSlug,
+            ProjectSlug = scope.ProjectSlug,
+            CreatedAt = now,
+            LastUsedAt = now,
+        };
+        SetCredentials(grant, sentry);
+        db.Grants.Add(grant);
+        await db.SaveChangesAsync(ct);
+        return grant.Id;
+    }
+
+    /// <summary>The grant, unless it does not exist or was revoked.</summary>
+    public async Task<ActiveGrant?> FindActiveAsync(string id, CancellationToken ct)
+    {
+        var grant = await db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct);
+        if (grant is null || grant.RevokedAt is not null)
+        {
+            return null;
+        }
+        var sentry = new SentryCredentials(
+            protector.Unprotect(SecretProtector.SentryAccessToken, grant.ProtectedAccessToken),
+            grant.ProtectedRefreshToken is null ? null : protector.Unprotect(SecretProtector.SentryRefreshToken, grant.ProtectedRefreshToken),
+            grant.SentryExpiresAt);
+        return new ActiveGrant(grant.Id, grant.UserId, grant.ClientId, sentry, PermissionScopes.Parse(grant.Groups),
+            new SessionConstraints(grant.OrganizationSlug, grant.ProjectSlug));
+    }
+
+    public async Task UpdateCredentialsAsync(string id, SentryCredentials sentry, CancellationToken ct)
+    {
+        var grant = await db.Grants.FirstOrDefaultAsync(g => g.Id == id, ct);
+        if (grant is not null)
+        {
+            SetCredentials(grant, sentry);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>Records use at most once a minute, to keep writes off the hot path.</summary>
+    public async Task TouchAsync(string id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var threshold = now.AddMinutes(-1);
+        await db.Grants.Where(g => g.Id == id && g.LastUsedAt < threshold).ExecuteUpdateAsync(s => s.SetProperty(g => g.LastUsedAt, now), ct);
+    }
+
+    public async Task RevokeAsync(string id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await db.Grants.Where(g => g.Id == id && g.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(g => g.RevokedAt, now), ct);
+    }
+
+    private void SetCredentials(Grant grant, SentryCredentials sentry)
+    {
+        grant.ProtectedAccessToken = protector.Protect(SecretProtector.SentryAccessToken, sentry.AccessToken);
+        grant.ProtectedRefreshToken = sentry.RefreshToken is null ? null : protector.Protect(SecretProtector.SentryRefreshToken, sentry.RefreshToken);
+        grant.SentryExpiresAt = sentry.ExpiresAt;
+    }
+}
