@@ -61,31 +61,4 @@ public static class IssueFormatter
             md.Line();
         }
     }
-
-    /// <summary>A short digest of a Seer run; the full analysis is one call away.</summary>
-    public static void AppendSeer(Markdown md, IssueAutofixRun run)
-    {
-        md.Heading("Seer Analysis").Field("Status", run.Status).Field("Run ID", run.RunId).Line();
-        foreach (var step in run.Steps ?? [])
-        {
-            if (step.Type == "root_cause_analysis" && step.Causes is { Count: > 0 } causes)
-            {
-                md.Line("**Root Cause**:").Paragraph(Markdown.Truncate(causes[0].Description, 1000));
-                foreach (var reproduction in (causes[0].RootCauseReproduction ?? []).Take(5))
-                {
-                    md.Bullet(Markdown.Truncate(reproduction.Title, 200));
-                }
-                md.Line();
-            }
-            else if (step.Type == "solution" && step.Solution is { Count: > 0 } solution)
-            {
-                md.Line("**Proposed Solution**:");
-                foreach (var item in solution.Take(5))
-                {
-                    md.Bullet(Markdown.Truncate(item.Title, 200));
-                }
-                md.Line();
-            }
-        }
-    }
 }
