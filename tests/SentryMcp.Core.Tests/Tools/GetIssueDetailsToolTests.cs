@@ -125,37 +125,26 @@ public sealed class GetIssueDetailsToolTests(McpServerFixture server) : IClassFi
         Assert.Equal(before + 1, (await server.RequestsAsync()).Count(r => r.Path == autofix));
     }
 
-    [Fact]
-    public void A_seer_run_in_the_current_agent_shape_is_summarised_in_one_line_each()
+    /// <summary>Current Sentry: agent blocks whose artifacts carry the root cause and the solution.</summary>
+    private const string AgentRun = """
+        {"autofix": {"run_id": 42, "status": "completed", "blocks": [
+          {"artifacts": [{"key": "root_cause", "data": {"one_line_description": "The profile is missing for deleted users.", "five_whys": ["a", "b"]}}]},
+          {"artifacts": [{"key": "solution", "data": {"one_line_summary": "Return 404 when the user has no profile", "steps": [{"title": "Guard", "description": "Check for None."}]}}]}]}}
+        """;
+
+    /// <summary>Older installations: typed steps with causes and solution items.</summary>
+    private const string LegacyRun = """
+        {"autofix": {"run_id": 42, "status": "COMPLETED", "steps": [
+          {"type": "root_cause_analysis", "causes": [{"description": "The profile is missing for deleted users.",
+            "root_cause_reproduction": [{"title": "get_profile reads profile.email without a check", "code_snippet_and_analysis": "..."}]}]},
+          {"type": "solution", "solution": [{"title": "Return 404 when the user has no profile", "code_snippet_and_analysis": "..."}]}]}}
+        """;
+
+    [Theory]
+    [InlineData(AgentRun)]
+    [InlineData(LegacyRun)]
+    public void A_seer_run_of_either_shape_is_summarised_in_one_line_each(string body)
     {
-        const string body = """
-            {"autofix": {"run_id": 42, "status": "completed", "blocks": [
-              {"artifacts": [{"key": "root_cause", "data": {"one_line_description": "The profile is missing for deleted users.", "five_whys": ["a", "b"]}}]},
-              {"artifacts": [{"key": "solution", "data": {"one_line_summary": "Return 404 when the user has no profile.", "steps": [{"title": "Guard", "description": "Check for None."}]}}]}]}}
-            """;
-        var state = JsonSerializer.Deserialize<AutofixState>(body, SentryJson.Options)!;
-        var md = new Markdown();
-
-        SeerFormatter.AppendSummary(md, state.Autofix!);
-
-        var text = md.ToString();
-        Assert.Contains("## Seer Analysis", text);
-        Assert.Contains("**Status**: Complete", text);
-        Assert.Contains("**Run ID**: 42", text);
-        Assert.Contains("**Root Cause**: The profile is missing for deleted users.", text);
-        Assert.Contains("**Solution**: Return 404 when the user has no profile.", text);
-        Assert.DoesNotContain("Check for None.", text);
-    }
-
-    [Fact]
-    public void A_seer_run_in_the_legacy_steps_shape_is_summarised_too()
-    {
-        const string body = """
-            {"autofix": {"run_id": 42, "status": "COMPLETED", "steps": [
-              {"type": "root_cause_analysis", "causes": [{"description": "The profile is missing for deleted users.",
-                "root_cause_reproduction": [{"title": "get_profile reads profile.email without a check", "code_snippet_and_analysis": "..."}]}]},
-              {"type": "solution", "solution": [{"title": "Return 404 when the user has no profile", "code_snippet_and_analysis": "..."}]}]}}
-            """;
         var state = JsonSerializer.Deserialize<AutofixState>(body, SentryJson.Options)!;
         var md = new Markdown();
 
@@ -167,6 +156,8 @@ public sealed class GetIssueDetailsToolTests(McpServerFixture server) : IClassFi
         Assert.Contains("**Run ID**: 42", text);
         Assert.Contains("**Root Cause**: The profile is missing for deleted users.", text);
         Assert.Contains("**Solution**: Return 404 when the user has no profile", text);
+        Assert.DoesNotContain("Check for None.", text);
+        Assert.DoesNotContain("get_profile reads profile.email", text);
     }
 
     [Fact]
