@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using SentryMcp.Core.Api.Models;
 
 namespace SentryMcp.Core.Api;
@@ -42,23 +41,6 @@ public sealed partial class SentryApiClient
     /// <summary>Changes status and/or assignee; only the fields given are sent.</summary>
     public Task<SentryIssue> UpdateIssueAsync(string organizationSlug, string issueId, IReadOnlyDictionary<string, object?> changes, string? regionUrl, CancellationToken ct) =>
         SendJsonAsync<SentryIssue>(HttpMethod.Put, ApiPath.Of("organizations", organizationSlug, "issues", issueId), changes, regionUrl, ct);
-
-    /// <summary>
-    /// The issue's Seer (autofix) run, or null when there is none. Seer is optional: a 404 (no Seer on
-    /// this installation) or a 403 (no access to it) means "no analysis", not a failure of the caller.
-    /// </summary>
-    public async Task<IssueAutofixRun?> TryGetAutofixForIssueAsync(string organizationSlug, string issueId, string? regionUrl, CancellationToken ct)
-    {
-        try
-        {
-            var state = await GetAsync<IssueAutofixState>(ApiPath.Of("organizations", organizationSlug, "issues", issueId, "autofix"), regionUrl, ct).ConfigureAwait(false);
-            return state.Autofix;
-        }
-        catch (SentryApiException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
-        {
-            return null;
-        }
-    }
 
     public async Task<IReadOnlyList<EventAttachment>> ListEventAttachmentsAsync(string organizationSlug, string projectSlug, string eventId, string? regionUrl, CancellationToken ct) =>
         await GetAsync<List<EventAttachment>>(ApiPath.Of("projects", organizationSlug, projectSlug, "events", eventId, "attachments"), regionUrl, ct).ConfigureAwait(false);

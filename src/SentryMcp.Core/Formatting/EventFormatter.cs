@@ -21,7 +21,7 @@ public static class EventFormatter
     {
         md.Heading("Event Details")
             .Field("Event ID", ev.EventId ?? ev.Id)
-            .Field("Occurred At", IssueFormatter.Date(ev.DateCreated))
+            .Field("Occurred At", Markdown.Date(ev.DateCreated))
             .Field("Release", ev.Release.Scalar() ?? ev.Release.Str("version"));
         if (TraceId(ev) is { } traceId)
         {

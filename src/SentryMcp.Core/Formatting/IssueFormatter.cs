@@ -22,12 +22,6 @@ public static class IssueFormatter
     public static string Count(string? count) =>
         long.TryParse(count, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n.ToString("N0", CultureInfo.InvariantCulture) : count ?? "0";
 
-    /// <summary>Sentry's ISO timestamps as <c>2025-01-31 14:05:09 UTC</c>; anything unparsable as it came.</summary>
-    public static string? Date(string? value) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC"
-            : value;
-
     public static string Count(long? count) => (count ?? 0).ToString("N0", CultureInfo.InvariantCulture);
 
     public static void AppendSummary(Markdown md, SentryIssue issue, string organizationSlug, SentryHost host)
@@ -40,8 +34,8 @@ public static class IssueFormatter
             .Field("Category", issue.IssueCategory is null or "error" ? null : issue.IssueCategory)
             .Field("Priority", issue.Priority)
             .Field("Platform", issue.Platform)
-            .Field("First Seen", Date(issue.FirstSeen))
-            .Field("Last Seen", Date(issue.LastSeen))
+            .Field("First Seen", Markdown.Date(issue.FirstSeen))
+            .Field("Last Seen", Markdown.Date(issue.LastSeen))
             .Field("Occurrences", Count(issue.Count))
             .Field("Users Impacted", Count(issue.UserCount))
             .Field("Unhandled", issue.IsUnhandled switch { true => "yes", false => "no", null => null })
@@ -59,33 +53,6 @@ public static class IssueFormatter
                 md.Bullet($"**{tag.Key}**: {string.Join(", ", values)}");
             }
             md.Line();
-        }
-    }
-
-    /// <summary>A short digest of a Seer run; the full analysis is one call away.</summary>
-    public static void AppendSeer(Markdown md, IssueAutofixRun run)
-    {
-        md.Heading("Seer Analysis").Field("Status", run.Status).Field("Run ID", run.RunId).Line();
-        foreach (var step in run.Steps ?? [])
-        {
-            if (step.Type == "root_cause_analysis" && step.Causes is { Count: > 0 } causes)
-            {
-                md.Line("**Root Cause**:").Paragraph(Markdown.Truncate(causes[0].Description, 1000));
-                foreach (var reproduction in (causes[0].RootCauseReproduction ?? []).Take(5))
-                {
-                    md.Bullet(Markdown.Truncate(reproduction.Title, 200));
-                }
-                md.Line();
-            }
-            else if (step.Type == "solution" && step.Solution is { Count: > 0 } solution)
-            {
-                md.Line("**Proposed Solution**:");
-                foreach (var item in solution.Take(5))
-                {
-                    md.Bullet(Markdown.Truncate(item.Title, 200));
-                }
-                md.Line();
-            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace SentryMcp.Core.Formatting;
@@ -104,6 +105,13 @@ public sealed class Markdown
         }
         return text[..max] + $"… ({text.Length - max} more characters)";
     }
+
+    /// <summary>Sentry's ISO timestamps as <c>2025-01-31 14:05:09 UTC</c>; anything unparsable as it came, blank as null.</summary>
+    public static string? Date(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC"
+            : value;
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 }

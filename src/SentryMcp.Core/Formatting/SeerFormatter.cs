@@ -25,6 +25,15 @@ public static class SeerFormatter
         return any;
     }
 
+    /// <summary>A compact digest for issue details; the full analysis is one analyze_issue_with_seer call away.</summary>
+    public static void AppendSummary(Markdown md, AutofixRun run) =>
+        md.Heading("Seer Analysis")
+            .Field("Status", run.NormalizedStatus.DisplayName())
+            .Field("Run ID", run.RunId)
+            .Field("Root Cause", Markdown.Truncate(RootCauseSummary(run), 1000))
+            .Field("Solution", Markdown.Truncate(SolutionSummary(run), 1000))
+            .Line();
+
     /// <summary>One-line root cause, for compact displays (issue details).</summary>
     public static string? RootCauseSummary(AutofixRun run) =>
         Text(run.Artifact("root_cause"), "one_line_description")
@@ -81,12 +90,9 @@ public static class SeerFormatter
             {
                 md.Paragraph(summary);
             }
-            if (data.TryGetProperty("steps", out var steps) && steps.ValueKind == JsonValueKind.Array)
+            foreach (var step in data.Prop("steps").Items().Where(s => s.ValueKind == JsonValueKind.Object))
             {
-                foreach (var step in steps.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.Object))
-                {
-                    md.Bullet($"**{Text(step, "title") ?? "Step"}**: {Text(step, "description")}");
-                }
+                md.Bullet($"**{Text(step, "title") ?? "Step"}**: {Text(step, "description")}");
             }
             md.Line();
             return true;
@@ -115,13 +121,8 @@ public static class SeerFormatter
     }
 
     private static string? Text(JsonElement? element, string property) =>
-        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            && !string.IsNullOrWhiteSpace(value.GetString())
-            ? value.GetString()
-            : null;
+        element?.Str(property) is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     private static List<string> Strings(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Array
-            ? [.. value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)]
-            : [];
+        [.. element.Prop(property).Items().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)];
 }

@@ -33,7 +33,7 @@ public sealed class FindDsnsTool
                 .Field("ID", key.Id)
                 .Field("DSN", key.Dsn?.Public)
                 .Field("Active", key.IsActive switch { true => "yes", false => "no (events sent with this DSN are dropped)", null => null })
-                .Field("Created", FindReleasesTool.When(key.DateCreated))
+                .Field("Created", Markdown.Date(key.DateCreated))
                 .Field("CSP Report Endpoint", key.Dsn?.Csp)
                 .Field("Minidump Endpoint", key.Dsn?.Minidump)
                 .Field("JavaScript Loader", key.Dsn?.Cdn)

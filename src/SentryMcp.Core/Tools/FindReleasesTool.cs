@@ -54,15 +54,15 @@ public sealed class FindReleasesTool
         md.Heading(release.Version)
             .Field("Short Version", release.ShortVersion is { } shortVersion && shortVersion != release.Version ? shortVersion : null)
             .Field("Projects", projects.Count == 0 ? null : string.Join(", ", projects.Select(Markdown.Code)))
-            .Field("Created", When(release.DateCreated))
-            .Field("Released", release.DateReleased is null ? "not released yet" : When(release.DateReleased))
-            .Field("First Event", When(release.FirstEvent))
-            .Field("Last Event", When(release.LastEvent))
+            .Field("Created", Markdown.Date(release.DateCreated))
+            .Field("Released", release.DateReleased is null ? "not released yet" : Markdown.Date(release.DateReleased))
+            .Field("First Event", Markdown.Date(release.FirstEvent))
+            .Field("Last Event", Markdown.Date(release.LastEvent))
             .Field("New Issues", Number(release.NewGroups))
             .Field("Commits", Number(release.CommitCount))
             .Field("Deploys", Number(release.DeployCount))
             .Field("Last Deploy", deploy is null ? null
-                : $"{deploy.Environment ?? "unknown environment"}, finished {When(deploy.DateFinished) ?? "(still running)"}")
+                : $"{deploy.Environment ?? "unknown environment"}, finished {Markdown.Date(deploy.DateFinished) ?? "(still running)"}")
             .Field("Last Commit", commit is null ? null
                 : $"{Markdown.Code(ShortSha(commit.Id))} {Markdown.Truncate(commit.Message?.ReplaceLineEndings(" "), 120)}"
                     + (commitAuthor is null ? "" : $" by {commitAuthor}"))
@@ -75,11 +75,4 @@ public sealed class FindReleasesTool
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     private static string ShortSha(string? id) => id is { Length: 40 } ? id[..12] : id ?? "";
-
-    /// <summary>Sentry timestamps shown as UTC to the minute; unparsable ones are passed through.</summary>
-    internal static string? When(string? timestamp) =>
-        string.IsNullOrWhiteSpace(timestamp) ? null
-        : DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-            ? parsed.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
-            : timestamp;
 }

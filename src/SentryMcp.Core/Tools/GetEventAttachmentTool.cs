@@ -57,7 +57,7 @@ public sealed class GetEventAttachmentTool
             .Field("Type", metadata.Type)
             .Field("MIME Type", mime)
             .Field("Size", $"{bytes.Length:N0} bytes")
-            .Field("Created", IssueFormatter.Date(metadata.DateCreated))
+            .Field("Created", Markdown.Date(metadata.DateCreated))
             .Field("SHA1", metadata.Sha1)
             .Line();
         if (mime.StartsWith("image/", StringComparison.Ordinal) && bytes.Length <= MaxImageBytes)
@@ -95,7 +95,7 @@ public sealed class GetEventAttachmentTool
                 .Field("Type", a.Type)
                 .Field("MIME Type", a.Mimetype)
                 .Field("Size", a.Size is { } size ? $"{size:N0} bytes" : null)
-                .Field("Created", IssueFormatter.Date(a.DateCreated))
+                .Field("Created", Markdown.Date(a.DateCreated))
                 .Line();
         }
         return md.UsingThisInformation(

@@ -17,14 +17,19 @@ public sealed class GetIssueDetailsTool
         "<examples>\nget_issue_details(issueUrl='https://my-org.sentry.io/issues/PROJECT-123/')\nget_issue_details(organizationSlug='my-org', issueId='PROJECT-123')\nget_issue_details(organizationSlug='my-org', eventId='c49541c747cb4d8aa3efb70ca5aba243')\n</examples>\n\n" +
         "<hints>\n- If the user gives a Sentry URL, pass the whole URL as issueUrl; the other parameters are then taken from it.\n- With issueId or eventId (no URL), organizationSlug is required.\n</hints>")]
     [SentryTool(PermissionGroup.Read, "event:read")]
-    public static async Task<string> GetIssueDetails(
+    public static Task<string> GetIssueDetails(
         SentryToolContext context,
         [Description("The organization's slug. Find it with find_organizations.")] string? organizationSlug = null,
         [Description("The region URL of the organization, as returned by find_organizations (optional).")] string? regionUrl = null,
         [Description("The issue ID, e.g. 'PROJECT-123' (short ID) or a numeric ID.")] string? issueId = null,
         [Description("An event ID (32 hex characters) to show instead of the latest event; with only organizationSlug it also finds the issue.")] string? eventId = null,
         [Description("The URL of the issue, e.g. https://my-org.sentry.io/issues/PROJECT-123/.")] string? issueUrl = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        RenderAsync(context, organizationSlug, regionUrl, issueId, eventId, issueUrl, cancellationToken);
+
+    /// <summary>Fetches and renders an issue with one of its events; get_sentry_resource calls this for issue and event URLs.</summary>
+    internal static async Task<string> RenderAsync(SentryToolContext context, string? organizationSlug, string? regionUrl,
+        string? issueId, string? eventId, string? issueUrl, CancellationToken cancellationToken)
     {
         var api = context.Api;
         var (org, resolvedIssueId, resolvedEventId) = await ResolveAsync(context, organizationSlug, regionUrl, issueId, eventId, issueUrl, cancellationToken).ConfigureAwait(false);
@@ -51,7 +56,7 @@ public sealed class GetIssueDetailsTool
         }
         if (seer is not null)
         {
-            IssueFormatter.AppendSeer(md, seer);
+            SeerFormatter.AppendSummary(md, seer);
         }
         return md.UsingThisInformation(Hints(org, issue, ev, seer is not null)).ToString();
     }
@@ -110,12 +115,16 @@ public sealed class GetIssueDetailsTool
         return lookup.GroupId ?? throw new UserInputException($"Event {eventId} is not part of an issue (transactions and some events are not grouped).");
     }
 
-    /// <summary>Seer is an extra: when it fails, the issue details are still worth returning.</summary>
-    private static async Task<IssueAutofixRun?> SeerSummaryAsync(SentryApiClient api, string org, string issueId, string? regionUrl, CancellationToken ct)
+    /// <summary>
+    /// Seer is an extra: no run (null), no Seer on this installation (404) or no access to it (403) mean
+    /// "no analysis", and any other failure of it must not cost the caller the issue details.
+    /// </summary>
+    private static async Task<AutofixRun?> SeerSummaryAsync(SentryApiClient api, string org, string issueId, string? regionUrl, CancellationToken ct)
     {
         try
         {
-            return await api.TryGetAutofixForIssueAsync(org, issueId, regionUrl, ct).ConfigureAwait(false);
+            var state = await api.GetAutofixStateAsync(org, issueId, regionUrl, ct).ConfigureAwait(false);
+            return state.Autofix;
         }
         catch (Exception ex) when (ex is SentryApiException or SentryUnavailableException or SentryResponseFormatException)
         {

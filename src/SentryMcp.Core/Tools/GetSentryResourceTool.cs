@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using ModelContextProtocol.Server;
 using SentryMcp.Core.Api;
-using SentryMcp.Core.Formatting;
 
 namespace SentryMcp.Core.Tools;
 
@@ -22,15 +21,9 @@ public sealed class GetSentryResourceTool
         CancellationToken cancellationToken = default)
     {
         var resource = Resolve(url, resourceType, resourceId, organizationSlug, context.Host);
-        switch (resource.Kind)
-        {
-            case SentryResourceKind.Trace:
-                return await GetTraceDetailsTool.RenderAsync(context, resource.OrganizationSlug, resource.TraceId, regionUrl: null, cancellationToken).ConfigureAwait(false);
-            default:
-                // Issues and events are rendered by get_issue_details, which lives in its own tool file;
-                // until its renderer is callable from here, this names the exact call that shows them.
-                return Handoff(resource, context.Host);
-        }
+        return resource.Kind == SentryResourceKind.Trace
+            ? await GetTraceDetailsTool.RenderAsync(context, resource.OrganizationSlug, resource.TraceId, regionUrl: null, cancellationToken).ConfigureAwait(false)
+            : await GetIssueDetailsTool.RenderAsync(context, resource.OrganizationSlug, regionUrl: null, resource.IssueId, resource.EventId, issueUrl: null, cancellationToken).ConfigureAwait(false);
     }
 
     private static SentryResource Resolve(string? url, string? resourceType, string? resourceId, string? organizationSlug, SentryHost host)
@@ -65,33 +58,5 @@ public sealed class GetSentryResourceTool
             "event" => new SentryResource(SentryResourceKind.Event, org, EventId: id),
             _ => new SentryResource(SentryResourceKind.Trace, org, TraceId: id),
         };
-    }
-
-    private static string Handoff(SentryResource resource, SentryHost host)
-    {
-        var org = resource.OrganizationSlug;
-        var arguments = new List<string> { $"organizationSlug='{org}'" };
-        if (resource.IssueId is not null)
-        {
-            arguments.Add($"issueId='{resource.IssueId}'");
-        }
-        if (resource.EventId is not null)
-        {
-            arguments.Add($"eventId='{resource.EventId}'");
-        }
-        var call = $"get_issue_details({string.Join(", ", arguments)})";
-        var kind = resource.Kind == SentryResourceKind.Issue ? "Issue" : "Event";
-        var md = new Markdown().Title($"{kind} {resource.IssueId ?? resource.EventId} in **{org}**")
-            .Field("Organization", org)
-            .Field("Issue", resource.IssueId)
-            .Field("Event", resource.EventId)
-            .Field("Project", resource.ProjectSlug)
-            .Field("Sentry URL", resource.IssueId is null ? null : host.IssueUrl(org, resource.IssueId))
-            .Line()
-            .Paragraph($"{kind} details (stack trace, tags, context) come from `get_issue_details`. Call it next:")
-            .CodeBlock(call);
-        return md.UsingThisInformation(
-            $"Run `{call}` to see the {kind.ToLowerInvariant()}.",
-            "For a root cause and a proposed fix, use `analyze_issue_with_seer` with the same issue.").ToString();
     }
 }

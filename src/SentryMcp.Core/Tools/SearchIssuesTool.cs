@@ -77,8 +77,8 @@ public sealed partial class SearchIssuesTool
                 .Field("Level", issue.Level)
                 .Field("Events", IssueFormatter.Count(issue.Count))
                 .Field("Users", IssueFormatter.Count(issue.UserCount))
-                .Field("First Seen", IssueFormatter.Date(issue.FirstSeen))
-                .Field("Last Seen", IssueFormatter.Date(issue.LastSeen))
+                .Field("First Seen", Markdown.Date(issue.FirstSeen))
+                .Field("Last Seen", Markdown.Date(issue.LastSeen))
                 .Field("Assigned To", IssueFormatter.Assignee(issue))
                 .Field("URL", IssueFormatter.Link(issue, org, context.Host))
                 .Line();

@@ -21,39 +21,19 @@ public sealed class SandboxSeerRun
     public required SeerSolution Solution { get; init; }
 }
 
-/// <summary>An issue Seer can be asked about: numeric id, short id, organization, title.</summary>
-public sealed record SeerIssue(string Id, string ShortId, string OrganizationSlug, string Title);
-
 public sealed partial class DemoData
 {
     /// <summary>Status reads a newly started run answers "processing" before it completes.</summary>
     public const int SeerPollsUntilComplete = 3;
 
-    /// <summary>
-    /// The issues of the demo world as Seer sees them. Kept here from <see cref="DemoIds"/> so this
-    /// area does not depend on how the issues area stores its data.
-    /// </summary>
-    public static IReadOnlyList<SeerIssue> SeerIssues { get; } =
-    [
-        new(DemoIds.NoneTypeIssueId, DemoIds.NoneTypeShortId, OrganizationSlug, "AttributeError: 'NoneType' object has no attribute 'email'"),
-        new(DemoIds.UndefinedMapIssueId, DemoIds.UndefinedMapShortId, OrganizationSlug, "TypeError: Cannot read properties of undefined (reading 'map')"),
-        new(DemoIds.PaymentTimeoutIssueId, DemoIds.PaymentTimeoutShortId, OrganizationSlug, "TimeoutException: Payment provider did not answer"),
-        new(DemoIds.DbLockedIssueId, DemoIds.DbLockedShortId, OrganizationSlug, "OperationalError: database is locked"),
-        new(DemoIds.NetworkIssueId, DemoIds.NetworkShortId, OrganizationSlug, "Error: Network request failed"),
-    ];
-
     public List<SandboxSeerRun> SeerRuns { get; } = [];
 
     private long _nextSeerRunId = 21830;
 
-    public SeerIssue? FindSeerIssue(string organizationSlug, string issueIdOrShortId) =>
-        SeerIssues.FirstOrDefault(i => i.OrganizationSlug == organizationSlug &&
-            (i.Id == issueIdOrShortId || string.Equals(i.ShortId, issueIdOrShortId, StringComparison.OrdinalIgnoreCase)));
-
     /// <summary>The latest run of an issue, as Sentry's autofix endpoint reports only that one.</summary>
     public SandboxSeerRun? LatestSeerRun(string issueId) => SeerRuns.LastOrDefault(r => r.IssueId == issueId);
 
-    public SandboxSeerRun StartSeerRun(SeerIssue issue, string instruction)
+    public SandboxSeerRun StartSeerRun(SandboxIssue issue, string instruction)
     {
         var (rootCause, solution) = AnalysisFor(issue);
         var run = new SandboxSeerRun
@@ -67,7 +47,7 @@ public sealed partial class DemoData
 
     partial void SeedSeer()
     {
-        var issue = FindSeerIssue(OrganizationSlug, DemoIds.NoneTypeIssueId)!;
+        var issue = Issue(OrganizationSlug, DemoIds.NoneTypeIssueId)!;
         var (rootCause, solution) = AnalysisFor(issue);
         SeerRuns.Add(new SandboxSeerRun
         {
@@ -76,7 +56,7 @@ public sealed partial class DemoData
         });
     }
 
-    private static (SeerRootCause, SeerSolution) AnalysisFor(SeerIssue issue) => issue.Id switch
+    private static (SeerRootCause, SeerSolution) AnalysisFor(SandboxIssue issue) => issue.Id switch
     {
         DemoIds.NoneTypeIssueId => (
             new SeerRootCause(

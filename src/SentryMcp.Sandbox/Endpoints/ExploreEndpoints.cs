@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace SentryMcp.Sandbox;
 
 /// <summary>Discover/Explore: the events table over the errors, spans and logs datasets, and the field lists behind it.</summary>
-public static partial class ExploreEndpoints
+public static class ExploreEndpoints
 {
     public static void MapExploreEndpoints(this RouteGroupBuilder api)
     {
@@ -31,7 +30,7 @@ public static partial class ExploreEndpoints
                 {
                     return SentryErrors.BadRequest("Invalid per_page value: must be between 1 and 100.");
                 }
-                var since = Since(state.Data.Now, q["statsPeriod"].FirstOrDefault() ?? "14d");
+                var since = state.Data.Now - SandboxRequests.ParsePeriod(q["statsPeriod"].FirstOrDefault() ?? "14d");
                 if (since is null)
                 {
                     return SentryErrors.BadRequest($"Invalid statsPeriod: {q["statsPeriod"]}");
@@ -109,25 +108,4 @@ public static partial class ExploreEndpoints
         "logs" or "ourlogs" => data.Explore["logs"],
         _ => null,
     };
-
-    private static DateTimeOffset? Since(DateTimeOffset now, string period)
-    {
-        var match = PeriodPattern().Match(period);
-        if (!match.Success)
-        {
-            return null;
-        }
-        var amount = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        return match.Groups[2].Value switch
-        {
-            "s" => now.AddSeconds(-amount),
-            "m" => now.AddMinutes(-amount),
-            "h" => now.AddHours(-amount),
-            "d" => now.AddDays(-amount),
-            _ => now.AddDays(-7 * amount),
-        };
-    }
-
-    [GeneratedRegex("^([0-9]{1,5})([smhdw])$")]
-    private static partial Regex PeriodPattern();
 }

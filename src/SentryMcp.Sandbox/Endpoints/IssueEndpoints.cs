@@ -55,7 +55,7 @@ public static class IssueEndpoints
             return SentryErrors.BadRequest($"Invalid sort: {sort}");
         }
         var period = q["statsPeriod"].FirstOrDefault();
-        if (!string.IsNullOrEmpty(period) && IssueSearch.ParsePeriod(period) is null)
+        if (!string.IsNullOrEmpty(period) && SandboxRequests.ParsePeriod(period) is null)
         {
             return SentryErrors.BadRequest($"Invalid statsPeriod: {period}");
         }
@@ -77,7 +77,7 @@ public static class IssueEndpoints
             }
             var token = (SandboxToken)http.Items[SentryAuthFilter.TokenItem]!;
             var matches = IssueSearch.Parse(q["query"].FirstOrDefault() ?? "is:unresolved", data, token.UserId);
-            var since = IssueSearch.ParsePeriod(period) is { } span ? data.Now - span : DateTimeOffset.MinValue;
+            var since = SandboxRequests.ParsePeriod(period) is { } span ? data.Now - span : DateTimeOffset.MinValue;
             var issues = data.Issues
                 .Where(i => i.OrganizationSlug == org && i.LastSeen >= since)
                 .Where(i => projectIds.Count == 0 || projectIds.Contains(data.Project(org, i.ProjectSlug)!.Id))
@@ -98,12 +98,12 @@ public static class IssueEndpoints
         var status = Text(body["status"]);
         if (status is not null && !Statuses.Contains(status))
         {
-            return FieldError("status", $"\"{status}\" is not a valid choice.");
+            return SandboxRequests.FieldError("status", $"\"{status}\" is not a valid choice.");
         }
         var substatus = Text(body["substatus"]);
         if (substatus is not null && status == "ignored" && !IgnoreSubstatuses.Contains(substatus))
         {
-            return FieldError("substatus", $"\"{substatus}\" is not a valid choice.");
+            return SandboxRequests.FieldError("substatus", $"\"{substatus}\" is not a valid choice.");
         }
         SandboxAssignee? assignee = null;
         var changeAssignee = body.ContainsKey("assignedTo");
@@ -112,7 +112,7 @@ public static class IssueEndpoints
             assignee = ResolveActor(data, issue.OrganizationSlug, actor);
             if (assignee is null)
             {
-                return FieldError("assignedTo", "Could not parse actor. Format should be `type:id` where type is `team` or `user`.");
+                return SandboxRequests.FieldError("assignedTo", "Could not parse actor. Format should be `type:id` where type is `team` or `user`.");
             }
         }
         if (status is not null)
@@ -149,7 +149,4 @@ public static class IssueEndpoints
 
     private static string? Text(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node?.ToJsonString();
-
-    private static IResult FieldError(string field, string message) =>
-        Results.Json(new Dictionary<string, string[]> { [field] = [message] }, statusCode: 400);
 }

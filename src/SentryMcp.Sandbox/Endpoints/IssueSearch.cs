@@ -95,7 +95,7 @@ public static partial class IssueSearch
     /// <summary><c>-24h</c> means "within the last 24 hours"; <c>+7d</c> "older than 7 days".</summary>
     private static bool Relative(DateTimeOffset at, string value, DateTimeOffset now)
     {
-        if (value.Length < 2 || value[0] is not ('-' or '+') || ParsePeriod(value[1..]) is not { } span)
+        if (value.Length < 2 || value[0] is not ('-' or '+') || SandboxRequests.ParsePeriod(value[1..]) is not { } span)
         {
             return true;
         }
@@ -119,30 +119,8 @@ public static partial class IssueSearch
         };
     }
 
-    /// <summary>Sentry's period syntax: <c>30m</c>, <c>24h</c>, <c>14d</c>, <c>2w</c>.</summary>
-    public static TimeSpan? ParsePeriod(string? value)
-    {
-        var match = value is null ? Match.Empty : PeriodPattern().Match(value);
-        if (!match.Success)
-        {
-            return null;
-        }
-        var n = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        return match.Groups[2].Value switch
-        {
-            "s" => TimeSpan.FromSeconds(n),
-            "m" => TimeSpan.FromMinutes(n),
-            "h" => TimeSpan.FromHours(n),
-            "d" => TimeSpan.FromDays(n),
-            _ => TimeSpan.FromDays(7 * n),
-        };
-    }
-
     private static string Unquote(string value) => value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : value;
 
     [GeneratedRegex("""!?[\w.]+:(?:"[^"]*"|\[[^\]]*\]|\S+)|"[^"]*"|\S+""")]
     private static partial Regex Tokens();
-
-    [GeneratedRegex("^([0-9]{1,5})([smhdw])$")]
-    private static partial Regex PeriodPattern();
 }

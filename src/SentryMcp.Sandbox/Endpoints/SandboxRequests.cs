@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace SentryMcp.Sandbox;
 
-/// <summary>Request-body and slug rules shared by the sandbox's write endpoints, as Sentry applies them.</summary>
+/// <summary>Request rules shared by the sandbox's endpoints (bodies, slugs, periods), as Sentry applies them.</summary>
 public static partial class SandboxRequests
 {
     public const int MaxNameLength = 64;
@@ -57,6 +58,28 @@ public static partial class SandboxRequests
         var result = slug ?? Slugify(name!);
         return IsValidSlug(result) ? (result, null) : (null, FieldError("slug", InvalidSlugMessage));
     }
+
+    /// <summary>Sentry's period syntax: <c>30m</c>, <c>24h</c>, <c>14d</c>, <c>2w</c>; null when it is not one.</summary>
+    public static TimeSpan? ParsePeriod(string? value)
+    {
+        var match = value is null ? Match.Empty : PeriodPattern().Match(value);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var n = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[2].Value switch
+        {
+            "s" => TimeSpan.FromSeconds(n),
+            "m" => TimeSpan.FromMinutes(n),
+            "h" => TimeSpan.FromHours(n),
+            "d" => TimeSpan.FromDays(n),
+            _ => TimeSpan.FromDays(7 * n),
+        };
+    }
+
+    [GeneratedRegex("^([0-9]{1,5})([smhdw])$")]
+    private static partial Regex PeriodPattern();
 
     [GeneratedRegex("^(?![0-9]+$)[a-z0-9_-]+$")]
     private static partial Regex SlugPattern();

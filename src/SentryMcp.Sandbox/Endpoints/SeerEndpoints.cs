@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace SentryMcp.Sandbox;
 
 /// <summary>
@@ -14,11 +12,11 @@ public static class SeerEndpoints
         {
             lock (state.Gate)
             {
-                if (state.Data.FindSeerIssue(org, issueId) is not { } issue)
+                if (IssueEndpoints.Find(state.Data, org, issueId, out var issue) is { } notFound)
                 {
-                    return SentryErrors.NotFound();
+                    return notFound;
                 }
-                if (state.Data.LatestSeerRun(issue.Id) is not { } run)
+                if (state.Data.LatestSeerRun(issue!.Id) is not { } run)
                 {
                     return Results.Json(new Dictionary<string, object?> { ["autofix"] = null });
                 }
@@ -33,27 +31,24 @@ public static class SeerEndpoints
 
         api.MapPost("/organizations/{org}/issues/{issueId}/autofix/", async (string org, string issueId, HttpContext http, SandboxState state) =>
         {
-            string instruction;
-            try
+            // Sentry takes an empty body as "no instruction"; anything else must be a JSON object.
+            var instruction = "";
+            if (http.Request.ContentLength is not 0)
             {
-                using var reader = new StreamReader(http.Request.Body);
-                var text = await reader.ReadToEndAsync(http.RequestAborted);
-                using var body = string.IsNullOrWhiteSpace(text) ? null : JsonDocument.Parse(text);
-                instruction = body?.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("instruction", out var value) && value.ValueKind == JsonValueKind.String
-                    ? value.GetString() ?? ""
-                    : "";
-            }
-            catch (JsonException)
-            {
-                return SentryErrors.BadRequest("Invalid JSON body.");
+                var (body, error) = await SandboxRequests.ReadObjectAsync(http);
+                if (body is null)
+                {
+                    return error!;
+                }
+                instruction = SandboxRequests.Text(body, "instruction") ?? "";
             }
             lock (state.Gate)
             {
-                if (state.Data.FindSeerIssue(org, issueId) is not { } issue)
+                if (IssueEndpoints.Find(state.Data, org, issueId, out var issue) is { } notFound)
                 {
-                    return SentryErrors.NotFound();
+                    return notFound;
                 }
-                var run = state.Data.StartSeerRun(issue, instruction);
+                var run = state.Data.StartSeerRun(issue!, instruction);
                 return Results.Json(new Dictionary<string, object> { ["run_id"] = run.RunId }, statusCode: StatusCodes.Status202Accepted);
             }
         }).RequireScope("event:write", "event:admin");

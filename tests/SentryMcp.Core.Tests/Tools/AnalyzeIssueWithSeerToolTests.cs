@@ -57,14 +57,15 @@ public sealed class AnalyzeIssueWithSeerToolTests(McpServerFixture server) : ICl
         Assert.Contains("**Status**: Complete", text);
         Assert.Contains("3-second HttpClient timeout", text);
         Assert.Contains("Idempotency-Key", text);
-        for (var i = 0; i < 50 && progress.Values.Count < DemoData.SeerPollsUntilComplete; i++)
+        // The SDK sends progress fire-and-forget, and the client stops listening when the result arrives:
+        // the last notification (sent just before the result) can be lost, so only the earlier ones count.
+        for (var i = 0; i < 100 && progress.Values.Count < DemoData.SeerPollsUntilComplete; i++)
         {
             await Task.Delay(20);
         }
         var messages = progress.Values.Select(v => v.Message).ToList();
         Assert.Contains(messages, m => m is not null && m.StartsWith("Started Seer run", StringComparison.Ordinal));
-        Assert.Contains(messages, m => m == "Seer: Processing (Identify the root cause)");
-        Assert.Contains(messages, m => m == "Seer: Complete");
+        Assert.Equal(DemoData.SeerPollsUntilComplete - 1, messages.Count(m => m == "Seer: Processing (Identify the root cause)"));
         var requests = await server.RequestsAsync();
         Assert.Single(requests, r => r.Method == "POST" && r.Path == $"/api/0/organizations/acme/issues/{DemoIds.PaymentTimeoutShortId}/autofix/");
     }

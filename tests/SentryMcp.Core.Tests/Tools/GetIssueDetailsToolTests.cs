@@ -81,38 +81,97 @@ public sealed class GetIssueDetailsToolTests(McpServerFixture server) : IClassFi
     }
 
     [Fact]
-    public async Task A_failing_seer_lookup_does_not_hide_the_issue()
+    public async Task A_completed_seer_run_shows_its_root_cause_and_solution_summaries()
     {
-        await server.AddFaultAsync(new FaultRule(FaultKind.Status, $"/api/0/organizations/acme/issues/{DemoIds.PaymentTimeoutIssueId}/autofix/", Status: 500));
-
-        var output = await server.CallAsync("get_issue_details", new { organizationSlug = "acme", issueId = DemoIds.PaymentTimeoutShortId });
+        var output = await server.CallAsync("get_issue_details", new { organizationSlug = "acme", issueId = DemoIds.NoneTypeShortId });
 
         Assert.False(output.IsError, output.Text);
-        Assert.Contains("**Description**: TimeoutException", output.Text);
-        Assert.DoesNotContain("## Seer Analysis", output.Text);
+        var seer = output.Text.IndexOf("## Seer Analysis", StringComparison.Ordinal);
+        Assert.True(seer > 0, output.Text);
+        var section = output.Text[seer..];
+        Assert.Contains("**Status**: Complete", section);
+        Assert.Matches(@"\*\*Run ID\*\*: \d+", section);
+        Assert.Contains("**Root Cause**: `get_user_profile` in app/views/users.py reads `user.email` on the result of `get_active_user(user_id)`, which returns None for deleted users.", section);
+        Assert.Contains("**Solution**: Guard the missing-user case in `get_user_profile` and answer 404 instead of crashing.", section);
+        Assert.Contains("Full Seer analysis with code changes: `analyze_issue_with_seer(organizationSlug='acme', issueId='API-BACKEND-1')`", output.Text);
     }
 
     [Fact]
-    public void A_seer_run_is_summarised_with_its_root_cause_and_solution()
+    public async Task An_issue_without_a_seer_run_has_no_seer_section()
     {
-        const string body = """
-            {"autofix": {"run_id": 42, "status": "COMPLETED", "steps": [
-              {"type": "root_cause_analysis", "causes": [{"description": "The profile is missing for deleted users.",
-                "root_cause_reproduction": [{"title": "get_profile reads profile.email without a check", "code_snippet_and_analysis": "..."}]}]},
-              {"type": "solution", "solution": [{"title": "Return 404 when the user has no profile", "code_snippet_and_analysis": "..."}]}]}}
-            """;
-        var state = JsonSerializer.Deserialize<IssueAutofixState>(body, SentryJson.Options)!;
+        var output = await server.CallAsync("get_issue_details", new { organizationSlug = "acme", issueId = DemoIds.UndefinedMapShortId });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.DoesNotContain("## Seer Analysis", output.Text);
+        Assert.Contains("Ask Seer for the root cause and a fix", output.Text);
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(404)]
+    [InlineData(403)]
+    public async Task A_failing_seer_lookup_does_not_hide_the_issue(int status)
+    {
+        var autofix = $"/api/0/organizations/acme/issues/{DemoIds.NoneTypeIssueId}/autofix/";
+        var before = (await server.RequestsAsync()).Count(r => r.Path == autofix);
+        await server.AddFaultAsync(new FaultRule(FaultKind.Status, autofix, Status: status));
+
+        var output = await server.CallAsync("get_issue_details", new { organizationSlug = "acme", issueId = DemoIds.NoneTypeShortId });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("**Description**: AttributeError: 'NoneType' object has no attribute 'email'", output.Text);
+        Assert.Contains("app/views/users.py:42 in get_profile", output.Text);
+        Assert.DoesNotContain("## Seer Analysis", output.Text);
+        Assert.Equal(before + 1, (await server.RequestsAsync()).Count(r => r.Path == autofix));
+    }
+
+    /// <summary>Current Sentry: agent blocks whose artifacts carry the root cause and the solution.</summary>
+    private const string AgentRun = """
+        {"autofix": {"run_id": 42, "status": "completed", "blocks": [
+          {"artifacts": [{"key": "root_cause", "data": {"one_line_description": "The profile is missing for deleted users.", "five_whys": ["a", "b"]}}]},
+          {"artifacts": [{"key": "solution", "data": {"one_line_summary": "Return 404 when the user has no profile", "steps": [{"title": "Guard", "description": "Check for None."}]}}]}]}}
+        """;
+
+    /// <summary>Older installations: typed steps with causes and solution items.</summary>
+    private const string LegacyRun = """
+        {"autofix": {"run_id": 42, "status": "COMPLETED", "steps": [
+          {"type": "root_cause_analysis", "causes": [{"description": "The profile is missing for deleted users.",
+            "root_cause_reproduction": [{"title": "get_profile reads profile.email without a check", "code_snippet_and_analysis": "..."}]}]},
+          {"type": "solution", "solution": [{"title": "Return 404 when the user has no profile", "code_snippet_and_analysis": "..."}]}]}}
+        """;
+
+    [Theory]
+    [InlineData(AgentRun)]
+    [InlineData(LegacyRun)]
+    public void A_seer_run_of_either_shape_is_summarised_in_one_line_each(string body)
+    {
+        var state = JsonSerializer.Deserialize<AutofixState>(body, SentryJson.Options)!;
         var md = new Markdown();
 
-        IssueFormatter.AppendSeer(md, state.Autofix!);
+        SeerFormatter.AppendSummary(md, state.Autofix!);
 
         var text = md.ToString();
         Assert.Contains("## Seer Analysis", text);
-        Assert.Contains("**Status**: COMPLETED", text);
+        Assert.Contains("**Status**: Complete", text);
         Assert.Contains("**Run ID**: 42", text);
-        Assert.Contains("The profile is missing for deleted users.", text);
-        Assert.Contains("- get_profile reads profile.email without a check", text);
-        Assert.Contains("- Return 404 when the user has no profile", text);
+        Assert.Contains("**Root Cause**: The profile is missing for deleted users.", text);
+        Assert.Contains("**Solution**: Return 404 when the user has no profile", text);
+        Assert.DoesNotContain("Check for None.", text);
+        Assert.DoesNotContain("get_profile reads profile.email", text);
+    }
+
+    [Fact]
+    public void A_seer_run_still_in_progress_shows_its_status_without_summaries()
+    {
+        var run = JsonSerializer.Deserialize<AutofixState>("""{"autofix": {"run_id": "7", "status": "processing", "blocks": []}}""", SentryJson.Options)!.Autofix!;
+        var md = new Markdown();
+
+        SeerFormatter.AppendSummary(md, run);
+
+        var text = md.ToString();
+        Assert.Contains("**Status**: Processing", text);
+        Assert.DoesNotContain("**Root Cause**", text);
+        Assert.DoesNotContain("**Solution**", text);
     }
 
     [Fact]

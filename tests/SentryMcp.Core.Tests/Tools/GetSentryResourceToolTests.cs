@@ -29,25 +29,54 @@ public sealed class GetSentryResourceToolTests(McpServerFixture server) : IClass
     }
 
     [Fact]
-    public async Task Issue_url_names_the_get_issue_details_call_to_make()
+    public async Task Issue_url_renders_the_same_details_as_get_issue_details()
     {
         var url = $"{server.SandboxUri}organizations/acme/issues/{DemoIds.NoneTypeShortId}/";
 
-        var output = await server.CallAsync("get_sentry_resource", new { url });
+        var viaUrl = await server.CallAsync("get_sentry_resource", new { url });
+        var direct = await server.CallAsync("get_issue_details", new { organizationSlug = "acme", issueId = DemoIds.NoneTypeShortId });
 
-        Assert.False(output.IsError, output.Text);
-        Assert.Contains("get_issue_details(organizationSlug='acme', issueId='API-BACKEND-1')", output.Text);
+        Assert.False(viaUrl.IsError, viaUrl.Text);
+        Assert.StartsWith("# Issue API-BACKEND-1 in **acme**", viaUrl.Text);
+        Assert.Contains("**Description**: AttributeError: 'NoneType' object has no attribute 'email'", viaUrl.Text);
+        Assert.Contains("app/views/users.py:42 in get_profile  [in-app]", viaUrl.Text);
+        Assert.Contains("## Seer Analysis", viaUrl.Text);
+        Assert.Equal(direct.Text, viaUrl.Text);
     }
 
     [Fact]
-    public async Task Event_url_names_the_issue_and_event_to_pass_on()
+    public async Task Event_url_renders_that_event_of_its_issue()
     {
         var url = $"{server.SandboxUri}organizations/acme/issues/{DemoIds.PaymentTimeoutIssueId}/events/{DemoIds.PaymentTimeoutEventId}/";
 
         var output = await server.CallAsync("get_sentry_resource", new { url });
 
         Assert.False(output.IsError, output.Text);
-        Assert.Contains($"get_issue_details(organizationSlug='acme', issueId='{DemoIds.PaymentTimeoutIssueId}', eventId='{DemoIds.PaymentTimeoutEventId}')", output.Text);
+        Assert.StartsWith("# Issue PAYMENTS-SERVICE-1 in **acme**", output.Text);
+        Assert.Contains("**Description**: TimeoutException: Payment provider did not answer within 30 seconds", output.Text);
+        Assert.Contains($"**Event ID**: {DemoIds.PaymentTimeoutEventId}", output.Text);
+        Assert.Contains("src/Payments/ChargeService.cs:88 in ChargeAsync", output.Text);
+    }
+
+    [Fact]
+    public async Task Event_by_resource_type_and_id_finds_its_issue()
+    {
+        var output = await server.CallAsync("get_sentry_resource",
+            new { resourceType = "event", resourceId = DemoIds.UndefinedMapEventId, organizationSlug = "acme" });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.StartsWith("# Issue WEB-FRONTEND-1 in **acme**", output.Text);
+        Assert.Contains($"**Event ID**: {DemoIds.UndefinedMapEventId}", output.Text);
+        Assert.Contains("src/components/OrderList.tsx:18:21 in OrderList  [in-app]", output.Text);
+    }
+
+    [Fact]
+    public async Task Unknown_issue_by_resource_type_is_a_not_found_error()
+    {
+        var output = await server.CallAsync("get_sentry_resource", new { resourceType = "issue", resourceId = "API-BACKEND-999", organizationSlug = "acme" });
+
+        Assert.True(output.IsError);
+        Assert.Contains("HTTP 404", output.Text);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace SentryMcp.Core.Api.Models;
 
@@ -79,17 +78,3 @@ public sealed record SentryEvent(
 public sealed record EventIdLookup(string? OrganizationSlug, string? ProjectSlug, string? GroupId, string? EventId);
 
 public sealed record EventAttachment(string Id, string? Name, string? Type, long? Size, string? Mimetype, string? DateCreated, string? Sha1);
-
-public sealed record IssueAutofixSnippet(
-    string? Title,
-    [property: JsonPropertyName("code_snippet_and_analysis")] string? CodeSnippetAndAnalysis);
-
-public sealed record IssueAutofixCause(
-    string? Description,
-    [property: JsonPropertyName("root_cause_reproduction")] IReadOnlyList<IssueAutofixSnippet>? RootCauseReproduction);
-
-public sealed record IssueAutofixStep(string? Type, string? Title, string? Status, IReadOnlyList<IssueAutofixCause>? Causes, IReadOnlyList<IssueAutofixSnippet>? Solution);
-
-public sealed record IssueAutofixRun([property: JsonPropertyName("run_id")] string? RunId, string? Status, IReadOnlyList<IssueAutofixStep>? Steps);
-
-public sealed record IssueAutofixState(IssueAutofixRun? Autofix);
