@@ -6,8 +6,10 @@ public sealed class ServerFigures(string label)
     public string Label { get; } = label;
     public string Version { get; set; } = "?";
     public string Executable { get; set; } = "?";
+    public string Protocol { get; set; } = "?";
     public List<double> ColdStartsMs { get; } = [];
     public Dictionary<string, List<double>> CallsMs { get; } = [];
+    public List<double> PingsMs { get; } = [];
     public Dictionary<string, int> Errors { get; } = [];
     public Dictionary<string, string> FirstError { get; } = [];
     public long? RssIdleKb { get; set; }

@@ -2,33 +2,82 @@ namespace SentryMcp.Bench;
 
 public static class Measure
 {
-    /// <summary>A fresh server: warm-up rounds (not recorded), then the measured calls round-robin, then its memory.</summary>
-    public static async Task CallsAsync(ServerUnderTest server, ServerFigures figures, IReadOnlyList<PlannedCall> plan,
-        IReadOnlyList<PlanDecision> decisions, BenchOptions options, CancellationToken ct)
+    private const int PingCount = 200;
+    private const int BlockSize = 50;
+
+    /// <summary>
+    /// One fresh process per server, both alive at once: warm-up rounds (not recorded), then the
+    /// measured calls in alternating blocks, then a protocol-only ping floor, then each server's memory.
+    /// </summary>
+    public static async Task CallsAsync(IReadOnlyList<ServerUnderTest> servers, IReadOnlyDictionary<string, ServerFigures> figures,
+        IReadOnlyList<PlannedCall> plan, IReadOnlyList<PlanDecision> decisions, BenchOptions options, CancellationToken ct)
     {
-        await using var session = await ServerSession.StartAsync(server, ct);
-        figures.RssIdleKb = ProcFs.StatusKb(session.Pid, "VmRSS");
-        var routes = plan.ToDictionary(c => c.Tool, c => RouteOf(decisions.Single(d => d.Tool == c.Tool), server.Label));
+        var sessions = new List<ServerSession>();
+        try
+        {
+            foreach (var server in servers)
+            {
+                var session = await ServerSession.StartAsync(server, ct);
+                sessions.Add(session);
+                figures[server.Label].RssIdleKb = ProcFs.StatusKb(session.Pid, "VmRSS");
+            }
+            var routes = decisions.ToDictionary(d => d.Tool);
 
-        for (var i = 0; i < options.WarmupRounds * plan.Count; i++)
-        {
-            var call = plan[i % plan.Count];
-            await session.CallAsync(call, routes[call.Tool], ct);
-        }
-        for (var i = 0; i < options.Calls; i++)
-        {
-            var call = plan[i % plan.Count];
-            figures.Record(call.Tool, await session.CallAsync(call, routes[call.Tool], ct));
-        }
+            for (var i = 0; i < options.WarmupRounds * plan.Count; i++)
+            {
+                foreach (var session in sessions)
+                {
+                    var call = plan[i % plan.Count];
+                    await session.CallAsync(call, RouteOf(routes[call.Tool], session), ct);
+                }
+            }
+            // Blocks of calls, alternating between the servers: both see the same drift in background
+            // load on a shared machine, while one server's after-work (GC, JIT) rarely lands in the
+            // other's calls, as it would if they alternated call by call.
+            for (var start = 0; start < options.Calls; start += BlockSize)
+            {
+                var count = Math.Min(BlockSize, options.Calls - start);
+                foreach (var session in start / BlockSize % 2 == 0 ? sessions : Enumerable.Reverse(sessions))
+                {
+                    for (var i = start; i < start + count; i++)
+                    {
+                        var call = plan[i % plan.Count];
+                        figures[session.Server.Label].Record(call.Tool, await session.CallAsync(call, RouteOf(routes[call.Tool], session), ct));
+                    }
+                }
+            }
 
-        figures.RssAfterCallsKb = ProcFs.StatusKb(session.Pid, "VmRSS");
-        figures.PeakRssKb = ProcFs.StatusKb(session.Pid, "VmHWM");
-        if (figures.RssAfterCallsKb is null)
+            // The protocol floor: a round trip that touches neither a tool nor the sandbox.
+            for (var i = 0; i < PingCount; i++)
+            {
+                foreach (var session in i % 2 == 0 ? sessions : Enumerable.Reverse(sessions))
+                {
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    await session.Client.PingAsync(cancellationToken: ct);
+                    figures[session.Server.Label].PingsMs.Add(clock.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            foreach (var session in sessions)
+            {
+                var f = figures[session.Server.Label];
+                f.RssAfterCallsKb = ProcFs.StatusKb(session.Pid, "VmRSS");
+                f.PeakRssKb = ProcFs.StatusKb(session.Pid, "VmHWM");
+                if (f.RssAfterCallsKb is null)
+                {
+                    throw new InvalidOperationException($"{session.Server.Label} exited during the calls. Its last stderr lines:\n{session.StderrTail}");
+                }
+            }
+        }
+        finally
         {
-            throw new InvalidOperationException($"{server.Label} exited during the calls. Its last stderr lines:\n{session.StderrTail}");
+            foreach (var session in sessions)
+            {
+                await session.DisposeAsync();
+            }
         }
     }
 
-    private static ToolRoute RouteOf(PlanDecision decision, string label) =>
-        label == ServerUnderTest.OursLabel ? decision.Ours : decision.Official;
+    private static ToolRoute RouteOf(PlanDecision decision, ServerSession session) =>
+        session.Server.Label == ServerUnderTest.OursLabel ? decision.Ours : decision.Official;
 }

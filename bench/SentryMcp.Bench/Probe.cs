@@ -18,6 +18,7 @@ public static class Probe
                 EnsureNoInternetSettings(session);
                 figures[server.Label].Version = session.Client.ServerInfo?.Version ?? "?";
                 figures[server.Label].Executable = ProcFs.ExecutableOf(session.Pid);
+                figures[server.Label].Protocol = session.Client.NegotiatedProtocolVersion ?? "?";
             }
             var ours = sessions.Single(s => s.Server.Label == ServerUnderTest.OursLabel);
             var official = sessions.Single(s => s.Server.Label == ServerUnderTest.OfficialLabel);

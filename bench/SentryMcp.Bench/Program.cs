@@ -49,13 +49,11 @@ try
         }
     }
 
-    foreach (var server in servers)
-    {
-        progress.Say($"{server.Label}: {options.WarmupRounds} warm-up rounds, then {options.Calls} calls round-robin over {plan.Count} tools…");
-        await Measure.CallsAsync(server, figures[server.Label], plan, decisions, options, ct);
-    }
+    var sandboxFloor = await SandboxFloorAsync(sandboxUri, ct);
+    progress.Say($"Calls: {options.WarmupRounds} warm-up rounds, then {options.Calls} calls per server round-robin over {plan.Count} tools, alternating servers…");
+    await Measure.CallsAsync(servers, figures, plan, decisions, options, ct);
 
-    var markdown = Report.Build(options, figures[ServerUnderTest.OursLabel], figures[ServerUnderTest.OfficialLabel], decisions, plan.Count, await NodeVersionAsync(options.OfficialNode));
+    var markdown = Report.Build(options, figures[ServerUnderTest.OursLabel], figures[ServerUnderTest.OfficialLabel], decisions, plan.Count, await NodeVersionAsync(options.OfficialNode), sandboxFloor);
     await report.WriteAsync(markdown);
     await report.FlushAsync(CancellationToken.None);
     if (options.Output is { } output)
@@ -75,6 +73,26 @@ finally
 {
     await sandbox.StopAsync(CancellationToken.None);
     await sandbox.DisposeAsync();
+}
+
+// What one sandbox request costs by itself (GET /api/0/auth/ over a kept-alive connection): both
+// servers pay it inside every tool call, so it bounds how far apart their call times can be.
+static async Task<double> SandboxFloorAsync(Uri sandbox, CancellationToken ct)
+{
+    using var http = new HttpClient { BaseAddress = sandbox };
+    http.DefaultRequestHeaders.Authorization = new("Bearer", SandboxOptions.DefaultToken);
+    var samples = new List<double>();
+    for (var i = 0; i < 300; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await http.GetAsync("api/0/auth/", ct);
+        await response.Content.ReadAsByteArrayAsync(ct);
+        if (i >= 100)
+        {
+            samples.Add(clock.Elapsed.TotalMilliseconds);
+        }
+    }
+    return Stats.Median(samples);
 }
 
 static async Task<string> NodeVersionAsync(string node)

@@ -11,16 +11,16 @@ public static class Report
     private const double MemoryTarget = 1.0;
 
     public static string Build(BenchOptions options, ServerFigures ours, ServerFigures official,
-        IReadOnlyList<PlanDecision> decisions, int planSize, string nodeVersion)
+        IReadOnlyList<PlanDecision> decisions, int planSize, string nodeVersion, double sandboxFloorMs)
     {
         var md = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         md.AppendLine("# Sentry MCP benchmark: our stdio server vs the official @sentry/mcp-server");
         md.AppendLine();
         md.AppendLine(inv, $"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}");
-        md.AppendLine(inv, $"- Ours: sentry-mcp {ours.Version} ({ours.Executable} process, {RuntimeInformation.FrameworkDescription}){EnvNote(options.OursEnvironment)}");
-        md.AppendLine(inv, $"- Official: @sentry/mcp-server {official.Version} ({official.Executable} process, Node {nodeVersion}){EnvNote(options.OfficialEnvironment)}");
-        md.AppendLine(inv, $"- Same in-process sandbox over loopback HTTP for both; cold start = spawn → initialize answered, median of {official.ColdStartsMs.Count}; calls = {options.WarmupRounds} unrecorded warm-up rounds, then {options.Calls} calls round-robin over {planSize} tools on one fresh server process; memory = VmRSS of the server process right after those calls.");
+        md.AppendLine(inv, $"- Ours: sentry-mcp {ours.Version} ({ours.Executable} process, {RuntimeInformation.FrameworkDescription}, MCP {ours.Protocol}){EnvNote(options.OursEnvironment)}");
+        md.AppendLine(inv, $"- Official: @sentry/mcp-server {official.Version} ({official.Executable} process, Node {nodeVersion}, MCP {official.Protocol}){EnvNote(options.OfficialEnvironment)}");
+        md.AppendLine(inv, $"- Same in-process sandbox over loopback HTTP for both; cold start = spawn → initialize answered, median of {official.ColdStartsMs.Count}; calls = {options.WarmupRounds} unrecorded warm-up rounds, then {options.Calls} calls per server round-robin over {planSize} tools, one fresh process per server, the two servers alternating in blocks of 50 calls; memory = VmRSS of the server process right after those calls.");
         md.AppendLine();
 
         md.AppendLine("## Summary");
@@ -30,9 +30,11 @@ public static class Report
         Row(md, "Cold start (median)", Stats.Median(ours.ColdStartsMs), Stats.Median(official.ColdStartsMs), Ms, SpeedTarget);
         Row(md, "Tool call p50 (all calls)", Stats.Percentile(ours.AllCalls, 50), Stats.Percentile(official.AllCalls, 50), Ms, SpeedTarget);
         Row(md, "Tool call p95 (all calls)", Stats.Percentile(ours.AllCalls, 95), Stats.Percentile(official.AllCalls, 95), Ms, SpeedTarget);
+        Row(md, "MCP ping p50 (protocol floor, no tool)", Stats.Percentile(ours.PingsMs, 50), Stats.Percentile(official.PingsMs, 50), Ms, null);
         Row(md, $"RSS after {options.Calls:N0} calls", Kb(ours.RssAfterCallsKb), Kb(official.RssAfterCallsKb), MiB, MemoryTarget);
         Row(md, "RSS right after initialize", Kb(ours.RssIdleKb), Kb(official.RssIdleKb), MiB, null);
         Row(md, "Peak RSS (VmHWM)", Kb(ours.PeakRssKb), Kb(official.PeakRssKb), MiB, null);
+        md.AppendLine(inv, $"| Sandbox GET /api/0/auth/ p50 (from the harness; inside every call of both) | {Ms(sandboxFloorMs)} | {Ms(sandboxFloorMs)} | | | |");
         md.AppendLine(inv, $"| Errors (isError or protocol) | {ours.ErrorCount} | {official.ErrorCount} | | 0 | {(ours.ErrorCount == 0 ? "yes" : "no")} |");
         md.AppendLine();
 

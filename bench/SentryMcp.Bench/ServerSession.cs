@@ -32,6 +32,12 @@ public sealed class ServerSession : IAsyncDisposable
     }
 
     /// <summary>Spawns the server and times spawn → initialize answered.</summary>
+    /// <summary>
+    /// The newest MCP version both servers speak. Pinned so that both get the same protocol: left to
+    /// negotiate, the C# SDK would choose a newer one with our server than the official server knows.
+    /// </summary>
+    public const string ProtocolVersion = "2025-11-25";
+
     public static async Task<ServerSession> StartAsync(ServerUnderTest server, CancellationToken ct)
     {
         var session = new ServerSession(server);
@@ -40,7 +46,11 @@ public sealed class ServerSession : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         session.Client = await McpClient.CreateAsync(
             server.CreateTransport(session.OnStandardError),
-            new McpClientOptions { ClientInfo = new Implementation { Name = "sentry-mcp-bench", Version = "1.0" } },
+            new McpClientOptions
+            {
+                ClientInfo = new Implementation { Name = "sentry-mcp-bench", Version = "1.0" },
+                ProtocolVersion = ProtocolVersion,
+            },
             cancellationToken: ct).ConfigureAwait(false);
         session.StartupTime = clock.Elapsed;
         var spawned = ProcFs.ChildrenOf(self).Except(before).ToList();
