@@ -15,8 +15,8 @@ public sealed record ServerUnderTest(string Label, string Command, IReadOnlyList
         "OPENAI_BASE_URL", "SENTRY_URL", "SENTRY_HOST", "MCP_URL",
     ];
 
-    // An empty working directory: the official server loads a .env file from its working directory.
-    private static readonly string WorkingDirectory = Directory.CreateTempSubdirectory("sentry-mcp-bench-").FullName;
+    // An empty working directory, so that no .env or config file lying around can change either server.
+    private static readonly string WorkingDirectory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sentry-mcp-bench-cwd")).FullName;
 
     public static ServerUnderTest Ours(BenchOptions options, Uri sandbox)
     {
