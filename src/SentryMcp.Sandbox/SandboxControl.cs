@@ -22,6 +22,14 @@ public static class SandboxControl
             faults.ClearRequests();
             return Results.NoContent();
         });
+        control.MapPost("/seer", (SeerControl body, SandboxState state) =>
+        {
+            lock (state.Gate)
+            {
+                state.Data.SeerPollsForNewRuns = Math.Clamp(body.PollsUntilComplete, 1, 1_000_000);
+            }
+            return Results.NoContent();
+        });
         control.MapPost("/reset", (SandboxState state, FaultInjector faults) =>
         {
             state.Reset();
@@ -31,3 +39,6 @@ public static class SandboxControl
         });
     }
 }
+
+/// <summary>Body of <c>POST /__sandbox/seer</c>.</summary>
+public sealed record SeerControl(int PollsUntilComplete);

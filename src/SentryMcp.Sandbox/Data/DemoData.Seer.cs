@@ -28,6 +28,9 @@ public sealed partial class DemoData
 
     public List<SandboxSeerRun> SeerRuns { get; } = [];
 
+    /// <summary>Status reads a run started from now on takes to complete (tests raise it to keep a run running).</summary>
+    public int SeerPollsForNewRuns { get; set; } = SeerPollsUntilComplete;
+
     private long _nextSeerRunId = 21830;
 
     /// <summary>The latest run of an issue, as Sentry's autofix endpoint reports only that one.</summary>
@@ -39,7 +42,7 @@ public sealed partial class DemoData
         var run = new SandboxSeerRun
         {
             RunId = ++_nextSeerRunId, IssueId = issue.Id, StartedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-            Instruction = instruction, PollsUntilComplete = SeerPollsUntilComplete, RootCause = rootCause, Solution = solution,
+            Instruction = instruction, PollsUntilComplete = SeerPollsForNewRuns, RootCause = rootCause, Solution = solution,
         };
         SeerRuns.Add(run);
         return run;
