@@ -2,6 +2,7 @@ using SentryMcp.Core;
 using SentryMcp.Server.Auth;
 using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
+using SentryMcp.Server.Observability;
 using SentryMcp.Server.Security;
 using SentryMcp.Server.Storage;
 
@@ -15,6 +16,7 @@ public static class ServerApp
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
         builder.AddSentryHostOrSandbox();
+        builder.AddObservability();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
 
         builder.Services.AddMemoryCache();

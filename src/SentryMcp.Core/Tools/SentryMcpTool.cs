@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,6 +7,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SentryMcp.Core.Api;
+using SentryMcp.Core.Telemetry;
 
 namespace SentryMcp.Core.Tools;
 
@@ -71,24 +73,52 @@ internal sealed class SentryMcpTool : DelegatingMcpServerTool
             }
             parameters.Arguments = arguments;
         }
+        using var activity = SentryMcpTelemetry.Source.StartActivity("mcp.tool " + _descriptor.Name, ActivityKind.Internal);
+        activity?.SetTag("mcp.tool.name", _descriptor.Name);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = SentryMcpTelemetry.Outcomes.Ok;
         try
         {
-            return await base.InvokeAsync(request, cancellationToken).ConfigureAwait(false);
+            var result = await base.InvokeAsync(request, cancellationToken).ConfigureAwait(false);
+            outcome = result.IsError == true ? SentryMcpTelemetry.Outcomes.ToolError : SentryMcpTelemetry.Outcomes.Ok;
+            return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            outcome = SentryMcpTelemetry.Outcomes.Cancelled;
             throw;
         }
         catch (Exception ex)
         {
-            if ((ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : ex) is SentryApiException { StatusCode: System.Net.HttpStatusCode.Unauthorized } &&
+            var root = ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : ex;
+            outcome = OutcomeOf(root);
+            if (root is SentryApiException { StatusCode: System.Net.HttpStatusCode.Unauthorized } &&
                 request.Services?.GetService<ISentryCredentialObserver>() is { } observer)
             {
                 await observer.CredentialsRejectedAsync(CancellationToken.None).ConfigureAwait(false);
             }
             return ToErrorResult(ex, request.Services);
         }
+        finally
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            activity?.SetTag("mcp.tool.outcome", outcome);
+            if (outcome is not (SentryMcpTelemetry.Outcomes.Ok or SentryMcpTelemetry.Outcomes.Cancelled))
+            {
+                activity?.SetStatus(ActivityStatusCode.Error);
+            }
+            SentryMcpTelemetry.ToolDuration.Record(elapsed,
+                new KeyValuePair<string, object?>("tool", _descriptor.Name), new KeyValuePair<string, object?>("outcome", outcome));
+        }
     }
+
+    private static string OutcomeOf(Exception root) => root switch
+    {
+        UserInputException or ArgumentException or JsonException => SentryMcpTelemetry.Outcomes.InputError,
+        SentryApiException => SentryMcpTelemetry.Outcomes.SentryError,
+        SentryUnavailableException or SentryResponseFormatException => SentryMcpTelemetry.Outcomes.Unavailable,
+        _ => SentryMcpTelemetry.Outcomes.Unexpected,
+    };
 
     private CallToolResult ToErrorResult(Exception ex, IServiceProvider? services)
     {

@@ -91,6 +91,7 @@ public static class RateLimits
         {
             return false;
         }
+        SentryMcp.Core.Telemetry.SentryMcpTelemetry.RateLimitRejections.Add(1, new KeyValuePair<string, object?>("limit", key.StartsWith("ip:", StringComparison.Ordinal) ? "ip" : "user"));
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.Value.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await McpEndpoints.Problem(429, "Too many requests", $"Rate limit of {limit} requests per minute exceeded. Retry in {seconds} s.", "RATE_LIMIT_EXCEEDED").ExecuteAsync(http);

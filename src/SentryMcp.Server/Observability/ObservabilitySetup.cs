@@ -1,0 +1,89 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using SentryMcp.Core.Telemetry;
+
+namespace SentryMcp.Server.Observability;
+
+/// <summary>
+/// Errors to Sentry when <c>SENTRY_DSN</c> is set (scrubbed of credentials), OpenTelemetry traces
+/// and metrics (HTTP, MCP tool calls, LLM calls, Sentry API calls, rate-limit rejections) exported
+/// over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, or to the console with
+/// <c>Telemetry:Console=true</c>.
+/// </summary>
+public static class ObservabilitySetup
+{
+    public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var dsn = config["SENTRY_DSN"];
+        if (!string.IsNullOrWhiteSpace(dsn))
+        {
+            builder.WebHost.UseSentry(o =>
+            {
+                o.Dsn = dsn;
+                o.SendDefaultPii = false;
+                o.MaxRequestBodySize = Sentry.Extensibility.RequestSize.None;
+                o.Environment = config["SENTRY_ENVIRONMENT"] ?? builder.Environment.EnvironmentName;
+                o.TracesSampleRate = 0;
+                o.SetBeforeSend((e, _) => Scrub(e));
+                o.SetBeforeBreadcrumb((b, _) => b.Message is null ? b : new Sentry.Breadcrumb(SecretScrubber.Scrub(b.Message)!, b.Type ?? "default", b.Data?.ToDictionary(k => k.Key, k => SecretScrubber.Scrub(k.Value)!), b.Category, b.Level));
+            });
+        }
+
+        var otlp = !string.IsNullOrWhiteSpace(config["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var console = config.GetValue("Telemetry:Console", false);
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(config["OTEL_SERVICE_NAME"] ?? "sentry-mcp"))
+            .WithTracing(t =>
+            {
+                t.AddSource(SentryMcpTelemetry.Name)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/healthz"))
+                    .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (activity, request) =>
+                        activity.SetTag("url.full", SecretScrubber.Scrub(request.RequestUri?.ToString())));
+                if (otlp)
+                {
+                    t.AddOtlpExporter();
+                }
+                if (console)
+                {
+                    t.AddConsoleExporter();
+                }
+            })
+            .WithMetrics(m =>
+            {
+                m.AddMeter(SentryMcpTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                if (otlp)
+                {
+                    m.AddOtlpExporter();
+                }
+                if (console)
+                {
+                    m.AddConsoleExporter();
+                }
+            });
+        return builder;
+    }
+
+    /// <summary>Strips credentials from an error report before it leaves the process.</summary>
+    public static Sentry.SentryEvent? Scrub(Sentry.SentryEvent e)
+    {
+        foreach (var name in e.Request.Headers.Keys.Where(SecretScrubber.IsSensitiveHeader).ToList())
+        {
+            e.Request.Headers[name] = SecretScrubber.Mask;
+        }
+        e.Request.Cookies = null;
+        e.Request.QueryString = SecretScrubber.Scrub(e.Request.QueryString);
+        e.Request.Url = SecretScrubber.Scrub(e.Request.Url);
+        e.Request.Data = null;
+        if (e.Message is { } message)
+        {
+            e.Message = new Sentry.SentryMessage { Message = SecretScrubber.Scrub(message.Message), Formatted = SecretScrubber.Scrub(message.Formatted) };
+        }
+        foreach (var exception in e.SentryExceptions ?? [])
+        {
+            exception.Value = SecretScrubber.Scrub(exception.Value);
+        }
+        return e;
+    }
+}

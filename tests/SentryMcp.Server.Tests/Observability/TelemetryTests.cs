@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using ModelContextProtocol.Client;
+using SentryMcp.Core.Telemetry;
+using SentryMcp.Server.Observability;
+
+namespace SentryMcp.Server.Tests.Observability;
+
+public sealed class TelemetryTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    [Fact]
+    public async Task Tool_calls_are_traced_with_name_and_outcome_but_never_their_arguments()
+    {
+        var activities = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == SentryMcpTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        const string secretQuery = "query-value-that-must-not-be-traced-7f3a";
+        await using var client = await server.ConnectAsync();
+
+        await client.CallToolAsync("find_organizations", new Dictionary<string, object?> { ["query"] = secretQuery });
+        await client.CallToolAsync("find_organizations", new Dictionary<string, object?> { ["query"] = new[] { 1, 2 } });
+
+        var calls = activities.Where(a => a.DisplayName == "mcp.tool find_organizations").ToList();
+        Assert.Contains(calls, a => (string?)a.GetTagItem("mcp.tool.outcome") == SentryMcpTelemetry.Outcomes.Ok);
+        Assert.Contains(calls, a => (string?)a.GetTagItem("mcp.tool.outcome") == SentryMcpTelemetry.Outcomes.InputError && a.Status == ActivityStatusCode.Error);
+        Assert.DoesNotContain(calls.SelectMany(a => a.TagObjects), t => t.Value?.ToString()?.Contains(secretQuery, StringComparison.Ordinal) == true);
+    }
+}
+
+public sealed class SecretScrubberTests
+{
+    [Theory]
+    [InlineData("token sntryu_abcdef0123456789abcdef used", "token [Filtered] used")]
+    [InlineData("org token sntrys_eyJpYXQiOjE2OTQwMzMxNTMuNzk1NjE0LCJ1cmwiOm51bGx9_abc", "org token [Filtered]")]
+    [InlineData("Authorization: Bearer abc.def-ghi_123", "Authorization: Bearer [Filtered]")]
+    [InlineData("Authorization: Sentry-Bearer xyz987654321", "Authorization: Sentry-Bearer [Filtered]")]
+    [InlineData("key sk-proj-ABCDEFGHIJKLMNOPQRSTUV", "key [Filtered]")]
+    [InlineData("/oauth/token?code=abc123&state=ok&refresh_token=r1", "/oauth/token?code=[Filtered]&state=ok&refresh_token=[Filtered]")]
+    [InlineData("jwt eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NSJ9.c2lnbmF0dXJlLXZhbHVl end", "jwt [Filtered] end")]
+    [InlineData("nothing secret here", "nothing secret here")]
+    public void Credentials_are_masked_and_other_text_kept(string input, string expected) =>
+        Assert.Equal(expected, SecretScrubber.Scrub(input));
+
+    [Fact]
+    public void Error_reports_lose_credentials_cookies_and_bodies()
+    {
+        var report = new Sentry.SentryEvent(new InvalidOperationException("Sentry rejected sntryu_0123456789abcdef0123"));
+        report.Request.Headers["Authorization"] = "Bearer secret-value";
+        report.Request.Headers["Accept"] = "application/json";
+        report.Request.Cookies = "session=abc";
+        report.Request.QueryString = "code=xyz&state=1";
+        report.Request.Data = "{\"password\":\"p\"}";
+        report.SentryExceptions = [new Sentry.Protocol.SentryException { Value = "Sentry rejected sntryu_0123456789abcdef0123" }];
+
+        var scrubbed = ObservabilitySetup.Scrub(report)!;
+
+        Assert.Equal(SecretScrubber.Mask, scrubbed.Request.Headers["Authorization"]);
+        Assert.Equal("application/json", scrubbed.Request.Headers["Accept"]);
+        Assert.Null(scrubbed.Request.Cookies);
+        Assert.Null(scrubbed.Request.Data);
+        Assert.Equal("code=[Filtered]&state=1", scrubbed.Request.QueryString);
+        Assert.Equal("Sentry rejected [Filtered]", scrubbed.SentryExceptions!.Single().Value);
+    }
+}
