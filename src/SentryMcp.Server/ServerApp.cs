@@ -31,7 +31,11 @@ public static class ServerApp
         builder.AddStorage();
         builder.AddSentryMcpAuth();
         builder.Services.AddAuthorization();
-        builder.Services.AddCors(o => o.AddPolicy(ProtectedResourceMetadata.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()));
+        builder.Services.AddCors(o =>
+        {
+            o.AddPolicy(ProtectedResourceMetadata.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader());
+            o.AddPolicy(HostAndOriginValidation.PublicOAuthCorsPolicy, p => p.AllowAnyOrigin().WithMethods("POST").AllowAnyHeader());
+        });
         ProblemExceptionHandler.AddTo(builder.Services);
 
         var app = builder.Build();
@@ -40,6 +44,7 @@ public static class ServerApp
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.UseHostAndOriginValidation();
+        app.UseWhen(http => HostAndOriginValidation.IsPublicOAuthEndpoint(http.Request.Path), branch => branch.UseCors(HostAndOriginValidation.PublicOAuthCorsPolicy));
         app.UsePerIpRateLimit();
         app.UseMcpRequestSizeLimit(McpEndpoints.MaxMessageBytes);
         app.UseRouting();

@@ -7,7 +7,8 @@ namespace SentryMcp.Server.Security;
 /// <summary>
 /// DNS-rebinding protection: the Host header must name this server (loopback names, the public
 /// URL's host, or configured hosts), and a browser Origin must be one of those too. The
-/// <c>/.well-known</c> documents are exempt from the Origin check because browsers must read them.
+/// <c>/.well-known</c> documents and the cookie-free OAuth endpoints are exempt from the Origin check
+/// because browser-based clients must reach them (with CORS).
 /// </summary>
 public static class HostAndOriginValidation
 {
@@ -21,7 +22,7 @@ public static class HostAndOriginValidation
             return;
         }
         var origin = http.Request.Headers.Origin.ToString();
-        if (origin.Length > 0 && !http.Request.Path.StartsWithSegments("/.well-known"))
+        if (origin.Length > 0 && !http.Request.Path.StartsWithSegments("/.well-known") && !IsPublicOAuthEndpoint(http.Request.Path))
         {
             var ok = Uri.TryCreate(origin, UriKind.Absolute, out var uri) &&
                 (allowed.Contains(uri.Host) || (allowed.Contains("*") && uri.Authority == http.Request.Host.Value));
@@ -33,6 +34,15 @@ public static class HostAndOriginValidation
         }
         await next(http);
     });
+
+    /// <summary>
+    /// Token, registration and revocation endpoints authenticate with the request body, never with
+    /// cookies, and browser-based MCP clients (MCP Inspector) must reach them cross-origin.
+    /// </summary>
+    public static bool IsPublicOAuthEndpoint(PathString path) =>
+        path.Equals("/oauth/token") || path.Equals("/oauth/register") || path.Equals("/oauth/revoke");
+
+    public const string PublicOAuthCorsPolicy = "oauth-public";
 
     private static HashSet<string> AllowedHosts(ServerOptions options)
     {

@@ -132,3 +132,50 @@ public sealed class ProtectionTests(ServerFixture server) : IClassFixture<Server
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }
+
+public sealed class OAuthCorsTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    [Theory]
+    [InlineData("oauth/token")]
+    [InlineData("oauth/register")]
+    [InlineData("oauth/revoke")]
+    public async Task Cookie_free_oauth_endpoints_answer_browser_preflights_from_any_origin(string path)
+    {
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, path);
+        preflight.Headers.TryAddWithoutValidation("Origin", "https://inspector.example");
+        preflight.Headers.TryAddWithoutValidation("Access-Control-Request-Method", "POST");
+        preflight.Headers.TryAddWithoutValidation("Access-Control-Request-Headers", "content-type");
+
+        var response = await server.Http.SendAsync(preflight);
+
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
+    public async Task A_cross_origin_token_request_gets_an_oauth_error_not_an_origin_refusal()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "oauth/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["client_id"] = "nope", ["code"] = "x" }),
+        };
+        request.Headers.TryAddWithoutValidation("Origin", "https://inspector.example");
+
+        var response = await server.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"error\"", await response.Content.ReadAsStringAsync());
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
+    public async Task The_authorize_endpoint_keeps_refusing_foreign_origins()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "oauth/authorize");
+        request.Headers.TryAddWithoutValidation("Origin", "https://evil.example");
+
+        var response = await server.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
