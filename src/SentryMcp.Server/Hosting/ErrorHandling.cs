@@ -14,6 +14,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         var (status, code, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == 413 ? "REQUEST_TOO_LARGE" : "BAD_REQUEST", "The request could not be read."),
+            // Malformed input that a framework layer (form reader, MCP SDK parameter binding) only
+            // notices while parsing: the caller's fault, not ours.
+            InvalidDataException or System.Text.Json.JsonException => (400, "BAD_REQUEST", "The request body is malformed."),
             SentryUnavailableException => (503, "SENTRY_UNAVAILABLE", "Sentry could not be reached. Try again later."),
             SentryApiException { IsClientError: false } => (502, "SENTRY_ERROR", "Sentry answered with a server error. Try again later."),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "CLIENT_CLOSED", "The client closed the request."),
@@ -28,6 +31,18 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             return true;
         }
         http.Response.StatusCode = status;
+        if (status == 400 && http.Request.Path.StartsWithSegments("/oauth"))
+        {
+            // OAuth endpoints answer in OAuth's own error format (RFC 6749 §5.2).
+            await http.Response.WriteAsJsonAsync(new Dictionary<string, string> { ["error"] = "invalid_request", ["error_description"] = detail }, ct);
+            return true;
+        }
+        if (status == 400 && (http.Request.Path.StartsWithSegments("/mcp") || http.Request.Path.StartsWithSegments("/sse")))
+        {
+            // MCP endpoints answer in JSON-RPC's error format.
+            await http.Response.WriteAsJsonAsync(new { jsonrpc = "2.0", id = (string?)null, error = new { code = -32602, message = "Invalid params: " + detail } }, ct);
+            return true;
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
