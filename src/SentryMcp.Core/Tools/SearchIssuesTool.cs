@@ -21,13 +21,15 @@ public sealed partial class SearchIssuesTool
     [SentryTool(PermissionGroup.Read, "event:read")]
     public static async Task<string> SearchIssues(
         SentryToolContext context,
+        Search.SearchQueryTranslator translator,
         [Description("The organization's slug. Find it with find_organizations.")] string organizationSlug,
-        [Description("Sentry issue search query, e.g. 'is:unresolved level:error'.")] string query = "is:unresolved",
+        [Description("Natural language or Sentry issue search syntax, e.g. 'unassigned errors from today' or 'is:unresolved level:error'.")] string query = "is:unresolved",
         [Description("Sort order: date (last seen), freq (frequency), new (first seen), user (user count), recommended (Sentry's prioritized ranking).")] string sort = "date",
         [Description("The project's slug or numeric ID (optional).")] string? projectSlugOrId = null,
         [Description("The region URL of the organization, as returned by find_organizations (optional).")] string? regionUrl = null,
         [Description("Maximum number of issues to return (1-100).")] int limit = 10,
         [Description("Time window of issue activity: 24h, 7d, 14d, 30d or 90d.")] string? period = "30d",
+        [Description("Include the language model's explanation of how the query was translated.")] bool includeExplanation = false,
         CancellationToken cancellationToken = default)
     {
         var org = SentryToolContext.Require(organizationSlug, "organizationSlug");
@@ -51,11 +53,20 @@ public sealed partial class SearchIssuesTool
             throw new UserInputException($"'{project}' is not a valid project slug or ID.");
         }
         query = string.IsNullOrWhiteSpace(query) ? "is:unresolved" : query.Trim();
+        // Plain language goes through the model when one is configured; Sentry syntax never does.
+        var translation = await translator.TranslateIssueQueryAsync(query, cancellationToken).ConfigureAwait(false);
+        var input = query;
+        query = translation.Query;
+        if (translation.Translated && translation.Sort is { } suggested && sort == "date")
+        {
+            sort = suggested;
+        }
 
         var (issues, hasMore) = await context.Api.ListIssuesAsync(org, project, query, sort, limit, period, regionUrl, cancellationToken).ConfigureAwait(false);
         var scope = project is null ? $"**{org}**" : $"**{org}/{project}**";
         var md = new Markdown().Title($"Issues in {scope}")
-            .Field("Query", Markdown.Code(query))
+            .Field(translation.Translated ? "Translated query" : "Query", Markdown.Code(query) + (translation.Translated ? $" (from {Markdown.Code(input)})" : ""))
+            .Field("Explanation", includeExplanation ? translation.Explanation : null)
             .Field("Sort", sort)
             .Field("Period", period)
             .Line();
