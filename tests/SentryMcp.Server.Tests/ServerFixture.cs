@@ -22,6 +22,11 @@ public class ServerFixture : IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Extra host configuration for a fixture (e.g. a log capture).</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public virtual Task InitializeAsync() => StartAsync("http://127.0.0.1:0");
 
     /// <summary>Stops the host and starts a new one on the same address and database.</summary>
@@ -42,6 +47,7 @@ public class ServerFixture : IAsyncLifetime
             {
                 builder.Configuration[key] = value;
             }
+            Configure(builder);
         });
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

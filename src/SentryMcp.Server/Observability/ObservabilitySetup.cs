@@ -16,6 +16,9 @@ public static class ObservabilitySetup
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
+        // OpenIddict writes whole tokens in its Trace messages: never let them reach a log sink,
+        // whatever level an operator turns on.
+        builder.Logging.AddFilter("OpenIddict", LogLevel.Debug);
         var dsn = config["SENTRY_DSN"];
         if (!string.IsNullOrWhiteSpace(dsn))
         {

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
+using SentryMcp.Sandbox;
+using SentryMcp.Server.Tests.Auth;
+
+namespace SentryMcp.Server.Tests.Robustness;
+
+/// <summary>Captures every log line of the host, at every level, including Trace.</summary>
+public sealed class LogCapturingAuthFixture : AuthServerFixture
+{
+    public ConcurrentQueue<string> Lines { get; } = new();
+
+    protected override void Configure(WebApplicationBuilder builder)
+    {
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Logging.AddProvider(new CaptureProvider(Lines));
+    }
+
+    private sealed class CaptureProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new CaptureLogger(categoryName, lines);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class CaptureLogger(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {structured} {exception}");
+        }
+    }
+}
+
+/// <summary>
+/// Tokens never reach the logs: after a full sign-in, token refresh and tool calls with every
+/// log level enabled, no Sentry token, no token of ours and no Sentry-Bearer credential appears.
+/// </summary>
+public sealed class LogSecrecyTests(LogCapturingAuthFixture server) : IClassFixture<LogCapturingAuthFixture>
+{
+    [Fact]
+    public async Task No_credential_appears_in_any_log_line_at_any_level()
+    {
+        using var browser = server.NewBrowser();
+        var (client, tokens) = await browser.SignInAsync();
+        await using (var mcp = await server.ConnectWithBearerAsync(tokens.AccessToken))
+        {
+            await mcp.CallToolAsync("whoami");
+            await mcp.CallToolAsync("find_organizations");
+        }
+        await using (var direct = await server.ConnectAsync())
+        {
+            await direct.CallToolAsync("whoami");
+        }
+        var sandbox = (OAuthSandboxState)server.Sandbox.Services.GetService(typeof(OAuthSandboxState))!;
+        var secrets = sandbox.IssuedAccessTokens.Keys.Concat(sandbox.RefreshTokens.Keys)
+            .Append(tokens.AccessToken).Append(tokens.RefreshToken).Append(SandboxOptions.DefaultToken).ToList();
+        var log = string.Join("\n", server.Lines);
+
+        Assert.True(server.Lines.Count > 50, $"only {server.Lines.Count} log lines were captured");
+        Assert.NotNull(client);
+        var leaks = server.Lines.Where(line => secrets.Any(secret => line.Contains(secret, StringComparison.Ordinal)))
+            .Select(line => line.Length > 160 ? line[..160] : line).ToList();
+        Assert.True(leaks.Count == 0, "Credentials in logs:\n" + string.Join("\n", leaks));
+    }
+}
