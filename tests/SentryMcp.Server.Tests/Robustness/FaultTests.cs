@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using SentryMcp.Sandbox;
+using SentryMcp.Server.Tests.Auth;
+using Xunit.Abstractions;
+
+namespace SentryMcp.Server.Tests.Robustness;
+
+public sealed class FaultyUpstreamFixture : AuthServerFixture
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    {
+        ["Sentry:Client:AttemptTimeout"] = "00:00:01",
+        ["Sentry:Client:TotalTimeout"] = "00:00:04",
+        ["Sentry:Client:RetryBaseDelay"] = "00:00:00.020",
+        ["Sentry:Client:MaxRetryDelay"] = "00:00:00.500",
+        ["RateLimits:PerUserPerMinute"] = "100000",
+    };
+}
+
+/// <summary>
+/// MCP calls over HTTP while the Sentry side misbehaves in every way the sandbox can: each call
+/// ends in a result or a clear error, the next call works, and threads and sockets do not leak.
+/// </summary>
+public sealed class FaultTests(FaultyUpstreamFixture server, ITestOutputHelper output) : IClassFixture<FaultyUpstreamFixture>
+{
+    private static readonly FaultRule[] Faults =
+    [
+        new(FaultKind.Latency, "/api/0/", Count: 1, DelayMs: 1500),
+        new(FaultKind.Status, "/api/0/", Count: 1, Status: 429, RetryAfterSeconds: 0),
+        new(FaultKind.Status, "/api/0/", Count: 1, Status: 500),
+        new(FaultKind.Status, "/api/0/", Count: 3, Status: 503),
+        new(FaultKind.MalformedJson, "/api/0/", Count: 1),
+        new(FaultKind.Drop, "/api/0/", Count: 1),
+        new(FaultKind.Drop, "/api/0/", Count: 8),
+        new(FaultKind.Latency, "/api/0/", Count: 8, DelayMs: 5000),
+    ];
+
+    [Fact]
+    public async Task Every_fault_ends_in_a_result_or_a_clear_error_and_nothing_leaks()
+    {
+        await using var client = await server.ConnectAsync();
+        await client.CallToolAsync("find_projects", new Dictionary<string, object?> { ["organizationSlug"] = "acme" });
+        var (threadsBefore, socketsBefore) = Counts();
+        var outcomes = new Dictionary<string, int>();
+
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var fault in Faults)
+            {
+                await server.AddSandboxFaultAsync(fault);
+                var result = await client.CallToolAsync("find_projects", new Dictionary<string, object?> { ["organizationSlug"] = "acme" });
+                var text = string.Join("\n", result.Content.OfType<TextContentBlock>().Select(c => c.Text));
+                var outcome = result.IsError == true ? text.Split('\n')[0] : "ok";
+                outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+                Assert.True(result.IsError != true || text.StartsWith("**Sentry", StringComparison.Ordinal) || text.StartsWith("**Input Error** (HTTP 429)", StringComparison.Ordinal), text);
+                await server.SandboxHttp.DeleteAsync("/__sandbox/faults");
+
+                var next = await client.CallToolAsync("find_projects", new Dictionary<string, object?> { ["organizationSlug"] = "acme" });
+                Assert.NotEqual(true, next.IsError);
+            }
+        }
+
+        await Task.Delay(500);
+        var (threadsAfter, socketsAfter) = Counts();
+        output.WriteLine($"outcomes: {string.Join("; ", outcomes.Select(o => $"{o.Key} ×{o.Value}"))}");
+        output.WriteLine($"threads {threadsBefore} → {threadsAfter}, sockets {socketsBefore} → {socketsAfter}");
+        Assert.Contains("ok", outcomes.Keys);
+        Assert.True(outcomes.Count >= 3, "the faults should produce several distinct outcomes");
+        Assert.True(threadsAfter - threadsBefore < 25, $"threads grew from {threadsBefore} to {threadsAfter}");
+        Assert.True(socketsAfter - socketsBefore < 25, $"sockets grew from {socketsBefore} to {socketsAfter}");
+    }
+
+    /// <summary>Threads of this process and open sockets (the host runs in-process).</summary>
+    private static (int Threads, int Sockets) Counts()
+    {
+        using var process = Process.GetCurrentProcess();
+        var sockets = Directory.EnumerateFiles("/proc/self/fd").Count(fd =>
+        {
+            try
+            {
+                return new FileInfo(fd).LinkTarget?.StartsWith("socket:", StringComparison.Ordinal) == true;
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        });
+        return (process.Threads.Count, sockets);
+    }
+}
