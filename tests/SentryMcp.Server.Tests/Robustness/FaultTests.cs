@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using SentryMcp.Sandbox;
@@ -72,21 +71,9 @@ public sealed class FaultTests(FaultyUpstreamFixture server, ITestOutputHelper o
         Assert.True(socketsAfter - socketsBefore < 25, $"sockets grew from {socketsBefore} to {socketsAfter}");
     }
 
-    /// <summary>Threads of this process and open sockets (the host runs in-process).</summary>
     private static (int Threads, int Sockets) Counts()
     {
-        using var process = Process.GetCurrentProcess();
-        var sockets = Directory.EnumerateFiles("/proc/self/fd").Count(fd =>
-        {
-            try
-            {
-                return new FileInfo(fd).LinkTarget?.StartsWith("socket:", StringComparison.Ordinal) == true;
-            }
-            catch (IOException)
-            {
-                return false;
-            }
-        });
-        return (process.Threads.Count, sockets);
+        var (_, threads, sockets) = ProcessCounters.Read();
+        return (threads, sockets);
     }
 }

@@ -98,19 +98,7 @@ public sealed class SoakTests(SoakFixture server, ITestOutputHelper output) : IC
 
     private static (int, long, int, int) Sample(int second)
     {
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        var sockets = Directory.EnumerateFiles("/proc/self/fd").Count(fd =>
-        {
-            try
-            {
-                return new FileInfo(fd).LinkTarget?.StartsWith("socket:", StringComparison.Ordinal) == true;
-            }
-            catch (IOException)
-            {
-                return false;
-            }
-        });
-        return (second, process.WorkingSet64 / (1024 * 1024), process.Threads.Count, sockets);
+        var (rss, threads, sockets) = ProcessCounters.Read();
+        return (second, rss, threads, sockets);
     }
 }
