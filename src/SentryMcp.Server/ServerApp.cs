@@ -2,6 +2,7 @@ using SentryMcp.Core;
 using SentryMcp.Server.Auth;
 using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
+using SentryMcp.Server.Scale;
 using SentryMcp.Server.Security;
 using SentryMcp.Server.Storage;
 
@@ -28,6 +29,7 @@ public static class ServerApp
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, McpAuthenticationHandler>(McpCaller.AuthenticationScheme, null);
         builder.AddStorage();
         builder.AddSentryMcpAuth();
+        builder.AddScaleOut();
         builder.Services.AddAuthorization();
         builder.Services.AddCors(o => o.AddPolicy(ProtectedResourceMetadata.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()));
         ProblemExceptionHandler.AddTo(builder.Services);
