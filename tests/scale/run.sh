@@ -92,6 +92,7 @@ supervise() { # index port
         Logging__LogLevel__Default=Warning \
         dotnet "$SERVER_DLL" --urls "http://127.0.0.1:$port" >>"$WORK/instance$i.log" 2>&1 &
       echo $! > "$WORK/instance$i.pid"
+      echo "$!" >> "$WORK/instance$i.starts"
       wait $! || true
       sleep 0.3
     done
@@ -130,6 +131,10 @@ wait_http "http://127.0.0.1:$SANDBOX_PORT/__sandbox/oauth" 60
 wait_http "http://127.0.0.1:$PORT1/healthz" 90
 wait_http "http://127.0.0.1:$PORT2/healthz" 90
 wait_http "$BALANCER/healthz" 30
+# Started at the same moment on an empty database: neither may have crashed and been restarted.
+for i in 1 2; do
+  [ "$(wc -l < "$WORK/instance$i.starts")" = 1 ] || { echo "instance $i needed a restart to come up" >&2; exit 1; }
+done
 
 echo "== scale tests"
 SCALE_BALANCER_URL="$BALANCER" \

@@ -137,8 +137,16 @@ public sealed class RedisSseRouter(RedisConnection redis, SseSessions sessions, 
         }
         if (delivery is not null)
         {
-            await redis.Multiplexer.GetSubscriber().PublishAsync(RedisChannel.Literal(AckChannel(delivery.ReplyTo)),
-                JsonSerializer.Serialize(new Ack(delivery.Id, delivered), RouterJson.Default.Ack));
+            try
+            {
+                await redis.Multiplexer.GetSubscriber().PublishAsync(RedisChannel.Literal(AckChannel(delivery.ReplyTo)),
+                    JsonSerializer.Serialize(new Ack(delivery.Id, delivered), RouterJson.Default.Ack));
+            }
+            catch (RedisException ex)
+            {
+                // The sender times out and answers 404; the client re-opens its stream.
+                logger.LogWarning(ex, "Could not acknowledge a forwarded SSE message");
+            }
         }
     }
 

@@ -16,6 +16,18 @@ namespace SentryMcp.Server.Tests.Scale;
 public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output) : IClassFixture<ScaleCluster>
 {
     [Fact]
+    public async Task Instances_started_together_on_an_empty_database_created_one_schema_and_one_set_of_keys()
+    {
+        Assert.Equal("enc,sig", await cluster.QueryAsync<string>("SELECT string_agg(\"Use\", ',' ORDER BY \"Use\") FROM \"ServerKeys\""));
+        Assert.Equal(1L, await cluster.QueryAsync<long>("SELECT count(*) FROM \"DataProtectionKeys\""));
+        for (var instance = 0; instance < cluster.Instances.Count; instance++)
+        {
+            using var metadata = await cluster.Http.SendAsync(cluster.On(instance, HttpMethod.Get, new Uri(cluster.Balancer, ".well-known/oauth-authorization-server")));
+            Assert.Contains(cluster.Balancer.ToString(), await metadata.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
     public async Task The_oauth_flow_works_with_every_step_on_another_instance_and_tokens_are_accepted_by_both()
     {
         using var browser = new ScaleBrowser(cluster);
