@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using SentryMcp.Sandbox;
 using StackExchange.Redis;
@@ -237,39 +236,4 @@ public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output
     }
 
     private static string DemoUserName() => new DemoData().Users.First(u => u.Id == DemoData.UserId).Name;
-
-    /// <summary>Reads server-sent events: event name and data.</summary>
-    private sealed class SseReader(Stream stream) : IDisposable
-    {
-        private readonly StreamReader _reader = new(stream, Encoding.UTF8);
-
-        public async Task<string> NextAsync(string eventName)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            string? name = null;
-            var data = new StringBuilder();
-            while (await _reader.ReadLineAsync(timeout.Token) is { } line)
-            {
-                if (line.Length == 0)
-                {
-                    if (name == eventName && data.Length > 0)
-                    {
-                        return data.ToString();
-                    }
-                    (name, data) = (null, new StringBuilder());
-                }
-                else if (line.StartsWith("event:", StringComparison.Ordinal))
-                {
-                    name = line[6..].Trim();
-                }
-                else if (line.StartsWith("data:", StringComparison.Ordinal))
-                {
-                    data.Append(line[5..].TrimStart());
-                }
-            }
-            throw new EndOfStreamException("The SSE stream ended.");
-        }
-
-        public void Dispose() => _reader.Dispose();
-    }
 }
