@@ -3,6 +3,7 @@ using SentryMcp.Server.Auth;
 using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
 using SentryMcp.Server.Observability;
+using SentryMcp.Server.Scale;
 using SentryMcp.Server.Security;
 using SentryMcp.Server.Storage;
 
@@ -30,6 +31,7 @@ public static class ServerApp
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, McpAuthenticationHandler>(McpCaller.AuthenticationScheme, null);
         builder.AddStorage();
         builder.AddSentryMcpAuth();
+        builder.AddScaleOut();
         builder.Services.AddAuthorization();
         builder.Services.AddCors(o =>
         {

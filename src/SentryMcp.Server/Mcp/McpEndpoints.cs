@@ -20,6 +20,7 @@ public static class McpEndpoints
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<SseSessions>();
+        services.AddSingleton<ISseSessionRouter, LocalSseSessionRouter>();
         services.AddSingleton<McpScopeCheck>();
         McpSessionState.AddTo(services);
         services.AddMcpServer().WithHttpTransport(options =>
@@ -57,7 +58,7 @@ public static class McpEndpoints
         return await next(context);
     }
 
-    private static async Task RunSseSessionAsync(HttpContext http, SseSessions sessions, SentryToolCatalog catalog, ILoggerFactory loggers, IOptions<SseOptions> sseOptions)
+    private static async Task RunSseSessionAsync(HttpContext http, SseSessions sessions, ISseSessionRouter router, SentryToolCatalog catalog, ILoggerFactory loggers, IOptions<SseOptions> sseOptions)
     {
         var caller = McpCaller.From(http)!;
         var ct = http.RequestAborted;
@@ -75,9 +76,11 @@ public static class McpEndpoints
         var options = new McpServerOptions { ScopeRequests = false };
         state.ConfigureServer(options, catalog);
 
-        sessions.Add(new SseSession(sessionId, caller.UserId, transport));
+        var session = new SseSession(sessionId, caller.UserId, transport);
+        sessions.Add(session);
         try
         {
+            await router.OpenedAsync(session, ct);
             var transportTask = transport.RunAsync(ct);
             var keepAlive = stream.RunKeepAliveAsync(sseOptions.Value.KeepAliveInterval, ct);
             await using (var server = McpServer.Create(transport, options, loggers, scope.ServiceProvider))
@@ -98,15 +101,17 @@ public static class McpEndpoints
         finally
         {
             sessions.Remove(sessionId);
+            await router.ClosedAsync(session);
         }
     }
 
-    private static async Task<IResult> PostSseMessageAsync(HttpContext http, SseSessions sessions, string? sessionId)
+    private static async Task<IResult> PostSseMessageAsync(HttpContext http, SseSessions sessions, ISseSessionRouter router, string? sessionId)
     {
         var caller = McpCaller.From(http)!;
-        if (string.IsNullOrEmpty(sessionId) || sessions.Find(sessionId) is not { } session || session.UserId != caller.UserId)
+        var session = string.IsNullOrEmpty(sessionId) ? null : sessions.Find(sessionId);
+        if (string.IsNullOrEmpty(sessionId) || (session is not null && session.UserId != caller.UserId))
         {
-            return Problem(404, "Unknown session", "No open SSE session with this id belongs to you. Open GET /sse first.", "SESSION_NOT_FOUND");
+            return UnknownSession();
         }
         JsonRpcMessage? message;
         try
@@ -121,9 +126,19 @@ public static class McpEndpoints
         {
             return Problem(400, "Malformed JSON-RPC message", "The body must be one JSON-RPC message.", "INVALID_JSON_RPC");
         }
-        await session.Transport.OnMessageReceivedAsync(message, http.RequestAborted);
+        if (session is not null)
+        {
+            await session.Transport.OnMessageReceivedAsync(message, http.RequestAborted);
+        }
+        else if (!await router.ForwardAsync(sessionId, caller.UserId, message, http.RequestAborted))
+        {
+            return UnknownSession();
+        }
         return Results.Text("Accepted", statusCode: StatusCodes.Status202Accepted);
     }
+
+    private static IResult UnknownSession() =>
+        Problem(404, "Unknown session", "No open SSE session with this id belongs to you. Open GET /sse first.", "SESSION_NOT_FOUND");
 
     internal static IResult Problem(int status, string title, string detail, string code) =>
         Results.Problem(statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });

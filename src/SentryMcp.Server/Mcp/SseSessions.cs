@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace SentryMcp.Server.Mcp;
@@ -18,6 +19,29 @@ public sealed class SseSessions
     public void Remove(string id) => _sessions.TryRemove(id, out _);
 
     public SseSession? Find(string id) => _sessions.GetValueOrDefault(id);
+}
+
+/// <summary>
+/// Finds the instance that owns an SSE stream when several serve <c>/sse</c>. The default knows only
+/// this instance; with Redis, see <c>Scale/RedisSseRouter</c>.
+/// </summary>
+public interface ISseSessionRouter
+{
+    ValueTask OpenedAsync(SseSession session, CancellationToken ct);
+
+    ValueTask ClosedAsync(SseSession session);
+
+    /// <summary>Delivers a message to a session another instance owns; false when none owns it for this user.</summary>
+    ValueTask<bool> ForwardAsync(string sessionId, string userId, JsonRpcMessage message, CancellationToken ct);
+}
+
+public sealed class LocalSseSessionRouter : ISseSessionRouter
+{
+    public ValueTask OpenedAsync(SseSession session, CancellationToken ct) => ValueTask.CompletedTask;
+
+    public ValueTask ClosedAsync(SseSession session) => ValueTask.CompletedTask;
+
+    public ValueTask<bool> ForwardAsync(string sessionId, string userId, JsonRpcMessage message, CancellationToken ct) => ValueTask.FromResult(false);
 }
 
 /// <summary>

@@ -1,24 +1,38 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using OpenIddict.Server;
 
 namespace SentryMcp.Server.Storage;
 
 /// <summary>
-/// Registers the database (<c>ConnectionStrings:Database</c>) and DataProtection keys stored in it.
-/// The provider is picked from the connection string here and only here, so another provider slots
-/// in without touching features.
+/// Registers the database and DataProtection keys stored in it. The provider is picked from the
+/// connection string here and only here: <c>ConnectionStrings:Database</c>, else <c>DATABASE_URL</c>
+/// (a <c>postgres://</c> URL or an Npgsql/SQLite connection string), else the SQLite default.
 /// </summary>
 public static class StorageSetup
 {
     public const string DefaultConnectionString = "Data Source=./data/sentry-mcp.db";
 
+    // Any constant works: it only has to be the same on every instance sharing the database.
+    private const long SchemaLockKey = 0x53_4D_43_50_5343_48; // "SMCPSCH"
+
     public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("Database") ?? DefaultConnectionString;
+        var database = Resolve(builder.Configuration);
+        builder.Services.AddSingleton(database);
         builder.Services.AddDbContext<AppDbContext>(options =>
         {
-            UseProvider(options, connectionString);
+            if (database.IsPostgres)
+            {
+                options.UseNpgsql(database.ConnectionString);
+            }
+            else
+            {
+                options.UseSqlite(database.ConnectionString);
+            }
             options.UseOpenIddict();
         });
         builder.Services.AddDataProtection()
@@ -28,30 +42,107 @@ public static class StorageSetup
         return builder;
     }
 
-    /// <summary>Creates the schema on start-up (before anything reads keys or tokens).</summary>
+    /// <summary>
+    /// Creates the schema on start-up (before anything reads keys or tokens). On PostgreSQL several
+    /// instances may start at once: schema creation, the first DataProtection key and the
+    /// authorization server's keys are made under a session-level advisory lock, so exactly one
+    /// instance creates them and the others find them.
+    /// </summary>
     public static void InitializeStorage(this WebApplication app)
     {
-        using var scope = app.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.EnsureCreated();
+        var database = app.Services.GetRequiredService<DatabaseSettings>();
+        if (!database.IsPostgres)
+        {
+            using var scope = app.Services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.EnsureCreated();
+            return;
+        }
+        using var connection = new NpgsqlConnection(database.ConnectionString);
+        connection.Open();
+        using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        {
+            lockCommand.Parameters.AddWithValue("key", SchemaLockKey);
+            lockCommand.CommandTimeout = 120;
+            lockCommand.ExecuteNonQuery();
+        }
+        try
+        {
+            using (var scope = app.Services.CreateScope())
+            {
+                scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.EnsureCreated();
+            }
+            app.Services.GetRequiredService<SecretProtector>().Protect("SentryMcp.Storage.Warmup", "key ring");
+            _ = app.Services.GetRequiredService<IOptions<OpenIddictServerOptions>>().Value;
+        }
+        finally
+        {
+            using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+            unlock.Parameters.AddWithValue("key", SchemaLockKey);
+            unlock.ExecuteNonQuery();
+        }
     }
 
-    private static void UseProvider(DbContextOptionsBuilder options, string connectionString)
+    public static DatabaseSettings Resolve(IConfiguration configuration)
     {
-        if (LooksLikePostgres(connectionString))
+        var configured = configuration.GetConnectionString("Database");
+        if (string.IsNullOrWhiteSpace(configured))
         {
-            throw new InvalidOperationException(
-                "ConnectionStrings:Database looks like a PostgreSQL connection string, but this build only supports SQLite ('Data Source=./data/sentry-mcp.db').");
+            configured = configuration["DATABASE_URL"];
         }
-        var sqlite = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            configured = DefaultConnectionString;
+        }
+        if (configured.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) ||
+            configured.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return new DatabaseSettings(true, PostgresUrl.ToConnectionString(configured));
+        }
+        if (configured.Contains("Host=", StringComparison.OrdinalIgnoreCase) || configured.Contains("Server=", StringComparison.OrdinalIgnoreCase))
+        {
+            return new DatabaseSettings(true, new NpgsqlConnectionStringBuilder(configured).ConnectionString);
+        }
+        var sqlite = new SqliteConnectionStringBuilder(configured);
         var directory = Path.GetDirectoryName(Path.GetFullPath(sqlite.DataSource));
         if (!string.IsNullOrEmpty(directory) && sqlite.DataSource != ":memory:")
         {
             Directory.CreateDirectory(directory);
         }
-        options.UseSqlite(sqlite.ToString());
+        return new DatabaseSettings(false, sqlite.ToString());
     }
+}
 
-    private static bool LooksLikePostgres(string connectionString) =>
-        connectionString.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ||
-        connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+/// <summary>The database this instance uses: PostgreSQL (shared by instances) or SQLite (one instance).</summary>
+public sealed record DatabaseSettings(bool IsPostgres, string ConnectionString);
+
+/// <summary><c>postgres://user:password@host:port/database?sslmode=require</c> as an Npgsql connection string.</summary>
+public static class PostgresUrl
+{
+    public static string ToConnectionString(string url)
+    {
+        var uri = new Uri(url);
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
+            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')),
+        };
+        if (uri.UserInfo.Length > 0)
+        {
+            var colon = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
+            builder.Username = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
+            if (colon >= 0)
+            {
+                builder.Password = Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
+            }
+        }
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            var key = Uri.UnescapeDataString(parts[0]);
+            var value = parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "";
+            builder[key.Equals("sslmode", StringComparison.OrdinalIgnoreCase) ? "SSL Mode" : key] = value;
+        }
+        return builder.ConnectionString;
+    }
 }

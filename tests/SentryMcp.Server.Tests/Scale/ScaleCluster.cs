@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using SentryMcp.Server.Storage;
+
+namespace SentryMcp.Server.Tests.Scale;
+
+/// <summary>
+/// The cluster tests/scale/run.sh starts: PostgreSQL, Redis, a shared Sentry sandbox, two instances
+/// and nginx in front. Outside that script the variables are missing and every test fails loudly.
+/// A request "on instance i" goes straight to that instance with the balancer's Host header,
+/// exactly as nginx forwards it, so a test decides which instance serves each step.
+/// </summary>
+public sealed class ScaleCluster : IDisposable
+{
+    public ScaleCluster()
+    {
+        Balancer = new Uri(Required("SCALE_BALANCER_URL").TrimEnd('/') + "/");
+        Instances = [.. Required("SCALE_INSTANCE_URLS").Split(',').Select(u => new Uri(u.TrimEnd('/') + "/"))];
+        PidFiles = Required("SCALE_INSTANCE_PID_FILES").Split(',');
+        Sandbox = new Uri(Required("SCALE_SANDBOX_URL").TrimEnd('/') + "/");
+        DatabaseUrl = Required("SCALE_DATABASE_URL");
+        RedisUrl = Required("SCALE_REDIS_URL");
+        PerUserLimit = int.Parse(Required("SCALE_PER_USER_LIMIT"), System.Globalization.CultureInfo.InvariantCulture);
+        Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromSeconds(5) })
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+    }
+
+    public Uri Balancer { get; }
+    public IReadOnlyList<Uri> Instances { get; }
+    public IReadOnlyList<string> PidFiles { get; }
+    public Uri Sandbox { get; }
+    public string DatabaseUrl { get; }
+    public string RedisUrl { get; }
+    public int PerUserLimit { get; }
+    public HttpClient Http { get; }
+
+    /// <summary>The same request as <paramref name="url"/> (a balancer URL), sent to instance <paramref name="instance"/>.</summary>
+    public HttpRequestMessage On(int instance, HttpMethod method, Uri url)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (url.Authority == Balancer.Authority)
+        {
+            request.RequestUri = new UriBuilder(url) { Port = Instances[instance].Port }.Uri;
+            request.Headers.Host = Balancer.Authority;
+        }
+        return request;
+    }
+
+    public static HttpContent JsonRpc(string method, object? parameters, int? id = 1) =>
+        new StringContent(JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["jsonrpc"] = "2.0",
+            ["method"] = method,
+            ["params"] = parameters ?? new { },
+        }.Concat(id is null ? [] : [new KeyValuePair<string, object?>("id", id)]).ToDictionary()), Encoding.UTF8, "application/json");
+
+    /// <summary>A stateless <c>/mcp</c> JSON-RPC request; <paramref name="instance"/> null goes through the balancer.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement? Message)> McpAsync(int? instance, string authorization, string method, object? parameters = null)
+    {
+        var url = new Uri(Balancer, "mcp");
+        using var request = instance is { } i ? On(i, HttpMethod.Post, url) : new HttpRequestMessage(HttpMethod.Post, url);
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Content = JsonRpc(method, parameters);
+        using var response = await Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            return (response.StatusCode, null);
+        }
+        var json = response.Content.Headers.ContentType?.MediaType == "text/event-stream"
+            ? body.Split('\n').Select(l => l.TrimEnd('\r')).Last(l => l.StartsWith("data:", StringComparison.Ordinal))[5..]
+            : body;
+        return (response.StatusCode, JsonDocument.Parse(json).RootElement.Clone());
+    }
+
+    public static string ToolText(JsonElement message) =>
+        string.Concat(message.GetProperty("result").GetProperty("content").EnumerateArray().Select(c => c.GetProperty("text").GetString()));
+
+    public static bool IsToolError(JsonElement message) =>
+        message.GetProperty("result").TryGetProperty("isError", out var error) && error.GetBoolean();
+
+    public async Task<int> SandboxTokenRequestsAsync()
+    {
+        var json = await Http.GetFromJsonAsync<JsonElement>(new Uri(Sandbox, "__sandbox/oauth"));
+        return json.GetProperty("tokenRequests").GetInt32();
+    }
+
+    public async Task SetSandboxTokenLifetimeAsync(int seconds) =>
+        (await Http.PostAsync(new Uri(Sandbox, $"__sandbox/oauth/lifetime?seconds={seconds}"), null)).EnsureSuccessStatusCode();
+
+    public int Pid(int instance) => int.Parse(File.ReadAllText(PidFiles[instance]).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>SIGKILL (Process.Kill on Unix): no shutdown, no flushing.</summary>
+    public int Kill(int instance)
+    {
+        var pid = Pid(instance);
+        using var process = Process.GetProcessById(pid);
+        process.Kill();
+        return pid;
+    }
+
+    /// <summary>Waits until the service manager (the script's loop) has started a new process that answers.</summary>
+    public async Task WaitForRestartAsync(int instance, int killedPid, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (File.Exists(PidFiles[instance]) && Pid(instance) != killedPid &&
+                    (await Http.GetAsync(new Uri(Instances[instance], "healthz"))).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or FormatException or IOException)
+            {
+                // Not up yet.
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"Instance {instance} did not come back within {timeout}.");
+    }
+
+    public async Task<T> QueryAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(PostgresUrl.ToConnectionString(DatabaseUrl));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static string Required(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{name} is not set: the Scale tests run against the cluster started by tests/scale/run.sh.");
+
+    public void Dispose() => Http.Dispose();
+}
