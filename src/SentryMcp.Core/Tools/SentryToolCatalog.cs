@@ -46,7 +46,33 @@ public sealed class SentryToolCatalog
     /// <summary>Every resource and resource template, created once.</summary>
     public IReadOnlyList<McpServerResource> Resources => _resources.Value;
 
+    private const int MaxCachedSelections = 1024;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<McpServerTool>> _views = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The tools a session sees. Stateless HTTP asks for this on every request, so each distinct
+    /// selection (groups, constraints, hidden tools) is built once and reused: building parses and
+    /// rewrites every tool's schema.
+    /// </summary>
     public IReadOnlyList<McpServerTool> Build(ToolSelection selection)
+    {
+        var key = string.Join('|',
+            string.Join(',', selection.Groups.Order()),
+            selection.Constraints.OrganizationSlug, selection.Constraints.ProjectSlug, selection.Constraints.RegionUrl,
+            string.Join(',', (selection.HiddenTools ?? new HashSet<string>()).Order(StringComparer.Ordinal)));
+        if (_views.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        if (_views.Count >= MaxCachedSelections)
+        {
+            // Scoped URLs make the key space open-ended; a full reset keeps memory bounded.
+            _views.Clear();
+        }
+        return _views.GetOrAdd(key, _ => Create(selection));
+    }
+
+    private List<McpServerTool> Create(ToolSelection selection)
     {
         var pinned = selection.Constraints.PinnedParameters();
         var result = new List<McpServerTool>();

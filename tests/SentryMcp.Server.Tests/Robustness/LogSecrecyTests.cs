@@ -15,6 +15,11 @@ public sealed class LogCapturingAuthFixture : AuthServerFixture
 
     protected override void Configure(WebApplicationBuilder builder)
     {
+        // Every category at Trace, as an operator chasing a problem might set it.
+        foreach (var category in new[] { "Default", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "System.Net.Http.HttpClient", "ModelContextProtocol", "Polly", "OpenIddict", "SentryMcp" })
+        {
+            builder.Configuration[$"Logging:LogLevel:{category}"] = "Trace";
+        }
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddProvider(new CaptureProvider(Lines));
     }
