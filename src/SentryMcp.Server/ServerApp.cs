@@ -27,6 +27,7 @@ public static class ServerApp
         builder.Services.AddOptions<SseOptions>().BindConfiguration("Sse");
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits");
         builder.Services.AddSingleton<IRateLimitStore, InMemoryRateLimitStore>();
+        builder.Services.AddSingleton<HostAndOriginValidation.AllowedHostSet>();
         builder.Services.AddAuthentication(McpCaller.AuthenticationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, McpAuthenticationHandler>(McpCaller.AuthenticationScheme, null);
         builder.AddStorage();

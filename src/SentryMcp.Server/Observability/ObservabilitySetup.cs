@@ -52,6 +52,11 @@ public static class ObservabilitySetup
 
         var otlp = !string.IsNullOrWhiteSpace(config["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var console = config.GetValue("Telemetry:Console", false);
+        if (!otlp && !console)
+        {
+            // Nothing would receive the data: skip the listeners, which cost on every request.
+            return builder;
+        }
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(config["OTEL_SERVICE_NAME"] ?? "sentry-mcp"))
             .WithTracing(t =>

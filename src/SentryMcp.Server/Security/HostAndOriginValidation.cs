@@ -14,8 +14,7 @@ public static class HostAndOriginValidation
 {
     public static IApplicationBuilder UseHostAndOriginValidation(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        var options = http.RequestServices.GetRequiredService<IOptions<ServerOptions>>().Value;
-        var allowed = AllowedHosts(options);
+        var allowed = http.RequestServices.GetRequiredService<AllowedHostSet>().Hosts;
         if (!allowed.Contains("*") && !allowed.Contains(http.Request.Host.Host))
         {
             await McpEndpoints.Problem(400, "Unknown host", "This server does not answer for that Host header. Set PUBLIC_URL or Sentry:AllowedHosts.", "INVALID_HOST").ExecuteAsync(http);
@@ -43,6 +42,12 @@ public static class HostAndOriginValidation
         path.Equals("/oauth/token") || path.Equals("/oauth/register") || path.Equals("/oauth/revoke");
 
     public const string PublicOAuthCorsPolicy = "oauth-public";
+
+    /// <summary>The allowed host names, computed once from the options.</summary>
+    public sealed class AllowedHostSet(IOptions<ServerOptions> options)
+    {
+        public IReadOnlySet<string> Hosts { get; } = AllowedHosts(options.Value);
+    }
 
     private static HashSet<string> AllowedHosts(ServerOptions options)
     {
