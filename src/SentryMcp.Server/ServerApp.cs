@@ -4,6 +4,7 @@ using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
 using SentryMcp.Server.Security;
 using SentryMcp.Server.Storage;
+using SentryMcp.Server.Web;
 
 namespace SentryMcp.Server;
 
@@ -31,6 +32,7 @@ public static class ServerApp
         builder.Services.AddAuthorization();
         builder.Services.AddCors(o => o.AddPolicy(ProtectedResourceMetadata.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()));
         ProblemExceptionHandler.AddTo(builder.Services);
+        builder.AddWeb();
 
         var app = builder.Build();
         app.InitializeStorage();
@@ -40,6 +42,7 @@ public static class ServerApp
         app.UseHostAndOriginValidation();
         app.UsePerIpRateLimit();
         app.UseMcpRequestSizeLimit(McpEndpoints.MaxMessageBytes);
+        app.UseWeb();
         app.UseRouting();
         app.UseCors();
         app.UseAuthentication();
@@ -50,6 +53,7 @@ public static class ServerApp
         app.MapProtectedResourceMetadata();
         app.MapSentryMcpAuth();
         app.MapSentryMcp();
+        app.MapWeb();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.UsingSandbox)
         {
             app.Logger.LogWarning("No Sentry host or credentials configured: serving the built-in Sentry sandbox at {Host} (demo data, token '{Token}').",
