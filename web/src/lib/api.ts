@@ -37,5 +37,6 @@ export const api = {
 
 /** Used when /api/config is unavailable so the home page still shows a usable MCP URL. */
 export function fallbackConfig(origin: string): AppConfig {
-  return { mcpUrl: `${origin}/mcp`, sseUrl: `${origin}/sse`, sandbox: false, llmConfigured: false, model: null };
+  // Unknown capabilities: show no warnings rather than wrong ones.
+  return { mcpUrl: `${origin}/mcp`, sseUrl: `${origin}/sse`, sandbox: false, llmConfigured: true, model: null };
 }
