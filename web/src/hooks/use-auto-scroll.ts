@@ -6,7 +6,7 @@ const NEAR_BOTTOM_PX = 80;
  * Follows new content only while the user is at the bottom; scrolling up pauses it until they
  * come back down (or press "jump to latest").
  */
-export function useAutoScroll<T extends HTMLElement>(dependency: unknown) {
+export function useAutoScroll<T extends HTMLElement>(dependencies: readonly unknown[]) {
   const ref = useRef<T>(null);
   const [pinned, setPinned] = useState(true);
   const pinnedRef = useRef(true);
@@ -27,10 +27,11 @@ export function useAutoScroll<T extends HTMLElement>(dependency: unknown) {
     setPinned(true);
   }, []);
 
+  // The caller lists what counts as new content (messages, status, an error banner).
   useEffect(() => {
     const el = ref.current;
     if (el && pinnedRef.current) el.scrollTop = el.scrollHeight;
-  }, [dependency]);
+  }, dependencies);
 
   return { ref, pinned, onScroll, scrollToBottom };
 }

@@ -37,7 +37,6 @@ export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, regis
   const [tool, setTool] = useState<ToolInfo>();
   const [prompt, setPrompt] = useState<PromptInfo>();
   const input = useRef<ChatInputHandle>(null);
-  const scroll = useAutoScroll<HTMLDivElement>(messages);
   const busy = status === "submitted" || status === "streaming";
   const tools = metadata.state === "ready" ? metadata.metadata.tools : [];
   const prompts = metadata.state === "ready" ? metadata.metadata.prompts : [];
@@ -46,6 +45,7 @@ export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, regis
   useEffect(() => input.current?.focus(), []);
 
   const shownError = localError ?? (error ? describeError(error) : undefined);
+  const scroll = useAutoScroll<HTMLDivElement>([messages, status, shownError?.code]);
 
   const closeDialogs = () => {
     setPicker(undefined);
