@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need on a fresh machine (only the .NET SDK, Node 20 and
-# npm are assumed): npm packages for the conformance suite (Node 22 comes as an npm package), and
+# npm are assumed): npm packages for the web UI and the conformance suite (Node 22 comes as an npm
+# package), Debian's chromium for the browser tests (Playwright never downloads a browser), and
 # Debian's postgresql, redis-server and nginx for the scale-out proof (installed when missing).
 # Ends with one line "N passed, M failed" counting every test of every suite.
 set -euo pipefail
@@ -25,10 +26,24 @@ count_dotnet() {
   if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); echo "a test run failed without a failing test (see $1)"; fi
 }
 
-echo "== build (Release, warnings as errors)"
+if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/truetype/noto ]; then
+  echo "== installing chromium and fonts for the browser tests"
+  apt-get update -qq && apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null
+fi
+
+echo "== build (Release, warnings as errors; also builds the web UI)"
 dotnet build SentryMcp.slnx -c Release -warnaserror --nologo -v quiet
 
-echo "== .NET tests"
+echo "== web UI tests (vitest)"
+status=0
+(cd web && npx vitest run) >artifacts/vitest.log 2>&1 || status=$?
+grep -E "Test Files|Tests |FAIL" artifacts/vitest.log || true
+vp=$(grep -E "^ +Tests " artifacts/vitest.log | grep -oE "[0-9]+ passed" | grep -oE "[0-9]+" || echo 0)
+vf=$(grep -E "^ +Tests " artifacts/vitest.log | grep -oE "[0-9]+ failed" | grep -oE "[0-9]+" || echo 0)
+passed=$((passed + vp)); failed=$((failed + vf))
+if [ "$status" -ne 0 ] && [ "$vf" -eq 0 ]; then failed=$((failed + 1)); echo "vitest failed without a failing test (see artifacts/vitest.log)"; fi
+
+echo "== .NET tests (including the browser tests in tests/SentryMcp.E2E)"
 status=0
 dotnet test SentryMcp.slnx -c Release --no-build --nologo -v quiet --filter "Category!=Scale" --logger "console;verbosity=minimal" \
   >artifacts/dotnet-test.log 2>&1 || status=$?

@@ -6,6 +6,7 @@ using SentryMcp.Server.Observability;
 using SentryMcp.Server.Scale;
 using SentryMcp.Server.Security;
 using SentryMcp.Server.Storage;
+using SentryMcp.Server.Web;
 
 namespace SentryMcp.Server;
 
@@ -40,6 +41,7 @@ public static class ServerApp
             o.AddPolicy(HostAndOriginValidation.PublicOAuthCorsPolicy, p => p.AllowAnyOrigin().WithMethods("POST").AllowAnyHeader());
         });
         ProblemExceptionHandler.AddTo(builder.Services);
+        builder.AddWeb();
 
         var app = builder.Build();
         app.InitializeStorage();
@@ -50,6 +52,7 @@ public static class ServerApp
         app.UseWhen(http => HostAndOriginValidation.IsPublicOAuthEndpoint(http.Request.Path), branch => branch.UseCors(HostAndOriginValidation.PublicOAuthCorsPolicy));
         app.UsePerIpRateLimit();
         app.UseMcpRequestSizeLimit(McpEndpoints.MaxMessageBytes);
+        app.UseWeb();
         app.UseRouting();
         app.UseCors();
         app.UseAuthentication();
@@ -60,6 +63,7 @@ public static class ServerApp
         app.MapProtectedResourceMetadata();
         app.MapSentryMcpAuth();
         app.MapSentryMcp();
+        app.MapWeb();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.UsingSandbox)
         {
             app.Logger.LogWarning("No Sentry host or credentials configured: serving the built-in Sentry sandbox at {Host} (demo data, token '{Token}').",

@@ -1,0 +1,30 @@
+namespace SentryMcp.E2E;
+
+/// <summary>The host with its chat API pointed at the scripted LLM.</summary>
+public sealed class ChatAppFixture : WebAppFixture
+{
+    public ScriptedChatLlm Llm { get; private set; } = null!;
+
+    protected override async Task<IDictionary<string, string?>> SettingsAsync()
+    {
+        Llm = await ScriptedChatLlm.StartAsync();
+        return new Dictionary<string, string?>
+        {
+            ["Chat:BaseUrl"] = Llm.BaseUri.ToString(),
+            ["Chat:ApiKey"] = "scripted-key",
+            ["Chat:Model"] = "scripted-model",
+        };
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Llm.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ChatCollection : ICollectionFixture<ChatAppFixture>
+{
+    public const string Name = "chat";
+}

@@ -1,0 +1,94 @@
+import { useCallback, useRef, useState } from "react";
+import { AppHeader } from "./components/features/app-header";
+import { ChatPage } from "./components/features/chat-page";
+import { HomePage } from "./components/features/home-page";
+import { Banner } from "./components/ui/banner";
+import { useAuth, useConfig, useMetadata } from "./hooks/use-app-data";
+import { useRoute } from "./hooks/use-route";
+import { api } from "./lib/api";
+import { clearConversation } from "./lib/chat-storage";
+import { popupSignIn } from "./lib/sign-in";
+
+function takeAuthError(): string | undefined {
+  const params = new URLSearchParams(window.location.search);
+  const error = params.get("authError");
+  if (error === null) return undefined;
+  params.delete("authError");
+  const query = params.toString();
+  window.history.replaceState(null, "", window.location.pathname + (query ? `?${query}` : ""));
+  return error;
+}
+
+export function App() {
+  const [route, navigate] = useRoute();
+  const config = useConfig();
+  const auth = useAuth();
+  const signedIn = auth.status?.authenticated === true;
+  const metadata = useMetadata(signedIn);
+  const [authError, setAuthError] = useState(takeAuthError);
+  const clearChat = useRef<() => void>(() => undefined);
+  const registerClear = useCallback((clear: () => void) => {
+    clearChat.current = clear;
+  }, []);
+
+  const signIn = useCallback(async () => {
+    setAuthError(undefined);
+    const result = await popupSignIn();
+    if (result.ok) {
+      await auth.refresh();
+      return true;
+    }
+    if (result.error !== "closed") setAuthError(result.error);
+    return false;
+  }, [auth]);
+
+  const logout = useCallback(async () => {
+    clearChat.current();
+    clearConversation();
+    try {
+      await api.logout();
+    } finally {
+      auth.setSignedOut();
+    }
+  }, [auth]);
+
+  return (
+    <div className="flex h-full flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <AppHeader route={route} auth={auth.status} onNavigate={navigate} onSignIn={() => void signIn()} onLogout={() => void logout()} />
+      {(config?.sandbox || authError) && (
+        <div className="mx-auto w-full max-w-6xl space-y-2 px-3 pt-3 sm:px-4">
+          {config?.sandbox && (
+            <Banner tone="info" testId="sandbox-banner">
+              <strong>Demo mode:</strong> this server uses the built-in Sentry sandbox with demo data (organization <code className="font-mono">acme</code>).
+              Configure a Sentry host to use your own data.
+            </Banner>
+          )}
+          {authError && (
+            <Banner tone="error" testId="auth-error-banner">
+              Sign-in did not complete ({authError === "timeout" ? "the sign-in window timed out" : authError}). Please try again.
+            </Banner>
+          )}
+        </div>
+      )}
+      {config && !config.llmConfigured && route === "home" && (
+        <div className="mx-auto w-full max-w-6xl px-3 pt-2 sm:px-4">
+          <Banner tone="warning" testId="home-no-llm-banner">
+            No AI model is configured: the chat cannot answer questions yet (set up an OpenAI-compatible LLM, see the README). MCP clients and
+            the chat's <code className="font-mono">/tools</code> command work without one.
+          </Banner>
+        </div>
+      )}
+      <main id="main" className="flex min-h-0 flex-1 flex-col">
+        {route === "home" && (
+          <HomePage config={config} signedIn={signedIn} metadata={metadata} onSignIn={() => void signIn()} onOpenChat={() => navigate("chat")} />
+        )}
+        <div className={route === "chat" ? "flex min-h-0 flex-1 flex-col" : "hidden"}>
+          <ChatPage config={config} signedIn={signedIn} metadata={metadata} onSignIn={signIn} onLogout={logout} registerClear={registerClear} />
+        </div>
+      </main>
+    </div>
+  );
+}

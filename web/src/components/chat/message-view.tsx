@@ -1,0 +1,103 @@
+import { isToolOrDynamicToolUIPart, getToolOrDynamicToolName, type DynamicToolUIPart, type ToolUIPart } from "ai";
+import { Bot, RefreshCw, User } from "lucide-react";
+import type { ChatMessage } from "../../lib/chat-types";
+import { outputIsError, outputText } from "../../lib/tool-output";
+import { Button } from "../ui/button";
+import { CopyButton } from "../ui/copy-button";
+import { cn } from "../ui/cn";
+import { Markdown } from "./markdown";
+import { ToolCard, type ToolCardStatus } from "./tool-card";
+
+type AnyToolPart = ToolUIPart | DynamicToolUIPart;
+
+export function toolStatus(part: AnyToolPart): ToolCardStatus {
+  switch (part.state) {
+    case "input-streaming":
+    case "input-available":
+    case "approval-responded":
+      return "running";
+    case "approval-requested":
+      return "approval";
+    case "output-available":
+      return outputIsError(part.output) ? "error" : "done";
+    case "output-error":
+      return "error";
+    case "output-denied":
+      return "denied";
+  }
+}
+
+export function messageText(message: ChatMessage): string {
+  return message.parts
+    .filter((p) => p.type === "text")
+    .map((p) => p.text)
+    .join("\n\n");
+}
+
+interface MessageViewProps {
+  message: ChatMessage;
+  onApproval: (approvalId: string, approved: boolean) => void;
+  onRegenerate?: (() => void) | undefined;
+  streaming: boolean;
+}
+
+export function MessageView({ message, onApproval, onRegenerate, streaming }: MessageViewProps) {
+  const isUser = message.role === "user";
+  const text = messageText(message);
+  return (
+    <article
+      className={cn("group flex gap-3 px-1 py-3", isUser && "flex-row-reverse")}
+      data-testid={isUser ? "message-user" : "message-assistant"}
+      aria-label={isUser ? "Your message" : "Assistant message"}
+    >
+      <div
+        className={cn(
+          "flex h-8 w-8 shrink-0 items-center justify-center rounded-full",
+          isUser ? "bg-zinc-200 dark:bg-zinc-800" : "bg-brand-600 text-white",
+        )}
+        aria-hidden
+      >
+        {isUser ? <User className="h-4 w-4" /> : <Bot className="h-4 w-4" />}
+      </div>
+      <div className={cn("min-w-0 max-w-[min(48rem,100%)] flex-1", isUser && "flex flex-col items-end")}>
+        {isUser ? (
+          <div className="inline-block max-w-full whitespace-pre-wrap break-words rounded-2xl bg-brand-600 px-4 py-2 text-white">{text}</div>
+        ) : (
+          message.parts.map((part, index) => {
+            if (part.type === "text") return <Markdown key={index} text={part.text} />;
+            if (isToolOrDynamicToolUIPart(part)) {
+              const status = toolStatus(part);
+              const result =
+                part.state === "output-error" ? part.errorText : part.state === "output-available" ? outputText(part.output) : undefined;
+              const approvalId = part.state === "approval-requested" ? part.approval.id : undefined;
+              return (
+                <ToolCard
+                  key={part.toolCallId}
+                  name={getToolOrDynamicToolName(part)}
+                  input={part.input}
+                  status={status}
+                  {...(result !== undefined ? { result } : {})}
+                  {...(approvalId
+                    ? { onApprove: () => onApproval(approvalId, true), onDeny: () => onApproval(approvalId, false) }
+                    : {})}
+                />
+              );
+            }
+            return null;
+          })
+        )}
+        {!isUser && !streaming && text !== "" && (
+          <div className="mt-1 flex gap-1 opacity-70 transition-opacity group-hover:opacity-100">
+            <CopyButton text={text} label="Copy message" testId="copy-message" />
+            {onRegenerate && (
+              <Button variant="ghost" size="sm" onClick={onRegenerate} data-testid="regenerate">
+                <RefreshCw className="h-3.5 w-3.5" aria-hidden />
+                <span className="sr-only sm:not-sr-only">Regenerate</span>
+              </Button>
+            )}
+          </div>
+        )}
+      </div>
+    </article>
+  );
+}

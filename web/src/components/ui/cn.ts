@@ -1,0 +1,1 @@
+export const cn = (...classes: Array<string | false | null | undefined>): string => classes.filter(Boolean).join(" ");

@@ -1,0 +1,45 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { ChatInput } from "../src/components/chat/chat-input";
+
+function setup(busy = false) {
+  const onSubmit = vi.fn();
+  const onStop = vi.fn();
+  render(<ChatInput busy={busy} placeholder="Ask" onSubmit={onSubmit} onStop={onStop} />);
+  return { onSubmit, onStop, input: screen.getByRole("combobox", { name: "Message" }) };
+}
+
+describe("ChatInput", () => {
+  it("sends on Enter and inserts a newline on Shift+Enter", async () => {
+    const { onSubmit, input } = setup();
+    await userEvent.type(input, "first line{Shift>}{Enter}{/Shift}second");
+    expect(input).toHaveValue("first line\nsecond");
+    await userEvent.keyboard("{Enter}");
+    expect(onSubmit).toHaveBeenCalledWith("first line\nsecond");
+    expect(input).toHaveValue("");
+  });
+
+  it("completes slash commands and runs the highlighted one", async () => {
+    const { onSubmit, input } = setup();
+    await userEvent.type(input, "/");
+    expect(screen.getAllByRole("option")).toHaveLength(5);
+    await userEvent.type(input, "to");
+    expect(screen.getByRole("option", { name: /\/tools/ })).toHaveAttribute("aria-selected", "true");
+    await userEvent.keyboard("{Enter}");
+    expect(onSubmit).toHaveBeenCalledWith("/tools");
+  });
+
+  it("closes the completion list on Escape", async () => {
+    const { input } = setup();
+    await userEvent.type(input, "/he");
+    expect(screen.getByTestId("slash-suggestions")).toBeInTheDocument();
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByTestId("slash-suggestions")).not.toBeInTheDocument();
+  });
+
+  it("shows Stop while the assistant is answering", async () => {
+    const { onStop } = setup(true);
+    await userEvent.click(screen.getByRole("button", { name: "Stop generating" }));
+    expect(onStop).toHaveBeenCalled();
+  });
+});

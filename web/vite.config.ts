@@ -1,0 +1,27 @@
+import { defineConfig } from "vitest/config";
+import react from "@vitejs/plugin-react";
+import tailwindcss from "@tailwindcss/vite";
+
+// The host serves the build from its wwwroot; `npm run dev` proxies the API to a running host.
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  build: {
+    outDir: "../src/SentryMcp.Server/wwwroot",
+    emptyOutDir: true,
+    assetsDir: "assets",
+    sourcemap: false,
+    // The entry chunk is ~145 KB gzipped (React, the AI SDK, zod); scripts/check-bundle-size.mjs enforces the real budget.
+    chunkSizeWarningLimit: 600,
+  },
+  server: {
+    proxy: Object.fromEntries(
+      ["/api", "/mcp", "/sse", "/oauth", "/.well-known"].map((p) => [p, process.env.API_URL ?? "http://127.0.0.1:5000"]),
+    ),
+  },
+  test: {
+    environment: "jsdom",
+    globals: true,
+    setupFiles: ["./test/setup.ts"],
+    include: ["test/**/*.test.{ts,tsx}"],
+  },
+});
