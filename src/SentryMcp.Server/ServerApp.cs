@@ -1,5 +1,6 @@
 using SentryMcp.Core;
 using SentryMcp.Server.Auth;
+using SentryMcp.Server.Chat;
 using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
 using SentryMcp.Server.Security;
@@ -28,6 +29,7 @@ public static class ServerApp
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, McpAuthenticationHandler>(McpCaller.AuthenticationScheme, null);
         builder.AddStorage();
         builder.AddSentryMcpAuth();
+        builder.AddChat();
         builder.Services.AddAuthorization();
         builder.Services.AddCors(o => o.AddPolicy(ProtectedResourceMetadata.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()));
         ProblemExceptionHandler.AddTo(builder.Services);
@@ -50,6 +52,7 @@ public static class ServerApp
         app.MapProtectedResourceMetadata();
         app.MapSentryMcpAuth();
         app.MapSentryMcp();
+        app.MapChat();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.UsingSandbox)
         {
             app.Logger.LogWarning("No Sentry host or credentials configured: serving the built-in Sentry sandbox at {Host} (demo data, token '{Token}').",

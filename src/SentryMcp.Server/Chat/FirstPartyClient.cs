@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using SentryMcp.Server.Auth;
+using SentryMcp.Server.Hosting;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace SentryMcp.Server.Chat;
+
+/// <summary>
+/// The chat as a known public client of our own authorization server: fixed client id, PKCE, and
+/// redirect URIs on this server's own hosts (loopback on any port, the public URL, allowed hosts).
+/// Kept in sync with the configuration whenever a sign-in starts.
+/// </summary>
+public sealed class FirstPartyClient(IServiceScopeFactory scopes, IOptions<ServerOptions> server)
+{
+    public const string ClientId = "sentry-mcp-chat";
+    public const string CallbackPath = "/api/auth/callback";
+    private volatile bool _registered;
+
+    public static bool IsChat(string? clientId) => clientId == ClientId;
+
+    public async Task EnsureRegisteredAsync(CancellationToken ct)
+    {
+        if (_registered)
+        {
+            return;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        var descriptor = Descriptor();
+        if (await applications.FindByClientIdAsync(ClientId, ct) is { } existing)
+        {
+            await applications.PopulateAsync(existing, descriptor, ct);
+            await applications.UpdateAsync(existing, ct);
+        }
+        else
+        {
+            await applications.CreateAsync(descriptor, ct);
+        }
+        _registered = true;
+    }
+
+    /// <summary>Forgets the registration check (the cleanup job may delete clients).</summary>
+    public void Invalidate() => _registered = false;
+
+    private OpenIddictApplicationDescriptor Descriptor()
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = ClientId,
+            ClientType = ClientTypes.Public,
+            ApplicationType = ApplicationTypes.Web,
+            ConsentType = ConsentTypes.Explicit,
+            DisplayName = "Sentry MCP Chat",
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.Revocation,
+                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+            },
+        };
+        foreach (var scope in PermissionScopes.AllScopes.Append(Scopes.OfflineAccess))
+        {
+            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+        }
+        foreach (var uri in RedirectUris(server.Value))
+        {
+            descriptor.RedirectUris.Add(uri);
+        }
+        return descriptor;
+    }
+
+    private static IEnumerable<Uri> RedirectUris(ServerOptions server)
+    {
+        // Loopback http URIs match on any port (RFC 8252 7.3, LoopbackAwareApplicationManager).
+        var uris = new HashSet<Uri>
+        {
+            new("http://127.0.0.1" + CallbackPath),
+            new("http://localhost" + CallbackPath),
+            new("http://[::1]" + CallbackPath),
+        };
+        if (server.PublicUrl is not null)
+        {
+            uris.Add(new Uri(server.PublicUrl.TrimEnd('/') + CallbackPath));
+        }
+        foreach (var host in server.AllowedHosts.Where(h => h != "*"))
+        {
+            uris.Add(new Uri($"https://{host}{CallbackPath}"));
+        }
+        return uris;
+    }
+}
