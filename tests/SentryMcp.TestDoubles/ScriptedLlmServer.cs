@@ -206,6 +206,8 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
             await Delta(new { content = content.Substring(i, Math.Min(reply.ChunkSize, content.Length - i)) }, null);
             if (++sent == reply.CutAfterChunks)
             {
+                // A reset discards data the client has not read yet: let it read what was sent first.
+                await Task.Delay(300, ct);
                 http.Abort();
                 return;
             }

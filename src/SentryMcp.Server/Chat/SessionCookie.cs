@@ -16,10 +16,12 @@ public sealed class SessionCookie(IDataProtectionProvider provider)
     public string? Read(HttpContext http)
     {
         var value = http.Request.Cookies[SecureName] ?? http.Request.Cookies[LocalName];
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
+        return string.IsNullOrEmpty(value) ? null : Unprotect(value);
+    }
+
+    /// <summary>The session id in a cookie value, or null when it was not issued by this server.</summary>
+    public string? Unprotect(string value)
+    {
         try
         {
             return _protector.Unprotect(value);
