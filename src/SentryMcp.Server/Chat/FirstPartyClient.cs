@@ -15,33 +15,31 @@ public sealed class FirstPartyClient(IServiceScopeFactory scopes, IOptions<Serve
 {
     public const string ClientId = "sentry-mcp-chat";
     public const string CallbackPath = "/api/auth/callback";
-    private volatile bool _registered;
+    private volatile bool _synced;
 
     public static bool IsChat(string? clientId) => clientId == ClientId;
 
+    /// <summary>
+    /// Creates the registration when missing (first start, or deleted by the cleanup job), and
+    /// updates it once per process so configuration changes (PUBLIC_URL, allowed hosts) apply.
+    /// </summary>
     public async Task EnsureRegisteredAsync(CancellationToken ct)
     {
-        if (_registered)
-        {
-            return;
-        }
         await using var scope = scopes.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        var descriptor = Descriptor();
-        if (await applications.FindByClientIdAsync(ClientId, ct) is { } existing)
+        var existing = await applications.FindByClientIdAsync(ClientId, ct);
+        if (existing is null)
         {
+            await applications.CreateAsync(Descriptor(), ct);
+        }
+        else if (!_synced)
+        {
+            var descriptor = Descriptor();
             await applications.PopulateAsync(existing, descriptor, ct);
             await applications.UpdateAsync(existing, ct);
         }
-        else
-        {
-            await applications.CreateAsync(descriptor, ct);
-        }
-        _registered = true;
+        _synced = true;
     }
-
-    /// <summary>Forgets the registration check (the cleanup job may delete clients).</summary>
-    public void Invalidate() => _registered = false;
 
     private OpenIddictApplicationDescriptor Descriptor()
     {

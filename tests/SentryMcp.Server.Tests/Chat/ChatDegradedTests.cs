@@ -52,3 +52,21 @@ public sealed class ChatWithUnreachableMcpTests(UnreachableMcpChatFixture server
         Assert.Empty(server.Llm.Requests);
     }
 }
+
+public sealed class ChatOverSseTests(SseChatFixture server) : IClassFixture<SseChatFixture>
+{
+    [Fact]
+    public async Task With_the_SSE_transport_the_chat_lists_and_calls_tools_on_sse()
+    {
+        using var browser = await server.SignedInAsync();
+        server.Llm.ReplyWithToolCalls(null, new SentryMcp.TestDoubles.ScriptedToolCall("call_s", "whoami"));
+        server.Llm.Reply("Hi Jane");
+
+        var metadata = await browser.Http.GetAsync("api/metadata");
+        var result = await browser.ChatAsync(ChatTestData.Body(ChatTestData.User("Who am I?")));
+
+        Assert.Equal(HttpStatusCode.OK, metadata.StatusCode);
+        Assert.Contains("Jane Doe", result.Single("tool-output-available").GetRawText());
+        Assert.Equal("Hi Jane", result.Text);
+    }
+}

@@ -75,3 +75,14 @@ public sealed class UnreachableMcpChatFixture : ChatFixture
         ["Chat:McpUrl"] = "http://127.0.0.1:9/mcp",
     };
 }
+
+/// <summary>The chat reaches its MCP server over the legacy HTTP+SSE transport.</summary>
+public sealed class SseChatFixture : ChatFixture
+{
+    protected override IDictionary<string, string?> ChatSettings => new Dictionary<string, string?>
+    {
+        ["OPENAI_API_KEY"] = "test-key",
+        ["OPENAI_BASE_URL"] = Llm.BaseUri.ToString(),
+        ["Chat:McpTransport"] = "Sse",
+    };
+}
