@@ -91,6 +91,20 @@ public sealed class ChatStreamTests(ChatFixture server) : IClassFixture<ChatFixt
     }
 
     [Fact]
+    public async Task Long_tool_results_are_cut_for_the_model_with_a_note()
+    {
+        server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_long", "get_issue_details", "{\"organizationSlug\":\"acme\",\"issueId\":\"API-BACKEND-1\"}"));
+        server.Llm.Reply("Summary.");
+
+        await _browser.ChatAsync(Body(User("Details of API-BACKEND-1")));
+
+        var toolResult = server.Llm.Requests[1]["messages"]!.AsArray()[^1]!["content"]!.ToString();
+        Assert.StartsWith("# ", toolResult);
+        Assert.Contains("[Result cut: showing 2,000 of", toolResult);
+        Assert.True(toolResult.Length < 2200, $"{toolResult.Length} characters reached the model");
+    }
+
+    [Fact]
     public async Task The_last_allowed_step_is_asked_for_an_answer_without_tools()
     {
         for (var i = 0; i < 3; i++)
