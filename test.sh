@@ -49,6 +49,15 @@ dotnet test SentryMcp.slnx -c Release --no-build --nologo -v quiet --filter "Cat
   >artifacts/dotnet-test.log 2>&1 || status=$?
 count_dotnet artifacts/dotnet-test.log "$status"
 
+echo "== chat streams parsed by the real ai package (Node; captured by the .NET chat tests)"
+status=0
+(cd tests/chat-stream && npm ci --no-audit --no-fund --loglevel=error && npm test) >artifacts/chat-stream.log 2>&1 || status=$?
+grep -E "^# (pass|fail)|^not ok" artifacts/chat-stream.log || true
+np=$(grep -E "^# pass " artifacts/chat-stream.log | grep -oE "[0-9]+" || echo 0)
+nf=$(grep -E "^# fail " artifacts/chat-stream.log | grep -oE "[0-9]+" || echo 0)
+passed=$((passed + np)); failed=$((failed + nf))
+if [ "$status" -ne 0 ] && [ "$nf" -eq 0 ]; then failed=$((failed + 1)); echo "the chat-stream test failed without a failing test (see artifacts/chat-stream.log)"; fi
+
 echo "== MCP conformance suite against /mcp"
 if tests/conformance/run.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 

@@ -1,5 +1,6 @@
 using SentryMcp.Core;
 using SentryMcp.Server.Auth;
+using SentryMcp.Server.Chat;
 using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
 using SentryMcp.Server.Observability;
@@ -34,6 +35,7 @@ public static class ServerApp
         builder.AddStorage();
         builder.AddSentryMcpAuth();
         builder.AddScaleOut();
+        builder.AddChat();
         builder.Services.AddAuthorization();
         builder.Services.AddCors(o =>
         {
@@ -64,6 +66,7 @@ public static class ServerApp
         app.MapSentryMcpAuth();
         app.MapSentryMcp();
         app.MapWeb();
+        app.MapChat();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.UsingSandbox)
         {
             app.Logger.LogWarning("No Sentry host or credentials configured: serving the built-in Sentry sandbox at {Host} (demo data, token '{Token}').",

@@ -66,6 +66,11 @@ public static class AuthorizeEndpoint
             return ToSentry(http, request, chosen, auth.Value);
         }
 
+        // The chat is our own first-party client: read access needs no consent; write groups still do.
+        if (Chat.FirstPartyClient.IsChat(request.ClientId) && PermissionScopes.GroupsFromScopes(request.GetScopes()).All(g => g == PermissionGroup.Read))
+        {
+            return ToSentry(http, request, new HashSet<PermissionGroup> { PermissionGroup.Read }, auth.Value);
+        }
         if (consent.Remembered(http, request.ClientId!) is { } remembered && !request.HasPromptValue(PromptValues.Consent))
         {
             return ToSentry(http, request, remembered, auth.Value);

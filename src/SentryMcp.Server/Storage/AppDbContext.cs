@@ -15,6 +15,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Chat.ChatSession> ChatSessions => Set<Chat.ChatSession>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare DateTimeOffset values in SQL; a sortable integer works on every provider.
@@ -24,6 +26,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.UseOpenIddict();
+        modelBuilder.ApplyConfiguration(new Chat.ChatSessionConfiguration());
         modelBuilder.Entity<Grant>(grant =>
         {
             grant.HasKey(g => g.Id);

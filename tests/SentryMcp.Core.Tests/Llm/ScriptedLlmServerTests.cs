@@ -1,6 +1,7 @@
 using System.ClientModel;
 using Microsoft.Extensions.AI;
 using OpenAI;
+using SentryMcp.TestDoubles;
 
 namespace SentryMcp.Core.Tests.Llm;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SentryMcp.Core.Search;
-using SentryMcp.Core.Tests.Llm;
+using SentryMcp.TestDoubles;
 
 namespace SentryMcp.Core.Tests.Search;
 

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using SentryMcp.Server.Security;
+
+namespace SentryMcp.Server.Chat;
+
+/// <summary>
+/// <c>POST /api/chat</c>: everything is checked before the first byte (session, rate limit, body,
+/// model, MCP connection, prompt expansion), then the answer streams as the AI SDK UI message stream.
+/// </summary>
+public static class ChatApi
+{
+    public static void MapChatStream(this RouteGroupBuilder api) => api.MapPost("/chat", PostAsync);
+
+    private static async Task PostAsync(HttpContext http, IOptions<ChatApiOptions> options, IRateLimitStore rateLimits, ChatClientHolder llm, ChatAgent agent)
+    {
+        var settings = options.Value;
+        var user = ChatAuthenticator.UserOf(http);
+        var retryAfter = await rateLimits.TryAcquireAsync("chat:" + user.UserId, settings.MessagesPerMinute, TimeSpan.FromMinutes(1), http.RequestAborted);
+        if (retryAfter is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await ChatProblems.Of(429, "RATE_LIMIT_EXCEEDED", $"At most {settings.MessagesPerMinute} messages per minute. Retry in {seconds} s.").ExecuteAsync(http);
+            return;
+        }
+        var body = await ReadBodyAsync(http, settings.MaxBodyBytes);
+        var (request, error) = body is null ? (null, $"The body is larger than {settings.MaxBodyBytes:N0} bytes.") : ChatRequest.Parse(body.Value, settings);
+        if (request is null)
+        {
+            await ChatProblems.Of(400, "INVALID_MESSAGES_FORMAT", error!).ExecuteAsync(http);
+            return;
+        }
+        if (llm.Client is null)
+        {
+            await ChatProblems.Of(503, "AI_SERVICE_UNAVAILABLE",
+                "No language model is configured. Set OPENAI_API_KEY (OpenAI), or OPENAI_BASE_URL for an OpenAI-compatible server " +
+                "(Ollama, vLLM, LM Studio, Azure OpenAI v1), and optionally OPENAI_MODEL; then restart. Tools and prompts work without one.").ExecuteAsync(http);
+            return;
+        }
+        var (lease, problem) = await ChatMcp.ConnectAsync(http, user);
+        if (lease is null)
+        {
+            await problem!.ExecuteAsync(http);
+            return;
+        }
+        using (lease)
+        {
+            var (conversation, promptProblem) = await ChatConversation.BuildAsync(request, lease.Connection, settings.MaxToolResultChars, http.RequestAborted);
+            if (conversation is null)
+            {
+                await promptProblem!.ExecuteAsync(http);
+                return;
+            }
+            await agent.StreamAsync(http, user, lease.Connection, request, conversation);
+        }
+    }
+
+    /// <summary>The body, or null when it is larger than <paramref name="limit"/> bytes.</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpContext http, int limit)
+    {
+        if (http.Request.ContentLength > limit)
+        {
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+
+namespace SentryMcp.Server.Chat;
+
+/// <summary>Opens (or reuses) the signed-in user's MCP connection, turning failures into the API's problems.</summary>
+public static class ChatMcp
+{
+    public static Uri EndpointFor(ChatUser user, ChatApiOptions options)
+    {
+        if (options.McpUrl is not null)
+        {
+            return new Uri(options.McpUrl);
+        }
+        // The session's resource is this server's /mcp URL, as the browser reached it.
+        return new Uri(options.McpTransport == McpTransportKind.Sse ? user.Resource[..^"/mcp".Length] + "/sse" : user.Resource);
+    }
+
+    public static async Task<(McpLease? Lease, IResult? Problem)> ConnectAsync(HttpContext http, ChatUser user)
+    {
+        var services = http.RequestServices;
+        var options = services.GetRequiredService<IOptions<ChatApiOptions>>().Value;
+        try
+        {
+            return (await services.GetRequiredService<McpConnections>().AcquireAsync(user, EndpointFor(user, options), http.RequestAborted), null);
+        }
+        catch (McpAuthRejectedException)
+        {
+            await services.GetRequiredService<ChatAuthenticator>().EndAsync(http, user.SessionId);
+            return (null, ChatProblems.AuthExpired());
+        }
+        catch (McpUnreachableException ex)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatMcp))
+                .LogWarning(ex.InnerException, "The chat could not connect to the MCP server at {Endpoint}", EndpointFor(user, options));
+            return (null, ChatProblems.McpUnavailable());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+using SentryMcp.Server.Hosting;
+using SentryMcp.Server.Mcp;
+
+namespace SentryMcp.Server.Chat;
+
+/// <summary><c>GET /api/config</c>: what the web UI needs to know before anyone signs in.</summary>
+public static class ConfigApi
+{
+    public static IResult Get(HttpContext http, IOptions<ServerOptions> server, IOptions<ChatApiOptions> chat)
+    {
+        var baseUrl = ProtectedResourceMetadata.BaseUrl(http, server.Value);
+        return Results.Json(new
+        {
+            mcpUrl = baseUrl + "/mcp",
+            sseUrl = baseUrl + "/sse",
+            sandbox = server.Value.UsingSandbox,
+            llmConfigured = chat.Value.LlmConfigured,
+            model = chat.Value.LlmConfigured ? chat.Value.Model : null,
+            version = ChatEndpoints.Version,
+        });
+    }
+}

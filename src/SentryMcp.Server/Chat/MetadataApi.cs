@@ -1,0 +1,160 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol;
+
+namespace SentryMcp.Server.Chat;
+
+/// <summary>
+/// <c>/api/metadata</c> (tools and prompts of the user's MCP server, cached per session),
+/// <c>/api/tools/{name}</c> (run one tool; write tools need <c>confirm</c>) and
+/// <c>/api/prompts/{name}</c> (expand a prompt through prompts/get). All work without a model.
+/// </summary>
+public static class MetadataApi
+{
+    public static void MapMetadata(this RouteGroupBuilder api)
+    {
+        api.MapGet("/metadata", (Delegate)GetMetadataAsync);
+        api.MapPost("/tools/{name}", RunToolAsync);
+        api.MapPost("/prompts/{name}", RunPromptAsync);
+    }
+
+    private static async Task<IResult> GetMetadataAsync(HttpContext http)
+    {
+        var (lease, problem) = await ChatMcp.ConnectAsync(http, ChatAuthenticator.UserOf(http));
+        if (lease is null)
+        {
+            return problem!;
+        }
+        using (lease)
+        {
+            var connection = lease.Connection;
+            var (json, etag) = connection.Metadata ??= Build(connection);
+            http.Response.Headers.CacheControl = "private, max-age=60";
+            http.Response.Headers.ETag = etag;
+            if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(tag => tag.Trim() == etag)))
+            {
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
+            return Results.Bytes(json, "application/json");
+        }
+    }
+
+    private static (byte[] Json, string ETag) Build(McpSessionConnection connection)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            tools = connection.Tools.Select(t => new
+            {
+                name = t.Name,
+                title = t.Title ?? t.ProtocolTool.Annotations?.Title,
+                description = t.Description,
+                inputSchema = t.ProtocolTool.InputSchema,
+                readOnly = McpSessionConnection.IsReadOnly(t),
+            }),
+            prompts = connection.Prompts.Select(p => new
+            {
+                name = p.Name,
+                title = p.Title,
+                description = p.Description ?? "",
+                arguments = (p.ProtocolPrompt.Arguments ?? []).Select(a => new { name = a.Name, description = a.Description, required = a.Required == true }),
+            }),
+        }, JsonSerializerOptions.Web);
+        return (json, "\"" + Convert.ToHexStringLower(SHA256.HashData(json))[..32] + "\"");
+    }
+
+    private static async Task<IResult> RunToolAsync(HttpContext http, string name, IOptions<ChatApiOptions> options)
+    {
+        if (await ReadBodyAsync(http) is not { } body || body.TryGetProperty("confirm", out var confirm) && confirm.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            return ChatProblems.Of(400, "INVALID_REQUEST", "Send a JSON object: { \"arguments\": { ... }, \"confirm\": true|false }.");
+        }
+        var (lease, problem) = await ChatMcp.ConnectAsync(http, ChatAuthenticator.UserOf(http));
+        if (lease is null)
+        {
+            return problem!;
+        }
+        using (lease)
+        {
+            if (lease.Connection.FindTool(name) is not { } tool)
+            {
+                return ChatProblems.Of(404, "UNKNOWN_TOOL", $"There is no tool named '{name}' for you. GET /api/metadata lists them.");
+            }
+            if (!McpSessionConnection.IsReadOnly(tool) && !(body.TryGetProperty("confirm", out var confirmed) && confirmed.ValueKind == JsonValueKind.True))
+            {
+                return ChatProblems.Of(409, "APPROVAL_REQUIRED", $"'{name}' changes data in Sentry. Send \"confirm\": true to run it.");
+            }
+            try
+            {
+                var result = await lease.Connection.Client.CallToolAsync(name, ToolResults.Arguments(Member(body, "arguments")), cancellationToken: http.RequestAborted);
+                return Results.Json(new { isError = result.IsError == true, content = ToolResults.ForUi(result, options.Value.MaxToolResultChars) });
+            }
+            catch (McpException ex)
+            {
+                return Results.Json(new { isError = true, content = new[] { new { type = "text", text = ex.Message } } });
+            }
+            catch (HttpRequestException ex)
+            {
+                return await ConnectionLostAsync(http, ex);
+            }
+        }
+    }
+
+    private static async Task<IResult> RunPromptAsync(HttpContext http, string name)
+    {
+        if (await ReadBodyAsync(http) is not { } body)
+        {
+            return ChatProblems.Of(400, "INVALID_REQUEST", "Send a JSON object: { \"arguments\": { ... } }.");
+        }
+        var (lease, problem) = await ChatMcp.ConnectAsync(http, ChatAuthenticator.UserOf(http));
+        if (lease is null)
+        {
+            return problem!;
+        }
+        using (lease)
+        {
+            try
+            {
+                var outcome = await PromptExpander.ExpandAsync(lease.Connection, name, Member(body, "arguments"), http.RequestAborted);
+                return outcome.Problem ?? Results.Json(new { messages = outcome.Messages.Select(m => new { role = m.Role, text = m.Text }) });
+            }
+            catch (HttpRequestException ex)
+            {
+                return await ConnectionLostAsync(http, ex);
+            }
+        }
+    }
+
+    private static async Task<IResult> ConnectionLostAsync(HttpContext http, HttpRequestException ex)
+    {
+        var user = ChatAuthenticator.UserOf(http);
+        http.RequestServices.GetRequiredService<McpConnections>().Evict(user.SessionId);
+        if (McpConnections.IsUnauthorized(ex))
+        {
+            await http.RequestServices.GetRequiredService<ChatAuthenticator>().EndAsync(http, user.SessionId);
+            return ChatProblems.AuthExpired();
+        }
+        return ChatProblems.McpUnavailable();
+    }
+
+    private static JsonElement? Member(JsonElement body, string name) => body.TryGetProperty(name, out var value) ? value : null;
+
+    /// <summary>The body as a JSON object whose <c>arguments</c>, when present, is an object; otherwise null.</summary>
+    private static async Task<JsonElement?> ReadBodyAsync(HttpContext http)
+    {
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body, cancellationToken: http.RequestAborted);
+            if (body.ValueKind != JsonValueKind.Object ||
+                body.TryGetProperty("arguments", out var arguments) && arguments.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+            {
+                return null;
+            }
+            return body;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

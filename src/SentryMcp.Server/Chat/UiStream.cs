@@ -1,0 +1,44 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SentryMcp.Server.Chat;
+
+/// <summary>
+/// Writes the AI SDK UI message stream, v1: server-sent events whose data is one JSON chunk each
+/// (the shapes of ai@6's <c>uiMessageChunkSchema</c>), ended by <c>data: [DONE]</c>.
+/// </summary>
+public sealed class UiStream(HttpResponse response)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+    private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
+
+    public bool Started => response.HasStarted;
+
+    public async Task BeginAsync(CancellationToken ct)
+    {
+        response.StatusCode = 200;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["x-vercel-ai-ui-message-stream"] = "v1";
+        // Reverse proxies (nginx) must pass chunks on as they come.
+        response.Headers["X-Accel-Buffering"] = "no";
+        await response.StartAsync(ct);
+    }
+
+    public async Task WriteAsync(object chunk, CancellationToken ct)
+    {
+        var bytes = Encoding.UTF8.GetBytes("data: " + JsonSerializer.Serialize(chunk, chunk.GetType(), Json) + "\n\n");
+        await response.Body.WriteAsync(bytes, ct);
+        await response.Body.FlushAsync(ct);
+    }
+
+    public async Task EndAsync(CancellationToken ct)
+    {
+        await response.Body.WriteAsync(Done, ct);
+        await response.Body.FlushAsync(ct);
+    }
+}
