@@ -1,5 +1,5 @@
 using ModelContextProtocol.Client;
-using SentryMcp.Core.Tests.Llm;
+using SentryMcp.TestDoubles;
 using SentryMcp.Sandbox;
 
 namespace SentryMcp.Core.Tests.Tools;
