@@ -37,6 +37,7 @@ public static class SignIn
                 return;
             }
         }
-        Assert.True(popup.IsClosed, "the sign-in popup did not close");
+        var where = popup.IsClosed ? "" : $" (still at {popup.Url}: {await popup.InnerTextAsync("body")})";
+        Assert.True(popup.IsClosed, "the sign-in popup did not close" + where);
     }
 }

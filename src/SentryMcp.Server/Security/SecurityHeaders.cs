@@ -9,7 +9,9 @@ public static class SecurityHeaders
         {
             var headers = http.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
+            // "same-origin", not "no-referrer": under no-referrer browsers send "Origin: null" on
+            // same-origin form posts (consent page), which the Origin check must refuse.
+            headers["Referrer-Policy"] = "same-origin";
             headers.XFrameOptions = "DENY";
             if (!headers.ContainsKey("Content-Security-Policy"))
             {

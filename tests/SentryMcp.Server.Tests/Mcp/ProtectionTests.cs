@@ -123,10 +123,13 @@ public sealed class ProtectionTests(ServerFixture server) : IClassFixture<Server
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
-    [Fact]
-    public async Task Unknown_routes_are_problem_details()
+    [Theory]
+    [InlineData("api/no/such/route")]
+    [InlineData("oauth/no-such-endpoint")]
+    [InlineData(".well-known/no-such-document")]
+    public async Task Unknown_api_routes_are_problem_details_not_the_web_app(string path)
     {
-        var response = await server.Http.GetAsync("no/such/route");
+        var response = await server.Http.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

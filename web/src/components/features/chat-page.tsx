@@ -77,9 +77,27 @@ export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, regis
     }
   };
 
+  // "/tools name" typed before the tool list has loaded opens that tool once it arrives.
+  const [pending, setPending] = useState<{ kind: "tools" | "prompts"; name: string }>();
+  useEffect(() => {
+    if (pending === undefined || metadata.state !== "ready") return;
+    setPending(undefined);
+    const found =
+      pending.kind === "tools"
+        ? metadata.metadata.tools.find((t) => t.name === pending.name)
+        : metadata.metadata.prompts.find((p) => p.name === pending.name);
+    if (found === undefined) setPicker(pending.kind);
+    else if (pending.kind === "tools") setTool(found as ToolInfo);
+    else setPrompt(found as PromptInfo);
+  }, [pending, metadata]);
+
   const openPicker = (kind: "tools" | "prompts", name: string) => {
     if (!signedIn) {
       setLocalError(describeError(new ApiError(401, { code: "MISSING_AUTH_TOKEN" })));
+      return;
+    }
+    if (name && metadata.state !== "ready") {
+      setPending({ kind, name });
       return;
     }
     if (name) {
