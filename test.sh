@@ -36,7 +36,8 @@ dotnet build SentryMcp.slnx -c Release -warnaserror --nologo -v quiet
 
 echo "== web UI tests (vitest)"
 status=0
-(cd web && npx vitest run) >artifacts/vitest.log 2>&1 || status=$?
+(cd web && NO_COLOR=1 FORCE_COLOR=0 npx vitest run) >artifacts/vitest.log 2>&1 || status=$?
+sed -i -E 's/\x1b\[[0-9;]*m//g' artifacts/vitest.log
 grep -E "Test Files|Tests |FAIL" artifacts/vitest.log || true
 vp=$(grep -E "^ +Tests " artifacts/vitest.log | grep -oE "[0-9]+ passed" | grep -oE "[0-9]+" || echo 0)
 vf=$(grep -E "^ +Tests " artifacts/vitest.log | grep -oE "[0-9]+ failed" | grep -oE "[0-9]+" || echo 0)
