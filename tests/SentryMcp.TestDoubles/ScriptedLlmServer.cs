@@ -50,11 +50,12 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
     /// <summary>Requests whose client went away before the answer was complete.</summary>
     public IReadOnlyList<JsonObject> CancelledRequests => [.. _cancelled];
 
-    public static async Task<ScriptedLlmServer> StartAsync()
+    /// <summary>Starts on loopback, on <paramref name="port"/> or a free one (0).</summary>
+    public static async Task<ScriptedLlmServer> StartAsync(int port = 0)
     {
         var server = new ScriptedLlmServer();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         server._app = builder.Build();
         server._app.MapPost("/v1/chat/completions", server.HandleAsync);

@@ -56,6 +56,8 @@ wait_http() { # url seconds
 
 PG_PORT=$(free_port); REDIS_PORT=$(free_port); SANDBOX_PORT=$(free_port)
 LB_PORT=$(free_port); PORT1=$(free_port); PORT2=$(free_port)
+# The scripted language model is started by the chat test on this port; the instances point at it.
+LLM_PORT=$(free_port)
 PG_PASSWORD="scale-test-$RANDOM$RANDOM"
 
 echo "== PostgreSQL on 127.0.0.1:$PG_PORT"
@@ -90,6 +92,7 @@ supervise() { # index port
         SENTRY_CLIENT_ID=sandbox-mcp-server SENTRY_CLIENT_SECRET=sandbox-mcp-server-secret \
         RateLimits__PerUserPerMinute=400 RateLimits__PerIpPerMinute=100000 Auth__RegistrationsPerHourPerIp=1000 \
         Logging__LogLevel__Default=Warning \
+        OPENAI_BASE_URL="http://127.0.0.1:$LLM_PORT/v1" OPENAI_API_KEY=scale-test \
         dotnet "$SERVER_DLL" --urls "http://127.0.0.1:$port" >>"$WORK/instance$i.log" 2>&1 &
       echo $! > "$WORK/instance$i.pid"
       echo "$!" >> "$WORK/instance$i.starts"
@@ -144,6 +147,7 @@ SCALE_SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT" \
 SCALE_DATABASE_URL="$DATABASE_URL" \
 SCALE_REDIS_URL="$REDIS_URL" \
 SCALE_PER_USER_LIMIT=400 \
+SCALE_LLM_PORT="$LLM_PORT" \
   timeout 300 dotnet test "$ROOT/tests/SentryMcp.Server.Tests" -c Release --no-build --nologo -v quiet \
     --filter "Category=Scale" --logger "console;verbosity=detailed" 2>&1 | tee "$WORK/tests.out" | grep -vE "^\s*$|^\[xUnit.net"
 # Every test must have run and passed: none skipped, none filtered away by mistake.

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SentryMcp.TestDoubles;
+
+namespace SentryMcp.Server.Tests.Scale;
+
+/// <summary>
+/// The chat across the cluster: each step of the browser's sign-in lands on the other instance, the
+/// chat turn on one of them, and its MCP tool call goes through the balancer (the chat's MCP client
+/// uses the public URL), so the session, the grant and the tool call cross instances.
+/// </summary>
+[Trait("Category", "Scale")]
+public sealed partial class ScaleChatTests(ScaleCluster cluster) : IClassFixture<ScaleCluster>
+{
+    [Fact]
+    public async Task A_chat_turn_with_a_tool_call_works_with_sign_in_steps_on_alternating_instances()
+    {
+        var port = int.Parse(Environment.GetEnvironmentVariable("SCALE_LLM_PORT") ?? throw new InvalidOperationException("SCALE_LLM_PORT is not set: run tests/scale/run.sh."), System.Globalization.CultureInfo.InvariantCulture);
+        await using var llm = await ScriptedLlmServer.StartAsync(port);
+        llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_1", "whoami"));
+        llm.Reply("You are Jane Doe.");
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { Timeout = TimeSpan.FromSeconds(30) };
+        var step = 0;
+
+        // Sign in as the web UI does (read access is pre-approved: no consent page).
+        var response = await SendAsync(http, HttpMethod.Get, new Uri(cluster.Balancer, "api/auth/login?mode=page&access=read&returnTo=/chat"), null, step++);
+        for (var i = 0; i < 16 && (int)response.StatusCode is >= 300 and < 400; i++)
+        {
+            var location = new Uri(response.RequestMessage!.RequestUri!, response.Headers.Location!);
+            if (location.AbsolutePath == "/chat")
+            {
+                break;
+            }
+            var target = location.Port == cluster.Instances[0].Port || location.Port == cluster.Instances[1].Port
+                ? new UriBuilder(location) { Port = cluster.Balancer.Port }.Uri
+                : location;
+            response = await SendAsync(http, HttpMethod.Get, target, null, step++);
+            if (response.StatusCode == HttpStatusCode.OK && target.Authority == cluster.Sandbox.Authority)
+            {
+                response = await SubmitFormAsync(http, response, step++);
+            }
+        }
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect,
+            $"sign-in stopped at {response.RequestMessage!.RequestUri} with {(int)response.StatusCode}: {(await response.Content.ReadAsStringAsync())[..Math.Min(400, (int)(response.Content.Headers.ContentLength ?? 400))]}");
+        Assert.True(step >= 6, $"the sign-in took only {step} requests");
+        var status = await (await SendAsync(http, HttpMethod.Get, new Uri(cluster.Balancer, "api/auth/status"), null, step++)).Content.ReadAsStringAsync();
+        Assert.Contains("\"authenticated\":true", status);
+
+        var body = new { id = "scale-chat", trigger = "submit-message", messages = new object[] { new { id = "u1", role = "user", parts = new object[] { new { type = "text", text = "Who am I?" } } } } };
+        var chat = await SendAsync(http, HttpMethod.Post, new Uri(cluster.Balancer, "api/chat"), JsonContent.Create(body), step++);
+        var raw = await chat.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/event-stream", chat.Content.Headers.ContentType?.MediaType);
+        var chunks = raw.Split('\n').Where(l => l.StartsWith("data: {", StringComparison.Ordinal))
+            .Select(l => JsonDocument.Parse(l["data: ".Length..]).RootElement).ToList();
+        var output = chunks.Single(c => c.GetProperty("type").GetString() == "tool-output-available").GetProperty("output");
+        Assert.Contains("Jane Doe", output.GetRawText());
+        Assert.Equal("You are Jane Doe.", string.Concat(chunks.Where(c => c.GetProperty("type").GetString() == "text-delta").Select(c => c.GetProperty("delta").GetString())));
+        Assert.Contains("data: [DONE]", raw);
+        Assert.Equal(2, llm.Requests.Count);
+    }
+
+    /// <summary>Balancer URLs go to instance <c>step % 2</c>; other URLs (the sandbox) as they are.</summary>
+    private Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, Uri url, HttpContent? content, int step)
+    {
+        var request = cluster.On(step % 2, method, url);
+        request.Content = content;
+        return http.SendAsync(request);
+    }
+
+    private async Task<HttpResponseMessage> SubmitFormAsync(HttpClient http, HttpResponseMessage page, int step)
+    {
+        var html = await page.Content.ReadAsStringAsync();
+        var action = FormAction().Match(html);
+        Assert.True(action.Success, "No form on the page: " + html);
+        var fields = HiddenInput().Matches(html)
+            .Select(m => new KeyValuePair<string, string>(WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value)))
+            .Append(new KeyValuePair<string, string>("decision", "allow")).ToList();
+        return await SendAsync(http, HttpMethod.Post, new Uri(page.RequestMessage!.RequestUri!, WebUtility.HtmlDecode(action.Groups[1].Value)), new FormUrlEncodedContent(fields), step);
+    }
+
+    [GeneratedRegex("<form[^>]*action=\"([^\"]*)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex FormAction();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">", RegexOptions.IgnoreCase)]
+    private static partial Regex HiddenInput();
+}
