@@ -21,8 +21,7 @@ public sealed class McpAuthenticationHandler(
     UrlEncoder encoder,
     IOptions<ServerOptions> server,
     SentryApiClientFactory clients,
-    IMemoryCache cache,
-    IEnumerable<IMcpBearerTokenValidator> bearerValidators)
+    IMemoryCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private static readonly TimeSpan ValidationCacheTime = TimeSpan.FromMinutes(5);
@@ -42,7 +41,8 @@ public sealed class McpAuthenticationHandler(
         else if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             var token = header["Bearer ".Length..].Trim();
-            foreach (var validator in bearerValidators)
+            // Resolved only for bearer tokens: validators pull in the database context.
+            foreach (var validator in Context.RequestServices.GetServices<IMcpBearerTokenValidator>())
             {
                 caller ??= await validator.ValidateAsync(Context, token, Context.RequestAborted);
             }

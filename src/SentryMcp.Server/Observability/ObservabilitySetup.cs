@@ -33,8 +33,9 @@ public static class ObservabilitySetup
             },
         });
         // OpenIddict writes whole tokens in its Trace messages: never let them reach a log sink,
-        // whatever level an operator turns on.
-        builder.Logging.AddFilter("OpenIddict", LogLevel.Debug);
+        // whatever level an operator turns on (the configured level, but never below Debug).
+        var openIddict = Enum.TryParse<LogLevel>(config["Logging:LogLevel:OpenIddict"], ignoreCase: true, out var level) ? level : LogLevel.Warning;
+        builder.Logging.AddFilter("OpenIddict", openIddict < LogLevel.Debug ? LogLevel.Debug : openIddict);
         var dsn = config["SENTRY_DSN"];
         if (!string.IsNullOrWhiteSpace(dsn))
         {
