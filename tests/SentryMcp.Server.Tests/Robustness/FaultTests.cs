@@ -22,6 +22,7 @@ public sealed class FaultyUpstreamFixture : AuthServerFixture
 /// MCP calls over HTTP while the Sentry side misbehaves in every way the sandbox can: each call
 /// ends in a result or a clear error, the next call works, and threads and sockets do not leak.
 /// </summary>
+[Collection(ResourceMeasurements.Name)]
 public sealed class FaultTests(FaultyUpstreamFixture server, ITestOutputHelper output) : IClassFixture<FaultyUpstreamFixture>
 {
     private static readonly FaultRule[] Faults =
