@@ -1,13 +1,15 @@
+using SentryMcp.TestDoubles;
+
 namespace SentryMcp.E2E;
 
 /// <summary>The host with its chat API pointed at the scripted LLM.</summary>
 public sealed class ChatAppFixture : WebAppFixture
 {
-    public ScriptedChatLlm Llm { get; private set; } = null!;
+    public ScriptedLlmServer Llm { get; private set; } = null!;
 
     protected override async Task<IDictionary<string, string?>> SettingsAsync()
     {
-        Llm = await ScriptedChatLlm.StartAsync();
+        Llm = await ScriptedLlmServer.StartAsync();
         return new Dictionary<string, string?>
         {
             ["Chat:BaseUrl"] = Llm.BaseUri.ToString(),

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using SentryMcp.TestDoubles;
 namespace SentryMcp.E2E;
 
 /// <summary>The chat against the real chat API, MCP endpoint and sandbox, with the scripted LLM.</summary>
@@ -26,8 +28,8 @@ public sealed class ChatTests(ChatAppFixture app)
     public async Task A_question_shows_the_tool_card_then_a_markdown_answer()
     {
         var page = await SignedInChatAsync();
-        app.Llm.ToolCall("find_organizations", new { });
-        app.Llm.Text(Answer);
+        app.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_1", "find_organizations", JsonSerializer.Serialize(new { })));
+        app.Llm.Reply(Answer);
         await AskAsync(page, "Which organizations can I access?");
 
         var card = page.GetByTestId("tool-card").First;
@@ -49,8 +51,8 @@ public sealed class ChatTests(ChatAppFixture app)
     public async Task Approving_a_write_tool_runs_it_and_denying_it_does_not()
     {
         var page = await SignedInChatAsync();
-        app.Llm.ToolCall("update_issue", new { organizationSlug = "acme", issueId = "API-BACKEND-1", status = "resolved" });
-        app.Llm.Text("Resolved **API-BACKEND-1**.");
+        app.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_2", "update_issue", JsonSerializer.Serialize(new { organizationSlug = "acme", issueId = "API-BACKEND-1", status = "resolved" })));
+        app.Llm.Reply("Resolved **API-BACKEND-1**.");
         await AskAsync(page, "Resolve API-BACKEND-1");
 
         var card = page.GetByTestId("tool-card").Last;
@@ -60,8 +62,8 @@ public sealed class ChatTests(ChatAppFixture app)
         await Assertions.Expect(page.GetByTestId("tool-card").Last).ToHaveAttributeAsync("data-status", "done");
         await Assertions.Expect(page.GetByTestId("message-assistant").Last).ToContainTextAsync("Resolved API-BACKEND-1");
 
-        app.Llm.ToolCall("update_issue", new { organizationSlug = "acme", issueId = "API-BACKEND-1", status = "ignored" });
-        app.Llm.Text("Understood, I left it as it is.");
+        app.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_3", "update_issue", JsonSerializer.Serialize(new { organizationSlug = "acme", issueId = "API-BACKEND-1", status = "ignored" })));
+        app.Llm.Reply("Understood, I left it as it is.");
         await AskAsync(page, "Now ignore it");
         var second = page.GetByTestId("tool-card").Last;
         await Assertions.Expect(second).ToHaveAttributeAsync("data-status", "approval");
@@ -73,7 +75,7 @@ public sealed class ChatTests(ChatAppFixture app)
     public async Task The_prompts_dialog_enforces_required_arguments_and_sends_the_prompt()
     {
         var page = await SignedInChatAsync();
-        app.Llm.Text("No errors go through `users.py`.");
+        app.Llm.Reply("No errors go through `users.py`.");
         await AskAsync(page, "/prompts");
         await page.GetByTestId("pick-find_errors_in_file").ClickAsync();
         var dialog = page.GetByTestId("prompt-dialog");
@@ -93,7 +95,7 @@ public sealed class ChatTests(ChatAppFixture app)
     public async Task Stop_ends_the_answer_mid_stream_and_keeps_what_arrived()
     {
         var page = await SignedInChatAsync();
-        app.Llm.Text(string.Concat(Enumerable.Repeat("A long answer that keeps going. ", 60)), TimeSpan.FromMilliseconds(150), pieces: 60);
+        app.Llm.Slow(string.Concat(Enumerable.Repeat("A long answer that keeps going. ", 60)), TimeSpan.FromMilliseconds(150), chunkSize: 32);
         await AskAsync(page, "Tell me everything");
         var answer = page.GetByTestId("message-assistant").Last;
         await Assertions.Expect(answer).ToContainTextAsync("A long answer");
@@ -110,7 +112,7 @@ public sealed class ChatTests(ChatAppFixture app)
     public async Task An_ended_session_offers_sign_in_again_and_keeps_the_conversation()
     {
         var page = await SignedInChatAsync();
-        app.Llm.Text("First answer.");
+        app.Llm.Reply("First answer.");
         await AskAsync(page, "First question");
         await Assertions.Expect(page.GetByTestId("message-assistant").Last).ToContainTextAsync("First answer.");
 
@@ -120,7 +122,7 @@ public sealed class ChatTests(ChatAppFixture app)
         await Screenshots.SaveAsync(page, "chat-session-expired");
         await Assertions.Expect(page.GetByTestId("message-user").First).ToContainTextAsync("First question");
 
-        app.Llm.Text("Second answer.");
+        app.Llm.Reply("Second answer.");
         var popup = await page.RunAndWaitForPopupAsync(() => page.GetByTestId("sign-in-again").ClickAsync());
         await SignIn.CompleteAsync(popup);
         await Assertions.Expect(page.GetByTestId("message-assistant").Last).ToContainTextAsync("Second answer.");

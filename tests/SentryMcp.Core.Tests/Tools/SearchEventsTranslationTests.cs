@@ -1,36 +1,15 @@
-using ModelContextProtocol.Client;
 using SentryMcp.TestDoubles;
 using SentryMcp.Sandbox;
 
 namespace SentryMcp.Core.Tests.Tools;
 
 /// <summary>search_events with a language model configured: a scripted OpenAI-compatible server over real HTTP.</summary>
-public sealed class SearchEventsTranslationTests(McpServerFixture server) : IClassFixture<McpServerFixture>, IAsyncLifetime
+public sealed class SearchEventsTranslationTests(McpServerFixture server) : TranslatingClientTests(server), IClassFixture<McpServerFixture>
 {
-    private ScriptedLlmServer _llm = null!;
-    private McpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _llm = await ScriptedLlmServer.StartAsync();
-        _client = await server.StartClientAsync([], SandboxOptions.DefaultToken, new Dictionary<string, string?>
-        {
-            ["OPENAI_BASE_URL"] = _llm.BaseUri.ToString(),
-            ["OPENAI_API_KEY"] = "test",
-            ["Sentry__SearchTranslator__MaxRetries"] = "0",
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _client.DisposeAsync();
-        await _llm.DisposeAsync();
-    }
-
     [Fact]
     public async Task Natural_language_is_translated_and_the_translation_is_shown()
     {
-        _llm.ReplyJson(new
+        Llm.ReplyJson(new
         {
             query = "span.op:db span.duration:>40",
             fields = new[] { "span.description", "span.duration", "trace" },
@@ -38,17 +17,17 @@ public sealed class SearchEventsTranslationTests(McpServerFixture server) : ICla
             explanation = "Database spans slower than 40 ms, slowest first.",
         });
 
-        var output = await server.CallAsync("search_events", new
+        var output = await Server.CallAsync("search_events", new
         {
             organizationSlug = "acme", dataset = "spans", query = "which database queries are slow?", includeExplanation = true,
-        }, _client);
+        }, Client);
 
         Assert.False(output.IsError, output.Text);
         Assert.Contains("**Translated query**: `span.op:db span.duration:>40`", output.Text);
         Assert.Contains("Database spans slower than 40 ms, slowest first.", output.Text);
         Assert.Contains("INSERT INTO orders (user_id, total) VALUES (%s, %s)", output.Text);
         Assert.DoesNotContain("SELECT * FROM users WHERE id = %s", output.Text);
-        var prompt = _llm.LastPrompt();
+        var prompt = Llm.LastPrompt();
         Assert.Contains("Dataset: spans", prompt);
         Assert.Contains("- span.op (string)", prompt);
         Assert.Contains("- span.duration (number)", prompt);
@@ -58,33 +37,33 @@ public sealed class SearchEventsTranslationTests(McpServerFixture server) : ICla
     [Fact]
     public async Task Error_searches_offer_the_organizations_tags_to_the_model()
     {
-        _llm.ReplyJson(new { query = "browser.name:Firefox", fields = new[] { "issue", "count()" }, sort = "-count()" });
+        Llm.ReplyJson(new { query = "browser.name:Firefox", fields = new[] { "issue", "count()" }, sort = "-count()" });
 
-        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", query = "errors seen in firefox per issue" }, _client);
+        var output = await Server.CallAsync("search_events", new { organizationSlug = "acme", query = "errors seen in firefox per issue" }, Client);
 
         Assert.False(output.IsError, output.Text);
         Assert.Contains($"| {DemoIds.UndefinedMapShortId} |", output.Text);
-        Assert.Contains("- browser.name (string)", _llm.LastPrompt());
-        Assert.Contains("Dataset: errors", _llm.LastPrompt());
+        Assert.Contains("- browser.name (string)", Llm.LastPrompt());
+        Assert.Contains("Dataset: errors", Llm.LastPrompt());
     }
 
     [Fact]
     public async Task Sentry_syntax_is_not_sent_to_the_model()
     {
-        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", query = "level:fatal" }, _client);
+        var output = await Server.CallAsync("search_events", new { organizationSlug = "acme", query = "level:fatal" }, Client);
 
         Assert.False(output.IsError, output.Text);
         Assert.Contains("**Query**: `level:fatal`", output.Text);
         Assert.Contains(DemoIds.PaymentTimeoutShortId, output.Text);
-        Assert.Empty(_llm.Requests);
+        Assert.Empty(Llm.Requests);
     }
 
     [Fact]
     public async Task A_failing_model_gives_a_clear_error()
     {
-        _llm.Fail(500);
+        Llm.Fail(500);
 
-        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", query = "slowest pages this week" }, _client);
+        var output = await Server.CallAsync("search_events", new { organizationSlug = "acme", query = "slowest pages this week" }, Client);
 
         Assert.True(output.IsError);
         Assert.Contains("Search Translation Error", output.Text);
@@ -94,9 +73,9 @@ public sealed class SearchEventsTranslationTests(McpServerFixture server) : ICla
     [Fact]
     public async Task A_model_answering_garbage_gives_a_clear_error()
     {
-        _llm.Reply("Sure! Here is your query: level:error");
+        Llm.Reply("Sure! Here is your query: level:error");
 
-        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", query = "show me the errors" }, _client);
+        var output = await Server.CallAsync("search_events", new { organizationSlug = "acme", query = "show me the errors" }, Client);
 
         Assert.True(output.IsError);
         Assert.Contains("unusable translation", output.Text);
