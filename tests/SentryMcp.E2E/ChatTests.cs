@@ -19,6 +19,9 @@ public sealed class ChatTests(ChatAppFixture app)
 
     private static async Task AskAsync(IPage page, string question)
     {
+        // The input ignores Enter while an answer is still streaming (the text stays in the box), so a
+        // follow-up question waits until the previous turn has finished, as a person would.
+        await Assertions.Expect(page.GetByTestId("send")).ToBeVisibleAsync();
         var input = page.GetByTestId("chat-input");
         await input.FillAsync(question);
         await input.PressAsync("Enter");

@@ -41,6 +41,9 @@ public class WebAppFixture : IAsyncLifetime
         Http = new HttpClient { BaseAddress = BaseUri };
 
         _playwright = await Playwright.CreateAsync();
+        // The suite runs next to the other test projects on a 2-core CI machine: give assertions the
+        // same patience as actions instead of Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
