@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SentryMcp.Core.Telemetry;
 
 namespace SentryMcp.Core.Api;
 
@@ -70,14 +72,24 @@ public sealed partial class SentryApiClient
             request.Content = JsonContent.Create(body, body.GetType(), options: SentryJson.Options);
         }
         HttpResponseMessage response;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
         {
+            RecordCall(started, method, null, SentryMcpTelemetry.SentryApiOutcomes.Unavailable);
             throw new SentryUnavailableException(method.Method, path, ex);
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            RecordCall(started, method, null, SentryMcpTelemetry.SentryApiOutcomes.Cancelled);
+            throw;
+        }
+        var status = (int)response.StatusCode;
+        RecordCall(started, method, status, response.IsSuccessStatusCode ? SentryMcpTelemetry.SentryApiOutcomes.Ok
+            : status < 500 ? SentryMcpTelemetry.SentryApiOutcomes.ClientError : SentryMcpTelemetry.SentryApiOutcomes.ServerError);
         if (!response.IsSuccessStatusCode)
         {
             using (response)
@@ -87,6 +99,17 @@ public sealed partial class SentryApiClient
             }
         }
         return response;
+    }
+
+    /// <summary>Paths carry organization and issue ids, so the metric is tagged by method and status only.</summary>
+    private static void RecordCall(long started, HttpMethod method, int? status, string outcome)
+    {
+        var tags = new TagList { { "http.request.method", method.Method }, { "outcome", outcome } };
+        if (status is { } code)
+        {
+            tags.Add("http.response.status_code", code);
+        }
+        SentryMcpTelemetry.SentryApiDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
     }
 
     private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, string path, CancellationToken ct)

@@ -24,6 +24,7 @@ public static class ClientRegistrationEndpoint
         var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (await limits.TryAcquireAsync("register:" + ip, options.Value.RegistrationsPerHourPerIp, TimeSpan.FromHours(1), http.RequestAborted) is { } retry)
         {
+            RateLimits.CountRejection("registration");
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Error(429, "rate_limit_exceeded", "Too many registrations from this address. Try again later.");
         }

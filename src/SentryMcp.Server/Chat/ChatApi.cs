@@ -19,6 +19,7 @@ public static class ChatApi
         var retryAfter = await rateLimits.TryAcquireAsync("chat:" + user.UserId, settings.MessagesPerMinute, TimeSpan.FromMinutes(1), http.RequestAborted);
         if (retryAfter is { } wait)
         {
+            RateLimits.CountRejection("chat");
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             await ChatProblems.Of(429, "RATE_LIMIT_EXCEEDED", $"At most {settings.MessagesPerMinute} messages per minute. Retry in {seconds} s.").ExecuteAsync(http);

@@ -72,7 +72,8 @@ public static class ChatEndpoints
         }
         // Local OpenAI-compatible servers (Ollama, vLLM) need no key, but the client requires one.
         var key = new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? "unused" : options.ApiKey);
-        return new ChatClientHolder(new OpenAIClient(key, clientOptions).GetChatClient(options.Model).AsIChatClient());
+        var client = new OpenAIClient(key, clientOptions).GetChatClient(options.Model).AsIChatClient();
+        return new ChatClientHolder(new SentryMcp.Core.Telemetry.LlmTelemetryChatClient(client, options.Model, "chat"));
     }
 
     /// <summary>Every route below needs a live chat session; state-changing ones also a same-origin request.</summary>

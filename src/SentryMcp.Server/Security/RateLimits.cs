@@ -83,6 +83,10 @@ public static class RateLimits
         await next(http);
     });
 
+    /// <summary>Counts a refusal in <c>sentry_mcp.rate_limit.rejections</c>, tagged with the limit (ip, user, chat, registration).</summary>
+    public static void CountRejection(string limit) =>
+        SentryMcp.Core.Telemetry.SentryMcpTelemetry.RateLimitRejections.Add(1, new KeyValuePair<string, object?>("limit", limit));
+
     private static async Task<bool> RefuseAsync(HttpContext http, string key, int limit)
     {
         var store = http.RequestServices.GetRequiredService<IRateLimitStore>();
@@ -91,7 +95,7 @@ public static class RateLimits
         {
             return false;
         }
-        SentryMcp.Core.Telemetry.SentryMcpTelemetry.RateLimitRejections.Add(1, new KeyValuePair<string, object?>("limit", key.StartsWith("ip:", StringComparison.Ordinal) ? "ip" : "user"));
+        CountRejection(key.StartsWith("ip:", StringComparison.Ordinal) ? "ip" : "user");
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.Value.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await McpEndpoints.Problem(429, "Too many requests", $"Rate limit of {limit} requests per minute exceeded. Retry in {seconds} s.", "RATE_LIMIT_EXCEEDED").ExecuteAsync(http);

@@ -30,6 +30,23 @@ public sealed class TelemetryTests(ServerFixture server) : IClassFixture<ServerF
         Assert.Contains(calls, a => (string?)a.GetTagItem("mcp.tool.outcome") == SentryMcpTelemetry.Outcomes.InputError && a.Status == ActivityStatusCode.Error);
         Assert.DoesNotContain(calls.SelectMany(a => a.TagObjects), t => t.Value?.ToString()?.Contains(secretQuery, StringComparison.Ordinal) == true);
     }
+
+    [Fact]
+    public async Task Sentry_API_calls_are_measured_by_method_status_and_outcome()
+    {
+        using var telemetry = new TelemetryCapture();
+        await using var client = await server.ConnectAsync();
+
+        await client.CallToolAsync("find_projects", new Dictionary<string, object?> { ["organizationSlug"] = "acme" });
+        await client.CallToolAsync("find_projects", new Dictionary<string, object?> { ["organizationSlug"] = "no-such-organization" });
+
+        var calls = telemetry.Measurements("sentry_mcp.sentry_api.duration");
+        Assert.Contains(calls, c => (c.Tag("http.request.method"), c.Tag("http.response.status_code"), c.Tag("outcome")) == ("GET", "200", "ok"));
+        Assert.Contains(calls, c => (c.Tag("http.request.method"), c.Tag("http.response.status_code"), c.Tag("outcome")) == ("GET", "404", "client_error"));
+        Assert.All(calls, c => Assert.True(c.Value > 0));
+        // Paths carry organization slugs and ids: never a tag.
+        Assert.DoesNotContain(calls.SelectMany(c => c.Tags.Values), v => v?.ToString()?.Contains("no-such-organization", StringComparison.Ordinal) == true);
+    }
 }
 
 public sealed class SecretScrubberTests
