@@ -36,6 +36,7 @@ public static class ObservabilitySetup
         // whatever level an operator turns on (the configured level, but never below Debug).
         var openIddict = Enum.TryParse<LogLevel>(config["Logging:LogLevel:OpenIddict"], ignoreCase: true, out var level) ? level : LogLevel.Warning;
         builder.Logging.AddFilter("OpenIddict", openIddict < LogLevel.Debug ? LogLevel.Debug : openIddict);
+        builder.AddJsonLogsWhenAsked();
         var dsn = config["SENTRY_DSN"];
         if (!string.IsNullOrWhiteSpace(dsn))
         {
@@ -88,6 +89,33 @@ public static class ObservabilitySetup
                 }
             });
         return builder;
+    }
+
+    /// <summary>
+    /// <c>LOG_FORMAT=json</c> (or <c>Logging:Console:FormatterName=json</c>): one JSON object per console
+    /// line, with the scopes, so lines written during a request carry its TraceId, SpanId and RequestId.
+    /// </summary>
+    private static void AddJsonLogsWhenAsked(this WebApplicationBuilder builder)
+    {
+        var format = builder.Configuration["LOG_FORMAT"]?.Trim();
+        if (!string.IsNullOrEmpty(format) && !format.Equals("json", StringComparison.OrdinalIgnoreCase) && !format.Equals("simple", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"LOG_FORMAT '{format}' is not known: use 'json' for one JSON object per line, or 'simple' (the default).");
+        }
+        var json = format?.Equals("json", StringComparison.OrdinalIgnoreCase) == true ||
+            string.Equals(builder.Configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase);
+        if (!json)
+        {
+            return;
+        }
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+        });
+        builder.Services.Configure<LoggerFactoryOptions>(o =>
+            o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
     }
 
     /// <summary>Strips credentials from an error report before it leaves the process.</summary>
