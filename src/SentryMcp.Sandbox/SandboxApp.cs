@@ -19,6 +19,7 @@ public static class SandboxApp
         builder.Services.AddSingleton<SandboxState>();
         builder.Services.AddSingleton<FaultInjector>();
         builder.Services.AddSingleton<OAuthSandboxState>();
+        builder.Services.AddSingleton<IngestStore>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -53,6 +54,7 @@ public static class SandboxApp
         api.MapSeerEndpoints();
         app.MapDocsEndpoints();
         app.MapOAuthEndpoints();
+        app.MapIngestEndpoints();
         app.MapFallback((HttpContext ctx) => Results.Json(new { detail = "The requested resource does not exist" }, statusCode: 404));
         return app;
     }

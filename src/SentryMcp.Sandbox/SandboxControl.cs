@@ -1,6 +1,6 @@
 namespace SentryMcp.Sandbox;
 
-/// <summary>Test controls under <c>/__sandbox</c>: faults, the request log and a data reset.</summary>
+/// <summary>Test controls under <c>/__sandbox</c>: faults, the request log, received envelopes and a data reset.</summary>
 public static class SandboxControl
 {
     public static void MapSandboxControl(this WebApplication app)
@@ -22,6 +22,12 @@ public static class SandboxControl
             faults.ClearRequests();
             return Results.NoContent();
         });
+        control.MapGet("/envelopes", (IngestStore ingest) => Results.Json(ingest.Envelopes));
+        control.MapDelete("/envelopes", (IngestStore ingest) =>
+        {
+            ingest.Clear();
+            return Results.NoContent();
+        });
         control.MapPost("/seer", (SeerControl body, SandboxState state) =>
         {
             lock (state.Gate)
@@ -30,9 +36,10 @@ public static class SandboxControl
             }
             return Results.NoContent();
         });
-        control.MapPost("/reset", (SandboxState state, FaultInjector faults) =>
+        control.MapPost("/reset", (SandboxState state, FaultInjector faults, IngestStore ingest) =>
         {
             state.Reset();
+            ingest.Clear();
             faults.Clear();
             faults.ClearRequests();
             return Results.NoContent();

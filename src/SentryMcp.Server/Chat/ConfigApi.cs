@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Options;
 using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
+using SentryMcp.Server.Observability;
 
 namespace SentryMcp.Server.Chat;
 
 /// <summary><c>GET /api/config</c>: what the web UI needs to know before anyone signs in.</summary>
 public static class ConfigApi
 {
-    public static IResult Get(HttpContext http, IOptions<ServerOptions> server, IOptions<ChatApiOptions> chat)
+    public static IResult Get(HttpContext http, IOptions<ServerOptions> server, IOptions<ChatApiOptions> chat, BrowserErrorReporting errors)
     {
         var baseUrl = ProtectedResourceMetadata.BaseUrl(http, server.Value);
         return Results.Json(new
@@ -18,6 +19,8 @@ public static class ConfigApi
             llmConfigured = chat.Value.LlmConfigured,
             model = chat.Value.LlmConfigured ? chat.Value.Model : null,
             version = ChatEndpoints.Version,
+            // Null: the UI does not load the Sentry browser SDK at all.
+            sentry = errors.Dsn is null ? null : new { dsn = errors.Dsn, environment = errors.Environment },
         });
     }
 }

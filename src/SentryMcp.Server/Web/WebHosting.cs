@@ -11,9 +11,13 @@ namespace SentryMcp.Server.Web;
 /// </summary>
 public static class WebHosting
 {
-    /// <summary>'self' only: Vite emits external scripts and one stylesheet; React sets styles through the CSSOM.</summary>
-    public const string PageCsp =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+    /// <summary>
+    /// 'self' only: Vite emits external scripts and one stylesheet; React sets styles through the CSSOM.
+    /// With browser error reporting, the UI also posts to the DSN's ingest origin.
+    /// </summary>
+    public static string PageCsp(string? ingestOrigin) =>
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        $"connect-src 'self'{(ingestOrigin is null ? "" : " " + ingestOrigin)}; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private static readonly string[] ReservedPrefixes = ["/api", "/mcp", "/sse", "/oauth", "/.well-known"];
@@ -35,6 +39,7 @@ public static class WebHosting
     public static void UseWeb(this WebApplication app)
     {
         var files = WebRoot(app);
+        var csp = PageCsp(app.Services.GetRequiredService<Observability.BrowserErrorReporting>().IngestOrigin);
         // Only the UI's own files are compressed: the UI carries no secrets (no BREACH exposure) and
         // streamed API responses must not be buffered by a compressor.
         app.UseWhen(http => !IsReserved(http.Request.Path), web =>
@@ -44,7 +49,7 @@ public static class WebHosting
             {
                 FileProvider = files,
                 ContentTypeProvider = new FileExtensionContentTypeProvider(),
-                OnPrepareResponse = ctx => ApplyHeaders(ctx.Context, ctx.File.Name),
+                OnPrepareResponse = ctx => ApplyHeaders(ctx.Context, ctx.File.Name, csp),
             });
         });
     }
@@ -52,6 +57,7 @@ public static class WebHosting
     public static void MapWeb(this WebApplication app)
     {
         var files = WebRoot(app);
+        var csp = PageCsp(app.Services.GetRequiredService<Observability.BrowserErrorReporting>().IngestOrigin);
         app.MapFallback("{*path:nonfile}", (HttpContext http) =>
         {
             if (IsReserved(http.Request.Path))
@@ -66,18 +72,18 @@ public static class WebHosting
                     detail: "The web UI is not built. Run the normal build (it runs npm in web/) or 'npm run build' in web/.",
                     extensions: new Dictionary<string, object?> { ["code"] = "WEB_UI_NOT_BUILT" });
             }
-            ApplyHeaders(http, index.Name);
+            ApplyHeaders(http, index.Name, csp);
             return Results.File(index.PhysicalPath, "text/html; charset=utf-8");
         }).WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
     }
 
-    private static void ApplyHeaders(HttpContext http, string fileName)
+    private static void ApplyHeaders(HttpContext http, string fileName, string csp)
     {
         var headers = http.Response.Headers;
         if (fileName.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
         {
             headers.CacheControl = "no-cache";
-            headers.ContentSecurityPolicy = PageCsp;
+            headers.ContentSecurityPolicy = csp;
         }
         else if (http.Request.Path.StartsWithSegments("/assets"))
         {

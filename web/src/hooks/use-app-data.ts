@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, fallbackConfig } from "../lib/api";
 import type { AppConfig, AuthStatus, Metadata } from "../lib/api-schemas";
+import { startErrorReporting } from "../lib/error-reporting";
 
 export function useConfig(): AppConfig | undefined {
   const [config, setConfig] = useState<AppConfig>();
@@ -8,7 +9,10 @@ export function useConfig(): AppConfig | undefined {
     let live = true;
     api
       .config()
-      .then((c) => live && setConfig(c))
+      .then((c) => {
+        void startErrorReporting(c);
+        if (live) setConfig(c);
+      })
       .catch(() => live && setConfig(fallbackConfig(window.location.origin)));
     return () => {
       live = false;

@@ -9,6 +9,8 @@ export const configSchema = z.object({
   llmConfigured: z.boolean(),
   model: z.string().nullable().optional(),
   version: z.string().optional(),
+  /** Present only when the server has a browser DSN: the UI then reports its errors to Sentry. */
+  sentry: z.object({ dsn: z.string(), environment: z.string() }).nullable().optional(),
 });
 export type AppConfig = z.infer<typeof configSchema>;
 
