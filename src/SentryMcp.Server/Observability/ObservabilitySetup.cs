@@ -41,6 +41,22 @@ public static class ObservabilitySetup
         var dsn = config["SENTRY_DSN"];
         if (!string.IsNullOrWhiteSpace(dsn))
         {
+            // The Sentry logger provider lets every level through to itself (its own filter beats the
+            // category defaults above), so framework Information lines would be built on every request
+            // and sent as breadcrumbs. Give it the same quiet categories; EF Core's error lines are
+            // left out entirely because the failing request reports the same exception itself.
+            builder.Services.Configure<LoggerFilterOptions>(o =>
+            {
+                foreach (var (category, quiet) in new[]
+                {
+                    ("Microsoft.AspNetCore", LogLevel.Warning), ("System.Net.Http.HttpClient", LogLevel.Warning),
+                    ("ModelContextProtocol", LogLevel.Warning), ("Polly", LogLevel.Warning), ("OpenIddict", LogLevel.Warning),
+                    ("Microsoft.EntityFrameworkCore", LogLevel.None),
+                })
+                {
+                    o.Rules.Add(new LoggerFilterRule("Sentry.AspNetCore.SentryAspNetCoreLoggerProvider", category, quiet, null));
+                }
+            });
             builder.WebHost.UseSentry(o =>
             {
                 o.Dsn = dsn;

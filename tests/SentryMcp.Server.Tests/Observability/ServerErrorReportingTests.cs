@@ -71,6 +71,17 @@ public sealed class ServerErrorReportingTests(SentryDsnServerFixture server) : I
         Assert.Contains(report.GetProperty("exception").GetProperty("values").EnumerateArray(), e => e.GetProperty("type").GetString() == typeof(SqliteException).FullName);
         Assert.Equal("POST", report.GetProperty("request").GetProperty("method").GetString());
         Assert.False(report.GetProperty("request").TryGetProperty("data", out _));
+        // Framework categories stay as quiet towards Sentry as on the console: no per-request
+        // Information breadcrumbs from ASP.NET Core or EF Core (e.g. "Executed DbCommand").
+        if (report.TryGetProperty("breadcrumbs", out var crumbs))
+        {
+            var list = crumbs.ValueKind == JsonValueKind.Array ? crumbs : crumbs.GetProperty("values");
+            Assert.DoesNotContain(list.EnumerateArray(), b =>
+                b.TryGetProperty("category", out var c) && c.GetString() is { } cat &&
+                (cat.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) ||
+                 (cat.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) && b.TryGetProperty("level", out var l) && l.GetString() is "info" or "debug")));
+        }
+        Assert.DoesNotContain("Executed DbCommand", raw, StringComparison.Ordinal);
         foreach (var secret in new[] { "sntryu_serverLeakedToken0123456789", "cookie-secret-789", "leaked-code-123", "body-secret-456" })
         {
             Assert.DoesNotContain(secret, raw, StringComparison.Ordinal);
