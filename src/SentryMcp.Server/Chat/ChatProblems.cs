@@ -19,6 +19,7 @@ public static class ChatProblems
         "RATE_LIMIT_EXCEEDED" => "Too many messages",
         "INVALID_MESSAGES_FORMAT" => "Invalid chat request",
         "INVALID_REQUEST" => "Invalid request",
+        "REQUEST_TOO_LARGE" => "Request too large",
         "AI_SERVICE_UNAVAILABLE" => "No language model configured",
         "MCP_CONNECTION_FAILED" => "MCP server unreachable",
         "APPROVAL_REQUIRED" => "Approval required",
@@ -26,6 +27,7 @@ public static class ChatProblems
         "UNKNOWN_PROMPT" => "Unknown prompt",
         "INVALID_PROMPT_ARGUMENTS" => "Invalid prompt arguments",
         "FORBIDDEN_ORIGIN" => "Foreign origin",
+        "UNSUPPORTED_MEDIA_TYPE" => "Unsupported media type",
         _ => "Error",
     };
 }
