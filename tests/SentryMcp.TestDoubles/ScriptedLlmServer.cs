@@ -17,7 +17,8 @@ public sealed record ScriptedToolCall(string Id, string Name, string ArgumentsJs
 /// <summary>
 /// One canned answer: assistant text and/or tool calls, or an HTTP error status, optionally after a
 /// delay, streamed in chunks of <see cref="ChunkSize"/> characters every <see cref="ChunkInterval"/>;
-/// <see cref="CutAfterChunks"/> drops the connection after that many text chunks.
+/// <see cref="CutAfterChunks"/> drops the connection after that many text chunks, and
+/// <see cref="PauseAfterChunks"/> goes silent for <see cref="Pause"/> after that many.
 /// </summary>
 public sealed record ScriptedReply(string? Content, int Status = 200, TimeSpan Delay = default)
 {
@@ -25,6 +26,8 @@ public sealed record ScriptedReply(string? Content, int Status = 200, TimeSpan D
     public TimeSpan ChunkInterval { get; init; }
     public int ChunkSize { get; init; } = 8;
     public int? CutAfterChunks { get; init; }
+    public int? PauseAfterChunks { get; init; }
+    public TimeSpan Pause { get; init; }
     public int PromptTokens { get; init; } = 10;
 
     /// <summary>The <c>Retry-After</c> header of an error answer (429 gets "0" unless set).</summary>
@@ -96,6 +99,10 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
 
     /// <summary>Streams <paramref name="content"/> and drops the connection after <paramref name="chunks"/> chunks.</summary>
     public void Cut(string content, int chunks) => Enqueue(new ScriptedReply(content) { CutAfterChunks = chunks });
+
+    /// <summary>Streams <paramref name="chunks"/> chunks of <paramref name="content"/>, then sends nothing for <paramref name="pause"/>, then the rest.</summary>
+    public void StallMidway(string content, int chunks, TimeSpan pause) =>
+        Enqueue(new ScriptedReply(content) { PauseAfterChunks = chunks, Pause = pause });
 
     /// <summary>Streams <paramref name="content"/> one chunk every <paramref name="interval"/>.</summary>
     public void Slow(string content, TimeSpan interval, int chunkSize = 8) =>
@@ -235,6 +242,10 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
                 await Task.Delay(300, ct);
                 http.Abort();
                 return;
+            }
+            if (sent == reply.PauseAfterChunks)
+            {
+                await Task.Delay(reply.Pause, ct);
             }
         }
         for (var index = 0; index < reply.ToolCalls.Count; index++)

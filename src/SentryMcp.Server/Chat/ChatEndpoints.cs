@@ -62,7 +62,8 @@ public static class ChatEndpoints
         }
         var clientOptions = new OpenAIClientOptions
         {
-            NetworkTimeout = options.LlmTimeout,
+            // A backstop only: ChatAgent bounds each call by LlmTimeout and LlmIdleTimeout itself and says which ran out.
+            NetworkTimeout = options.LlmTimeout + TimeSpan.FromSeconds(30),
             // The chat streams to a waiting user and reports failures itself: no silent retries.
             RetryPolicy = new ClientRetryPolicy(0),
         };

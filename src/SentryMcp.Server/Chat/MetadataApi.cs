@@ -134,6 +134,11 @@ public static class MetadataApi
 
     private static async Task<IResult> ConnectionLostAsync(HttpContext http, HttpRequestException ex)
     {
+        if (McpConnections.IsRateLimited(ex))
+        {
+            // The connection is fine; only this request was refused.
+            return ChatProblems.McpRateLimited(http);
+        }
         var user = ChatAuthenticator.UserOf(http);
         http.RequestServices.GetRequiredService<McpConnections>().Evict(user.SessionId);
         if (McpConnections.IsUnauthorized(ex))
