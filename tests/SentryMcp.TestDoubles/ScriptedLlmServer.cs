@@ -17,7 +17,8 @@ public sealed record ScriptedToolCall(string Id, string Name, string ArgumentsJs
 /// <summary>
 /// One canned answer: assistant text and/or tool calls, or an HTTP error status, optionally after a
 /// delay, streamed in chunks of <see cref="ChunkSize"/> characters every <see cref="ChunkInterval"/>;
-/// <see cref="CutAfterChunks"/> drops the connection after that many text chunks.
+/// <see cref="CutAfterChunks"/> drops the connection after that many text chunks, and
+/// <see cref="PauseAfterChunks"/> goes silent for <see cref="Pause"/> after that many.
 /// </summary>
 public sealed record ScriptedReply(string? Content, int Status = 200, TimeSpan Delay = default)
 {
@@ -25,19 +26,29 @@ public sealed record ScriptedReply(string? Content, int Status = 200, TimeSpan D
     public TimeSpan ChunkInterval { get; init; }
     public int ChunkSize { get; init; } = 8;
     public int? CutAfterChunks { get; init; }
+    public int? PauseAfterChunks { get; init; }
+    public TimeSpan Pause { get; init; }
     public int PromptTokens { get; init; } = 10;
+
+    /// <summary>The <c>Retry-After</c> header of an error answer (429 gets "0" unless set).</summary>
+    public string? RetryAfter { get; init; }
     public int CompletionTokens { get; init; } = 5;
 }
 
 /// <summary>
 /// An OpenAI-compatible chat-completions server on loopback that replays queued answers, as JSON or
-/// as SSE chunks when the client asks for <c>stream: true</c>, and records every request body and
-/// every request the client abandoned. With nothing queued it answers 500, so an unexpected call
-/// fails the test loudly.
+/// as SSE chunks when the client asks for <c>stream: true</c>, and records the latest request bodies
+/// and the requests the client abandoned. With nothing queued it asks the <see cref="Respond"/> rule
+/// (for concurrent or endless conversations); without one it answers 500, so an unexpected call
+/// fails the test loudly. Safe for concurrent requests.
 /// </summary>
 public sealed class ScriptedLlmServer : IAsyncDisposable
 {
+    /// <summary>Recorded requests kept (the oldest are dropped): a soak must not grow the heap.</summary>
+    public const int MaxRecorded = 256;
+
     private readonly ConcurrentQueue<ScriptedReply> _replies = new();
+    private volatile Func<JsonObject, ScriptedReply>? _rule;
     private readonly ConcurrentQueue<JsonObject> _requests = new();
     private readonly ConcurrentQueue<JsonObject> _cancelled = new();
     private WebApplication _app = null!;
@@ -67,6 +78,13 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
 
     public void Enqueue(ScriptedReply reply) => _replies.Enqueue(reply);
 
+    /// <summary>
+    /// Answers every request the queue does not cover with <paramref name="rule"/>, chosen from the
+    /// request itself (e.g. a text answer once the last message is a tool result), so concurrent
+    /// conversations each get the right reply whatever order they arrive in.
+    /// </summary>
+    public void Respond(Func<JsonObject, ScriptedReply> rule) => _rule = rule;
+
     public void Reply(string content) => Enqueue(new ScriptedReply(content));
 
     /// <summary>Answers with a JSON object serialized as the assistant's text.</summary>
@@ -75,12 +93,16 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
     /// <summary>Answers with tool calls (and optional text before them), finishing with <c>tool_calls</c>.</summary>
     public void ReplyWithToolCalls(string? text, params ScriptedToolCall[] calls) => Enqueue(new ScriptedReply(text) { ToolCalls = calls });
 
-    public void Fail(int status) => Enqueue(new ScriptedReply(null, status));
+    public void Fail(int status, string? retryAfter = null) => Enqueue(new ScriptedReply(null, status) { RetryAfter = retryAfter });
 
     public void Stall(TimeSpan delay, string content = "{}") => Enqueue(new ScriptedReply(content, 200, delay));
 
     /// <summary>Streams <paramref name="content"/> and drops the connection after <paramref name="chunks"/> chunks.</summary>
     public void Cut(string content, int chunks) => Enqueue(new ScriptedReply(content) { CutAfterChunks = chunks });
+
+    /// <summary>Streams <paramref name="chunks"/> chunks of <paramref name="content"/>, then sends nothing for <paramref name="pause"/>, then the rest.</summary>
+    public void StallMidway(string content, int chunks, TimeSpan pause) =>
+        Enqueue(new ScriptedReply(content) { PauseAfterChunks = chunks, Pause = pause });
 
     /// <summary>Streams <paramref name="content"/> one chunk every <paramref name="interval"/>.</summary>
     public void Slow(string content, TimeSpan interval, int chunkSize = 8) =>
@@ -88,6 +110,7 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
 
     public void Clear()
     {
+        _rule = null;
         _replies.Clear();
         _requests.Clear();
         _cancelled.Clear();
@@ -117,19 +140,27 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext http)
     {
         var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
-        _requests.Enqueue(body);
-        var reply = _replies.TryDequeue(out var next) ? next : new ScriptedReply(null, 500);
+        Record(_requests, body);
+        var reply = _replies.TryDequeue(out var next) ? next : _rule?.Invoke(body) ?? new ScriptedReply(null, 500);
         try
         {
             await AnswerAsync(http, body, reply);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
-            _cancelled.Enqueue(body);
+            Record(_cancelled, body);
         }
         catch (IOException) when (http.RequestAborted.IsCancellationRequested)
         {
-            _cancelled.Enqueue(body);
+            Record(_cancelled, body);
+        }
+    }
+
+    private static void Record(ConcurrentQueue<JsonObject> queue, JsonObject body)
+    {
+        queue.Enqueue(body);
+        while (queue.Count > MaxRecorded && queue.TryDequeue(out _))
+        {
         }
     }
 
@@ -142,7 +173,7 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
         var model = body["model"]?.GetValue<string>() ?? "scripted";
         if (reply.Status != 200)
         {
-            await ErrorAsync(http, reply.Status);
+            await ErrorAsync(http, reply.Status, reply.RetryAfter);
             return;
         }
         if (body["stream"]?.GetValue<bool>() == true)
@@ -161,12 +192,12 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
         });
     }
 
-    private static async Task ErrorAsync(HttpContext http, int status)
+    private static async Task ErrorAsync(HttpContext http, int status, string? retryAfter)
     {
         http.Response.StatusCode = status;
-        if (status == 429)
+        if (retryAfter is not null || status == 429)
         {
-            http.Response.Headers.RetryAfter = "0";
+            http.Response.Headers.RetryAfter = retryAfter ?? "0";
         }
         var (type, message) = status switch
         {
@@ -211,6 +242,10 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
                 await Task.Delay(300, ct);
                 http.Abort();
                 return;
+            }
+            if (sent == reply.PauseAfterChunks)
+            {
+                await Task.Delay(reply.Pause, ct);
             }
         }
         for (var index = 0; index < reply.ToolCalls.Count; index++)

@@ -24,7 +24,6 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, IO
         var ct = http.RequestAborted;
         var stream = new UiStream(http.Response);
         var usage = new UsageDetails();
-        var textOpen = (string?)null;
         await stream.BeginAsync(ct);
         try
         {
@@ -54,44 +53,12 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, IO
                     // The last allowed step must answer in words.
                     Tools = step < _options.MaxSteps - 1 ? [.. mcp.Tools] : null,
                 };
-                var calls = new List<FunctionCallContent>();
-                var text = new System.Text.StringBuilder();
-                ChatFinishReason? finish = null;
-                await foreach (var update in llm.Client!.GetStreamingResponseAsync(history, chatOptions, ct))
-                {
-                    foreach (var content in update.Contents)
-                    {
-                        switch (content)
-                        {
-                            case TextContent { Text.Length: > 0 } delta:
-                                if (textOpen is null)
-                                {
-                                    textOpen = "text-" + Guid.NewGuid().ToString("N");
-                                    await stream.WriteAsync(new { type = "text-start", id = textOpen }, ct);
-                                }
-                                text.Append(delta.Text);
-                                await stream.WriteAsync(new { type = "text-delta", id = textOpen, delta = delta.Text }, ct);
-                                break;
-                            case FunctionCallContent call:
-                                calls.Add(call);
-                                break;
-                            case UsageContent used:
-                                usage.Add(used.Details);
-                                break;
-                        }
-                    }
-                    finish = update.FinishReason ?? finish;
-                }
-                if (textOpen is not null)
-                {
-                    await stream.WriteAsync(new { type = "text-end", id = textOpen }, ct);
-                    textOpen = null;
-                }
+                var (calls, text, finish) = await ModelStepAsync(stream, history, chatOptions, usage, ct);
                 if (finish is null && calls.Count == 0)
                 {
                     throw new LlmStreamCutException();
                 }
-                history.Add(new ChatMessage(ChatRole.Assistant, [.. (text.Length > 0 ? [new TextContent(text.ToString())] : Array.Empty<AIContent>()), .. calls]));
+                history.Add(new ChatMessage(ChatRole.Assistant, [.. (text.Length > 0 ? [new TextContent(text)] : Array.Empty<AIContent>()), .. calls]));
                 if (calls.Count == 0)
                 {
                     finishReason = finish == ChatFinishReason.Length ? "length" : finish == ChatFinishReason.ContentFilter ? "content-filter" : "stop";
@@ -125,10 +92,7 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, IO
             var errorText = Describe(ex);
             try
             {
-                if (textOpen is not null)
-                {
-                    await stream.WriteAsync(new { type = "text-end", id = textOpen }, ct);
-                }
+                await stream.EndTextAsync(ct);
                 await stream.WriteAsync(new { type = "error", errorText }, ct);
                 await stream.EndAsync(ct);
             }
@@ -137,6 +101,51 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, IO
                 logger.LogDebug("The chat client went away while an error was reported");
             }
         }
+    }
+
+    /// <summary>
+    /// Streams one model call to the browser (text as it comes; tool calls and usage collected),
+    /// bounded by <see cref="LlmTimeouts"/>.
+    /// </summary>
+    private async Task<(List<FunctionCallContent> Calls, string Text, ChatFinishReason? Finish)> ModelStepAsync(
+        UiStream stream, List<ChatMessage> history, ChatOptions chatOptions, UsageDetails usage, CancellationToken ct)
+    {
+        var calls = new List<FunctionCallContent>();
+        var text = new System.Text.StringBuilder();
+        ChatFinishReason? finish = null;
+        using var timeouts = new LlmTimeouts(_options, ct);
+        try
+        {
+            await foreach (var update in llm.Client!.GetStreamingResponseAsync(history, chatOptions, timeouts.Token))
+            {
+                timeouts.ChunkArrived();
+                foreach (var content in update.Contents)
+                {
+                    switch (content)
+                    {
+                        case TextContent { Text.Length: > 0 } delta:
+                            text.Append(delta.Text);
+                            await stream.TextDeltaAsync(delta.Text, ct);
+                            break;
+                        case FunctionCallContent call:
+                            calls.Add(call);
+                            break;
+                        case UsageContent used:
+                            usage.Add(used.Details);
+                            break;
+                    }
+                }
+                finish = update.FinishReason ?? finish;
+                timeouts.AwaitingNext();
+            }
+        }
+        catch (Exception ex) when (timeouts.Expired && ex is not LlmTimeoutException)
+        {
+            // Whatever the client threw once our bound cancelled it (cancellation, a broken read) is the timeout.
+            throw timeouts.ToException();
+        }
+        await stream.EndTextAsync(ct);
+        return (calls, text.ToString(), finish);
     }
 
     /// <summary>Runs the step's tool calls; false when write tools now wait for the user's approval.</summary>
@@ -218,6 +227,10 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, IO
         {
             return Error(ex.Message);
         }
+        catch (HttpRequestException ex) when (McpConnections.IsRateLimited(ex))
+        {
+            return Error("Too many Sentry requests for this user in the last minute: the tool did not run. Try again in a minute.");
+        }
         catch (HttpRequestException ex)
         {
             logger.LogWarning(ex, "MCP tool call {Tool} failed", call.Name);
@@ -232,8 +245,13 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, IO
             case ClientResultException { Status: 401 or 403 }:
                 logger.LogWarning("The language model refused the API key");
                 return "The language model refused the API key. Check OPENAI_API_KEY.";
-            case ClientResultException { Status: 429 }:
-                return "The language model is rate-limited or out of quota. Try again in a moment.";
+            case ClientResultException { Status: 429 } limited:
+                return LlmTimeouts.RetryAfter(limited) is { } wait
+                    ? $"The language model is rate-limited or out of quota. Try again in {LlmTimeouts.Format(wait)}."
+                    : "The language model is rate-limited or out of quota. Try again in a moment.";
+            case LlmTimeoutException timeout:
+                logger.LogWarning("{Timeout}", timeout.Message);
+                return timeout.Message;
             case ClientResultException { Status: 404 }:
                 return $"The model '{_options.Model}' is not available at the configured endpoint. Check OPENAI_MODEL and OPENAI_BASE_URL.";
             case ClientResultException { Status: 0 } or LlmStreamCutException or IOException or HttpRequestException:

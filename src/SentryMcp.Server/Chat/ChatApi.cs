@@ -25,7 +25,7 @@ public static class ChatApi
             await ChatProblems.Of(429, "RATE_LIMIT_EXCEEDED", $"At most {settings.MessagesPerMinute} messages per minute. Retry in {seconds} s.").ExecuteAsync(http);
             return;
         }
-        var body = await ReadBodyAsync(http, settings.MaxBodyBytes);
+        var body = await RequestBody.ReadAsync(http, settings.MaxBodyBytes);
         var (request, error) = body is null ? (null, $"The body is larger than {settings.MaxBodyBytes:N0} bytes.") : ChatRequest.Parse(body.Value, settings);
         if (request is null)
         {
@@ -55,26 +55,5 @@ public static class ChatApi
             }
             await agent.StreamAsync(http, user, lease.Connection, request, conversation);
         }
-    }
-
-    /// <summary>The body, or null when it is larger than <paramref name="limit"/> bytes.</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpContext http, int limit)
-    {
-        if (http.Request.ContentLength > limit)
-        {
-            return null;
-        }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }

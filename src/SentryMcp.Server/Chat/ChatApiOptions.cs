@@ -27,8 +27,14 @@ public sealed class ChatApiOptions
 
     public int MaxOutputTokens { get; set; } = 4096;
 
-    /// <summary>Upper bound for one model call, streaming included.</summary>
+    /// <summary>Upper bound for one model call (one step), streaming included.</summary>
     public TimeSpan LlmTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// Longest wait for the model's first chunk (headers included) and between two chunks: a model
+    /// that stalls mid-answer ends the turn with an error part instead of holding the user until <see cref="LlmTimeout"/>.
+    /// </summary>
+    public TimeSpan LlmIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The MCP endpoint the chat uses, with the user's token. Default: this server's own <c>/mcp</c> (or <c>/sse</c>).</summary>
     public string? McpUrl { get; set; }
@@ -90,6 +96,8 @@ public sealed class ChatApiOptions
         Require(MaxCachedConnections >= 1, "Chat:MaxCachedConnections must be at least 1.");
         Require(LlmTimeout > TimeSpan.Zero && ConnectionIdleTimeout > TimeSpan.Zero && SessionIdleTimeout > TimeSpan.Zero,
             "Chat:LlmTimeout, Chat:ConnectionIdleTimeout and Chat:SessionIdleTimeout must be positive.");
+        Require(LlmIdleTimeout > TimeSpan.Zero && LlmIdleTimeout <= LlmTimeout,
+            "Chat:LlmIdleTimeout must be positive and at most Chat:LlmTimeout (e.g. 00:01:00 with 00:03:00).");
     }
 
     private static bool IsHttpUrl(string value) =>

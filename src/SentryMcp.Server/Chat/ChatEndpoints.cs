@@ -62,7 +62,8 @@ public static class ChatEndpoints
         }
         var clientOptions = new OpenAIClientOptions
         {
-            NetworkTimeout = options.LlmTimeout,
+            // A backstop only: ChatAgent bounds each call by LlmTimeout and LlmIdleTimeout itself and says which ran out.
+            NetworkTimeout = options.LlmTimeout + TimeSpan.FromSeconds(30),
             // The chat streams to a waiting user and reports failures itself: no silent retries.
             RetryPolicy = new ClientRetryPolicy(0),
         };
@@ -87,6 +88,9 @@ public static class ChatEndpoints
         var (outcome, _) = await http.RequestServices.GetRequiredService<ChatAuthenticator>().AuthenticateAsync(http);
         return outcome switch
         {
+            // JSON only: a form or text/plain POST is what a cross-site page can send without a CORS preflight.
+            ChatAuthenticator.Outcome.Ok when HttpMethods.IsPost(http.Request.Method) && !http.Request.HasJsonContentType() =>
+                ChatProblems.Of(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON (Content-Type: application/json)."),
             ChatAuthenticator.Outcome.Ok => await next(context),
             ChatAuthenticator.Outcome.Expired => ChatProblems.AuthExpired(),
             _ => ChatProblems.MissingAuth(),

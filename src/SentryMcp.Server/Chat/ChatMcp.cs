@@ -28,6 +28,10 @@ public static class ChatMcp
             await services.GetRequiredService<ChatAuthenticator>().EndAsync(http, user.SessionId);
             return (null, ChatProblems.AuthExpired());
         }
+        catch (McpRateLimitedException)
+        {
+            return (null, ChatProblems.McpRateLimited(http));
+        }
         catch (McpUnreachableException ex)
         {
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatMcp))

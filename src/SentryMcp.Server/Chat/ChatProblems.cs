@@ -12,6 +12,16 @@ public static class ChatProblems
 
     public static IResult McpUnavailable() => Of(502, "MCP_CONNECTION_FAILED", "The MCP server could not be reached. Try again later.");
 
+    /// <summary>
+    /// The MCP server's per-user limit (requests per minute, sliding) refused us. Its own Retry-After
+    /// does not survive the MCP client, but a minute always suffices.
+    /// </summary>
+    public static IResult McpRateLimited(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "60";
+        return Of(429, "RATE_LIMIT_EXCEEDED", "Too many Sentry requests for your account in the last minute. Try again in a minute.");
+    }
+
     private static string Title(string code) => code switch
     {
         "MISSING_AUTH_TOKEN" => "Not signed in",
@@ -19,6 +29,7 @@ public static class ChatProblems
         "RATE_LIMIT_EXCEEDED" => "Too many messages",
         "INVALID_MESSAGES_FORMAT" => "Invalid chat request",
         "INVALID_REQUEST" => "Invalid request",
+        "REQUEST_TOO_LARGE" => "Request too large",
         "AI_SERVICE_UNAVAILABLE" => "No language model configured",
         "MCP_CONNECTION_FAILED" => "MCP server unreachable",
         "APPROVAL_REQUIRED" => "Approval required",
@@ -26,6 +37,7 @@ public static class ChatProblems
         "UNKNOWN_PROMPT" => "Unknown prompt",
         "INVALID_PROMPT_ARGUMENTS" => "Invalid prompt arguments",
         "FORBIDDEN_ORIGIN" => "Foreign origin",
+        "UNSUPPORTED_MEDIA_TYPE" => "Unsupported media type",
         _ => "Error",
     };
 }

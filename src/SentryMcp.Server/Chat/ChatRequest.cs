@@ -13,6 +13,10 @@ public sealed record ChatRequest(string Id, IReadOnlyList<UiMessage> Messages, s
     /// <summary>The request, or the sentence that says what is wrong with it.</summary>
     public static (ChatRequest? Request, string? Error) Parse(ReadOnlyMemory<byte> body, ChatApiOptions limits)
     {
+        if (!RequestBody.IsValidUtf8(body))
+        {
+            return (null, "The body is not valid UTF-8.");
+        }
         JsonElement root;
         try
         {

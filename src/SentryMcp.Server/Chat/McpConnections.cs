@@ -120,19 +120,24 @@ public sealed class McpConnections(IHttpClientFactory httpClients, ILoggerFactor
             {
                 await client.DisposeAsync();
             }
-            throw IsUnauthorized(ex) ? new McpAuthRejectedException(ex) : new McpUnreachableException(ex);
+            throw IsUnauthorized(ex) ? new McpAuthRejectedException(ex) : IsRateLimited(ex) ? new McpRateLimitedException(ex) : new McpUnreachableException(ex);
         }
     }
 
-    public static bool IsUnauthorized(Exception? ex)
+    public static bool IsUnauthorized(Exception? ex) => HasStatus(ex, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden);
+
+    /// <summary>The MCP server's per-user rate limit refused the request: the user's doing, not an outage.</summary>
+    public static bool IsRateLimited(Exception? ex) => HasStatus(ex, HttpStatusCode.TooManyRequests);
+
+    private static bool HasStatus(Exception? ex, params HttpStatusCode[] statuses)
     {
         for (; ex is not null; ex = ex.InnerException)
         {
-            if (ex is HttpRequestException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden })
+            if (ex is HttpRequestException { StatusCode: { } status } && statuses.Contains(status))
             {
                 return true;
             }
-            if (ex is AggregateException aggregate && aggregate.InnerExceptions.Any(IsUnauthorized))
+            if (ex is AggregateException aggregate && aggregate.InnerExceptions.Any(inner => HasStatus(inner, statuses)))
             {
                 return true;
             }

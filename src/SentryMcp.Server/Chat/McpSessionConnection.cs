@@ -8,6 +8,9 @@ public sealed class McpAuthRejectedException(Exception inner) : Exception("The M
 /// <summary>The MCP server could not be reached or did not speak MCP.</summary>
 public sealed class McpUnreachableException(Exception inner) : Exception("The MCP server could not be reached.", inner);
 
+/// <summary>The MCP server refused the connection with 429: the user's per-minute request limit there is used up.</summary>
+public sealed class McpRateLimitedException(Exception inner) : Exception("The MCP server's rate limit for this user was reached.", inner);
+
 /// <summary>One open MCP client for one chat session, with its tool and prompt lists fetched once.</summary>
 public sealed class McpSessionConnection(McpClient client, IReadOnlyList<McpClientTool> tools, IReadOnlyList<McpClientPrompt> prompts) : IAsyncDisposable
 {

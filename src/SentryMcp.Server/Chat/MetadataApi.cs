@@ -65,9 +65,15 @@ public static class MetadataApi
 
     private static async Task<IResult> RunToolAsync(HttpContext http, string name, IOptions<ChatApiOptions> options)
     {
-        if (await ReadBodyAsync(http) is not { } body || body.TryGetProperty("confirm", out var confirm) && confirm.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        const string Expected = "Send a JSON object: { \"arguments\": { ... }, \"confirm\": true|false }.";
+        var (body, invalid) = await ReadBodyAsync(http, options.Value.MaxBodyBytes, Expected);
+        if (invalid is not null)
         {
-            return ChatProblems.Of(400, "INVALID_REQUEST", "Send a JSON object: { \"arguments\": { ... }, \"confirm\": true|false }.");
+            return invalid;
+        }
+        if (body.TryGetProperty("confirm", out var confirm) && confirm.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            return ChatProblems.Of(400, "INVALID_REQUEST", Expected);
         }
         var (lease, problem) = await ChatMcp.ConnectAsync(http, ChatAuthenticator.UserOf(http));
         if (lease is null)
@@ -100,11 +106,12 @@ public static class MetadataApi
         }
     }
 
-    private static async Task<IResult> RunPromptAsync(HttpContext http, string name)
+    private static async Task<IResult> RunPromptAsync(HttpContext http, string name, IOptions<ChatApiOptions> options)
     {
-        if (await ReadBodyAsync(http) is not { } body)
+        var (body, invalid) = await ReadBodyAsync(http, options.Value.MaxBodyBytes, "Send a JSON object: { \"arguments\": { ... } }.");
+        if (invalid is not null)
         {
-            return ChatProblems.Of(400, "INVALID_REQUEST", "Send a JSON object: { \"arguments\": { ... } }.");
+            return invalid;
         }
         var (lease, problem) = await ChatMcp.ConnectAsync(http, ChatAuthenticator.UserOf(http));
         if (lease is null)
@@ -127,6 +134,11 @@ public static class MetadataApi
 
     private static async Task<IResult> ConnectionLostAsync(HttpContext http, HttpRequestException ex)
     {
+        if (McpConnections.IsRateLimited(ex))
+        {
+            // The connection is fine; only this request was refused.
+            return ChatProblems.McpRateLimited(http);
+        }
         var user = ChatAuthenticator.UserOf(http);
         http.RequestServices.GetRequiredService<McpConnections>().Evict(user.SessionId);
         if (McpConnections.IsUnauthorized(ex))
@@ -139,22 +151,31 @@ public static class MetadataApi
 
     private static JsonElement? Member(JsonElement body, string name) => body.TryGetProperty(name, out var value) ? value : null;
 
-    /// <summary>The body as a JSON object whose <c>arguments</c>, when present, is an object; otherwise null.</summary>
-    private static async Task<JsonElement?> ReadBodyAsync(HttpContext http)
+    /// <summary>
+    /// The body as a JSON object whose <c>arguments</c>, when present, is an object; otherwise the
+    /// problem (413 past the limit, 400 with <paramref name="expected"/> for anything else, invalid UTF-8 included).
+    /// </summary>
+    private static async Task<(JsonElement Body, IResult? Problem)> ReadBodyAsync(HttpContext http, int limit, string expected)
     {
+        if (await RequestBody.ReadAsync(http, limit) is not { } bytes)
+        {
+            return (default, ChatProblems.Of(413, "REQUEST_TOO_LARGE", $"The body is larger than {limit:N0} bytes."));
+        }
         try
         {
-            var body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body, cancellationToken: http.RequestAborted);
-            if (body.ValueKind != JsonValueKind.Object ||
-                body.TryGetProperty("arguments", out var arguments) && arguments.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+            if (RequestBody.IsValidUtf8(bytes))
             {
-                return null;
+                var body = JsonSerializer.Deserialize<JsonElement>(bytes.Span);
+                if (body.ValueKind == JsonValueKind.Object &&
+                    (!body.TryGetProperty("arguments", out var arguments) || arguments.ValueKind is JsonValueKind.Object or JsonValueKind.Null))
+                {
+                    return (body, null);
+                }
             }
-            return body;
         }
         catch (JsonException)
         {
-            return null;
         }
+        return (default, ChatProblems.Of(400, "INVALID_REQUEST", expected));
     }
 }

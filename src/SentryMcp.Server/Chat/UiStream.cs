@@ -15,6 +15,7 @@ public sealed class UiStream(HttpResponse response)
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
     private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
+    private string? _textId;
 
     public bool Started => response.HasStarted;
 
@@ -34,6 +35,27 @@ public sealed class UiStream(HttpResponse response)
         var bytes = Encoding.UTF8.GetBytes("data: " + JsonSerializer.Serialize(chunk, chunk.GetType(), Json) + "\n\n");
         await response.Body.WriteAsync(bytes, ct);
         await response.Body.FlushAsync(ct);
+    }
+
+    /// <summary>Text as it comes: the first delta opens a text block (one id per block).</summary>
+    public async Task TextDeltaAsync(string delta, CancellationToken ct)
+    {
+        if (_textId is null)
+        {
+            _textId = "text-" + Guid.NewGuid().ToString("N");
+            await WriteAsync(new { type = "text-start", id = _textId }, ct);
+        }
+        await WriteAsync(new { type = "text-delta", id = _textId, delta }, ct);
+    }
+
+    /// <summary>Closes the open text block, if any (also before an error part).</summary>
+    public async Task EndTextAsync(CancellationToken ct)
+    {
+        if (_textId is { } id)
+        {
+            _textId = null;
+            await WriteAsync(new { type = "text-end", id }, ct);
+        }
     }
 
     public async Task EndAsync(CancellationToken ct)

@@ -53,6 +53,35 @@ public sealed class ChatWithUnreachableMcpTests(UnreachableMcpChatFixture server
     }
 }
 
+public sealed class ChatWithMcpRateLimitTests(McpRateLimitedChatFixture server) : IClassFixture<McpRateLimitedChatFixture>
+{
+    [Fact]
+    public async Task The_users_MCP_rate_limit_is_a_429_or_a_tool_error_never_an_unreachable_server()
+    {
+        using var first = await server.SignedInAsync();
+        server.Llm.ReplyWithToolCalls(null, [.. Enumerable.Range(0, 12).Select(i => new SentryMcp.TestDoubles.ScriptedToolCall($"call_{i}", "whoami"))]);
+        server.Llm.Reply("Some of that worked.");
+
+        // Connecting takes about half of the 8 requests; a dozen tool calls use up the rest.
+        var turn = await first.ChatAsync(ChatTestData.Body(ChatTestData.User("Who am I, twelve times?")));
+        using var second = await server.SignedInAsync();
+        var chat = await second.PostJsonAsync("api/chat", ChatTestData.Body(ChatTestData.User("hi")));
+        var metadata = await second.Http.GetAsync("api/metadata");
+
+        Assert.Equal("finish", turn.Types.Last());
+        Assert.Equal("Some of that worked.", turn.Text);
+        var refused = turn.Chunks.Where(c => c.GetProperty("type").GetString() == "tool-output-error").ToList();
+        Assert.NotEmpty(refused);
+        Assert.All(refused, c => Assert.Contains("Too many Sentry requests", c.GetProperty("errorText").GetString()));
+        foreach (var response in new[] { chat, metadata })
+        {
+            Assert.Equal((HttpStatusCode)429, response.StatusCode);
+            Assert.Equal("RATE_LIMIT_EXCEEDED", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+            Assert.Equal(TimeSpan.FromSeconds(60), response.Headers.RetryAfter!.Delta);
+        }
+    }
+}
+
 public sealed class ChatOverSseTests(SseChatFixture server) : IClassFixture<SseChatFixture>
 {
     [Fact]

@@ -14,6 +14,9 @@ public class ChatFixture : AuthServerFixture
         ["OPENAI_BASE_URL"] = Llm.BaseUri.ToString(),
         ["OPENAI_MODEL"] = "",
         ["Chat:MessagesPerMinute"] = "1000",
+        // Every test signs in the same sandbox user, and each new session's MCP connection costs four
+        // requests before the first tool call: a class of tests would meet the default 60/min.
+        ["RateLimits:PerUserPerMinute"] = "1000",
         ["Chat:MaxSteps"] = "4",
         ["Chat:MaxToolResultChars"] = "2000",
     };
@@ -73,6 +76,15 @@ public sealed class UnreachableMcpChatFixture : ChatFixture
         ["OPENAI_API_KEY"] = "test-key",
         ["OPENAI_BASE_URL"] = Llm.BaseUri.ToString(),
         ["Chat:McpUrl"] = "http://127.0.0.1:9/mcp",
+    };
+}
+
+/// <summary>The MCP server allows the (single sandbox) user 8 requests a minute.</summary>
+public sealed class McpRateLimitedChatFixture : ChatFixture
+{
+    protected override IDictionary<string, string?> ChatSettings => new Dictionary<string, string?>(base.ChatSettings)
+    {
+        ["RateLimits:PerUserPerMinute"] = "8",
     };
 }
 

@@ -193,6 +193,22 @@ public sealed class ChatStreamTests(ChatFixture server) : IClassFixture<ChatFixt
         Assert.Single(server.Llm.Requests);
     }
 
+    [Theory]
+    [InlineData("7", "Try again in 7 s.")]
+    [InlineData("600", "Try again in 10 min.")]
+    [InlineData("in ten minutes", "Try again in 10 min.")]
+    [InlineData("soon", "Try again in a moment.")]
+    public async Task A_rate_limited_model_tells_the_user_when_to_try_again(string retryAfter, string expected)
+    {
+        // "in ten minutes" stands for an HTTP date ten minutes ahead.
+        server.Llm.Fail(429, retryAfter == "in ten minutes" ? DateTimeOffset.UtcNow.AddMinutes(10).AddSeconds(20).ToString("r") : retryAfter);
+
+        var result = await _browser.ChatAsync(Body(User("Hello")));
+
+        Assert.EndsWith(expected, result.Single("error").GetProperty("errorText").GetString());
+        Assert.Single(server.Llm.Requests);
+    }
+
     [Fact]
     public async Task A_model_stream_cut_midway_closes_the_text_and_reports_an_error()
     {

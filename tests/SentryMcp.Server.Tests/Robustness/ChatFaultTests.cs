@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Net;
+using SentryMcp.Sandbox;
+using SentryMcp.Server.Tests.Chat;
+using SentryMcp.TestDoubles;
+using Xunit.Abstractions;
+using static SentryMcp.Server.Tests.Chat.ChatTestData;
+
+namespace SentryMcp.Server.Tests.Robustness;
+
+/// <summary>Short model bounds (2 s without a chunk, 6 s per call) and the Sentry client bounds of <see cref="FaultyUpstreamFixture"/>.</summary>
+public sealed class ChatFaultFixture : ChatFixture
+{
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(6);
+
+    protected override IDictionary<string, string?> ChatSettings => new Dictionary<string, string?>(base.ChatSettings)
+    {
+        ["Chat:LlmIdleTimeout"] = IdleTimeout.ToString(),
+        ["Chat:LlmTimeout"] = CallTimeout.ToString(),
+        ["Sentry:Client:AttemptTimeout"] = "00:00:01",
+        ["Sentry:Client:TotalTimeout"] = "00:00:04",
+        ["Sentry:Client:RetryBaseDelay"] = "00:00:00.020",
+        ["Sentry:Client:MaxRetryDelay"] = "00:00:00.500",
+        ["RateLimits:PerUserPerMinute"] = "100000",
+    };
+}
+
+/// <summary>
+/// Chat turns while the model or Sentry misbehaves: a model that goes silent mid-answer, one that
+/// trickles past the per-call bound, one that never sends its headers, 429 with Retry-After, 503
+/// and a cut stream; and every sandbox fault during a tool call inside a turn. Each turn ends within
+/// its bound with a clear error part (model) or a tool error the model answers (Sentry), the next
+/// turn works, and threads and sockets do not leak.
+/// </summary>
+[Collection(ResourceMeasurements.Name)]
+public sealed class ChatFaultTests(ChatFaultFixture server, ITestOutputHelper output) : IClassFixture<ChatFaultFixture>, IAsyncLifetime
+{
+    private const string Slow = "This answer arrives in small pieces, much too slowly to be useful.";
+
+    private static readonly (string Name, Action<ScriptedLlmServer> Script, string[] Types, string Error, bool Abandoned)[] ModelFaults =
+    [
+        ("silent mid-answer", llm => llm.StallMidway(Slow, chunks: 2, TimeSpan.FromSeconds(30)),
+            ["start", "start-step", "text-start", "text-delta", "text-delta", "text-end", "error"], "stopped sending its answer for 2 s", true),
+        ("chunks past the call bound", llm => llm.Slow(Slow, TimeSpan.FromMilliseconds(700), chunkSize: 4),
+            [], "did not finish its answer within 6 s", true),
+        ("no headers", llm => llm.Stall(TimeSpan.FromSeconds(30)),
+            ["start", "start-step", "error"], "did not start answering within 2 s", true),
+        ("429 with Retry-After", llm => llm.Fail(429, retryAfter: "7"),
+            ["start", "start-step", "error"], "rate-limited or out of quota. Try again in 7 s.", false),
+        ("503", llm => llm.Fail(503),
+            ["start", "start-step", "error"], "failed (HTTP 503)", false),
+        ("cut", llm => llm.Cut(Slow, chunks: 2),
+            ["start", "start-step", "text-start", "text-delta", "text-delta", "text-end", "error"], "cut off", false),
+    ];
+
+    private static readonly FaultRule[] SentryFaults =
+    [
+        new(FaultKind.Latency, "/api/0/", Count: 1, DelayMs: 1500),
+        new(FaultKind.Status, "/api/0/", Count: 1, Status: 429, RetryAfterSeconds: 0),
+        new(FaultKind.Status, "/api/0/", Count: 1, Status: 500),
+        new(FaultKind.Status, "/api/0/", Count: 3, Status: 503),
+        new(FaultKind.MalformedJson, "/api/0/", Count: 1),
+        new(FaultKind.Drop, "/api/0/", Count: 1),
+        new(FaultKind.Drop, "/api/0/", Count: 8),
+        new(FaultKind.Latency, "/api/0/", Count: 8, DelayMs: 5000),
+    ];
+
+    private ChatBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _browser = await server.SignedInAsync();
+        server.Llm.Clear();
+        await server.SandboxHttp.DeleteAsync("__sandbox/faults");
+        await NormalTurnAsync(withTool: true);
+    }
+
+    public Task DisposeAsync()
+    {
+        _browser.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Every_model_fault_ends_the_turn_with_a_clear_error_part_in_bounded_time_and_the_next_turn_works()
+    {
+        var (threadsBefore, socketsBefore) = Counts();
+        var slowest = TimeSpan.Zero;
+
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var (name, script, types, error, abandoned) in ModelFaults)
+            {
+                server.Llm.Clear();
+                script(server.Llm);
+                var clock = Stopwatch.StartNew();
+
+                var result = await _browser.ChatAsync(Body(User("Tell me about my errors")));
+
+                var elapsed = clock.Elapsed;
+                slowest = elapsed > slowest ? elapsed : slowest;
+                output.WriteLine($"{name}: {elapsed.TotalSeconds:0.0} s, \"{result.Single("error").GetProperty("errorText").GetString()}\"");
+                Assert.Equal(HttpStatusCode.OK, result.Response.StatusCode);
+                if (types.Length > 0)
+                {
+                    Assert.Equal(types, result.Types);
+                }
+                Assert.Equal("error", result.Types.Last());
+                Assert.True(result.Done, name);
+                Assert.Contains(error, result.Single("error").GetProperty("errorText").GetString());
+                Assert.True(elapsed < ChatFaultFixture.CallTimeout + TimeSpan.FromSeconds(3), $"{name} took {elapsed}");
+                // No silent retries: the model was asked once. A bound that ran out abandoned the model's answer.
+                Assert.Single(server.Llm.Requests);
+                if (abandoned)
+                {
+                    Assert.True(await server.Llm.WaitForCancellationAsync(TimeSpan.FromSeconds(5)), $"{name}: the model call was not abandoned");
+                }
+
+                await NormalTurnAsync(withTool: round == 1);
+            }
+        }
+
+        await Task.Delay(500);
+        var (threadsAfter, socketsAfter) = Counts();
+        output.WriteLine($"slowest faulty turn {slowest.TotalSeconds:0.0} s; threads {threadsBefore} → {threadsAfter}, sockets {socketsBefore} → {socketsAfter}");
+        Assert.True(threadsAfter - threadsBefore < 25, $"threads grew from {threadsBefore} to {threadsAfter}");
+        Assert.True(socketsAfter - socketsBefore < 25, $"sockets grew from {socketsBefore} to {socketsAfter}");
+    }
+
+    [Fact]
+    public async Task Sentry_faults_during_a_tool_call_reach_the_model_as_tool_errors_and_the_turn_finishes()
+    {
+        var (threadsBefore, socketsBefore) = Counts();
+        var outcomes = new SortedDictionary<string, int>();
+
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var fault in SentryFaults)
+            {
+                server.Llm.Clear();
+                server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_fault", "find_projects", "{\"organizationSlug\":\"acme\"}"));
+                server.Llm.Reply("Handled.");
+                await server.AddSandboxFaultAsync(fault);
+
+                var result = await _browser.ChatAsync(Body(User("Which projects do I have?")));
+                await server.SandboxHttp.DeleteAsync("__sandbox/faults");
+
+                Assert.Equal(HttpStatusCode.OK, result.Response.StatusCode);
+                Assert.Equal(["start", "start-step", "tool-input-start", "tool-input-available"], result.Types.Take(4));
+                Assert.Equal(["finish-step", "finish"], result.Types.TakeLast(2));
+                Assert.True(result.Done);
+                Assert.Equal("Handled.", result.Text);
+                var toolMessage = server.Llm.Requests[1]["messages"]!.AsArray()[^1]!;
+                Assert.Equal("tool", toolMessage["role"]!.GetValue<string>());
+                var outcome = "ok";
+                if (result.Types.Contains("tool-output-error"))
+                {
+                    var errorText = result.Single("tool-output-error").GetProperty("errorText").GetString()!;
+                    outcome = errorText.Split('\n')[0];
+                    Assert.StartsWith("**Sentry", errorText);
+                    Assert.Equal("Error: " + errorText, toolMessage["content"]!.ToString());
+                }
+                else
+                {
+                    Assert.Contains("api-backend", result.Single("tool-output-available").GetRawText());
+                }
+                outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+
+                await NormalTurnAsync(withTool: true);
+            }
+        }
+
+        await Task.Delay(500);
+        var (threadsAfter, socketsAfter) = Counts();
+        output.WriteLine($"outcomes: {string.Join("; ", outcomes.Select(o => $"{o.Key} ×{o.Value}"))}");
+        output.WriteLine($"threads {threadsBefore} → {threadsAfter}, sockets {socketsBefore} → {socketsAfter}");
+        Assert.Contains("ok", outcomes.Keys);
+        Assert.True(outcomes.Count >= 3, "the faults should produce several distinct outcomes");
+        Assert.True(threadsAfter - threadsBefore < 25, $"threads grew from {threadsBefore} to {threadsAfter}");
+        Assert.True(socketsAfter - socketsBefore < 25, $"sockets grew from {socketsBefore} to {socketsAfter}");
+    }
+
+    /// <summary>A turn that must work: plain text, or a tool call and an answer.</summary>
+    private async Task NormalTurnAsync(bool withTool)
+    {
+        server.Llm.Clear();
+        if (withTool)
+        {
+            server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_ok", "whoami"));
+        }
+        server.Llm.Reply("Back to normal.");
+
+        var result = await _browser.ChatAsync(Body(User("Still there?")));
+
+        Assert.Equal("finish", result.Types.Last());
+        Assert.Equal("Back to normal.", result.Text);
+        if (withTool)
+        {
+            Assert.Contains("Jane Doe", result.Single("tool-output-available").GetRawText());
+        }
+    }
+
+    private static (int Threads, int Sockets) Counts()
+    {
+        var (_, threads, sockets) = ProcessCounters.Read();
+        return (threads, sockets);
+    }
+}
