@@ -37,7 +37,7 @@ public class McpServerFixture : IAsyncLifetime
         var variables = new Dictionary<string, string?>
         {
             // Short timings so fault tests finish quickly; the behaviour is the same as in production.
-            ["Sentry__Client__AttemptTimeout"] = "00:00:02",
+            ["Sentry__Client__AttemptTimeout"] = "00:00:04", // generous: a POST is never retried, and CI runs suites side by side on 2 cores
             ["Sentry__Client__TotalTimeout"] = "00:00:10",
             ["Sentry__Client__RetryBaseDelay"] = "00:00:00.050",
             ["Sentry__Client__MaxRetryDelay"] = "00:00:02",

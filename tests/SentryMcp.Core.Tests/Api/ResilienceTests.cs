@@ -67,7 +67,7 @@ public sealed class ResilienceTests(McpServerFixture server) : IClassFixture<Mcp
     [Fact]
     public async Task A_slow_attempt_times_out_and_the_retry_succeeds()
     {
-        await server.AddFaultAsync(new FaultRule(FaultKind.Latency, "/api/0/auth/", Count: 1, DelayMs: 5000));
+        await server.AddFaultAsync(new FaultRule(FaultKind.Latency, "/api/0/auth/", Count: 1, DelayMs: 8000));
 
         var output = await server.CallAsync("whoami");
 
