@@ -57,9 +57,10 @@ public static class ServerApp
         app.UseWeb();
         app.UseRouting();
         app.UseCors();
-        app.UseAuthentication();
+        app.UseAuthenticationWithMcpFastPath();
         app.UsePerUserRateLimit();
         app.UseAuthorization();
+        app.UseMcpResponseCoalescing();
 
         app.MapSiteEndpoints();
         app.MapProtectedResourceMetadata();

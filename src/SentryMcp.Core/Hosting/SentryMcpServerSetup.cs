@@ -33,29 +33,15 @@ public static class SentryMcpServerSetup
         return new ToolSelection(constraints, groups, hidden);
     }
 
+    private static readonly Implementation ServerIdentity = new() { Name = ServerName, Title = "Sentry MCP", Version = Version };
+
     public static void Apply(McpServerOptions options, SentryToolCatalog tools, ToolSelection selection)
     {
-        options.ServerInfo = new Implementation { Name = ServerName, Title = "Sentry MCP", Version = Version };
+        options.ServerInfo = ServerIdentity;
         options.ServerInstructions = Instructions;
-        var collection = new McpServerPrimitiveCollection<McpServerTool>();
-        foreach (var tool in tools.Build(selection))
-        {
-            collection.Add(tool);
-        }
-        options.ToolCollection = collection;
-
-        var prompts = new McpServerPrimitiveCollection<McpServerPrompt>();
-        foreach (var prompt in SentryPrompts.ForSession(tools.Prompts, selection.Constraints))
-        {
-            prompts.Add(prompt);
-        }
-        options.PromptCollection = prompts;
-
-        var resources = new McpServerResourceCollection();
-        foreach (var resource in tools.Resources)
-        {
-            resources.Add(resource);
-        }
-        options.ResourceCollection = resources;
+        var primitives = tools.Primitives(selection);
+        options.ToolCollection = primitives.Tools;
+        options.PromptCollection = primitives.Prompts;
+        options.ResourceCollection = primitives.Resources;
     }
 }

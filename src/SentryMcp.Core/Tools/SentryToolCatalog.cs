@@ -47,29 +47,53 @@ public sealed class SentryToolCatalog
     public IReadOnlyList<McpServerResource> Resources => _resources.Value;
 
     private const int MaxCachedSelections = 1024;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<McpServerTool>> _views = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SelectionKey, IReadOnlyList<McpServerTool>> _views = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SelectionKey, SessionPrimitives> _primitives = new();
 
     /// <summary>
     /// The tools a session sees. Stateless HTTP asks for this on every request, so each distinct
     /// selection (groups, constraints, hidden tools) is built once and reused: building parses and
     /// rewrites every tool's schema.
     /// </summary>
-    public IReadOnlyList<McpServerTool> Build(ToolSelection selection)
+    public IReadOnlyList<McpServerTool> Build(ToolSelection selection) =>
+        Cached(_views, SelectionKey.For(selection), selection, Create);
+
+    /// <summary>
+    /// The tool, prompt and resource collections of a session, built once per selection and shared by
+    /// every server instance that serves it (stateless HTTP creates one per request). The collections
+    /// are never changed after they are built.
+    /// </summary>
+    public SessionPrimitives Primitives(ToolSelection selection) =>
+        Cached(_primitives, SelectionKey.For(selection), selection, s => SessionPrimitives.Create(Build(s), Prompts, Resources, s.Constraints));
+
+    private static T Cached<T>(System.Collections.Concurrent.ConcurrentDictionary<SelectionKey, T> cache, SelectionKey key, ToolSelection selection, Func<ToolSelection, T> create)
     {
-        var key = string.Join('|',
-            string.Join(',', selection.Groups.Order()),
-            selection.Constraints.OrganizationSlug, selection.Constraints.ProjectSlug, selection.Constraints.RegionUrl,
-            string.Join(',', (selection.HiddenTools ?? new HashSet<string>()).Order(StringComparer.Ordinal)));
-        if (_views.TryGetValue(key, out var cached))
+        if (cache.TryGetValue(key, out var cached))
         {
             return cached;
         }
-        if (_views.Count >= MaxCachedSelections)
+        if (cache.Count >= MaxCachedSelections)
         {
             // Scoped URLs make the key space open-ended; a full reset keeps memory bounded.
-            _views.Clear();
+            cache.Clear();
         }
-        return _views.GetOrAdd(key, _ => Create(selection));
+        return cache.GetOrAdd(key, _ => create(selection));
+    }
+
+    /// <summary>A selection as a cheap, comparable key (groups as a bit set, hidden tools sorted).</summary>
+    private readonly record struct SelectionKey(int Groups, string? Organization, string? Project, string? Region, string Hidden)
+    {
+        public static SelectionKey For(ToolSelection selection)
+        {
+            var groups = 0;
+            foreach (var group in selection.Groups)
+            {
+                groups |= 1 << (int)group;
+            }
+            var hidden = selection.HiddenTools is not { Count: > 0 } names ? "" : string.Join(',', names.Order(StringComparer.Ordinal));
+            var c = selection.Constraints;
+            return new SelectionKey(groups, c.OrganizationSlug, c.ProjectSlug, c.RegionUrl, hidden);
+        }
     }
 
     private List<McpServerTool> Create(ToolSelection selection)
@@ -103,5 +127,32 @@ public sealed class SentryToolCatalog
         }
         tools.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         return tools;
+    }
+}
+
+/// <summary>What one session serves: its tools, prompts and resources, as the MCP SDK's collections.</summary>
+public sealed record SessionPrimitives(
+    McpServerPrimitiveCollection<McpServerTool> Tools,
+    McpServerPrimitiveCollection<McpServerPrompt> Prompts,
+    McpServerResourceCollection Resources)
+{
+    public static SessionPrimitives Create(IEnumerable<McpServerTool> tools, IReadOnlyList<McpServerPrompt> prompts, IEnumerable<McpServerResource> resources, SessionConstraints constraints)
+    {
+        var toolCollection = new McpServerPrimitiveCollection<McpServerTool>();
+        foreach (var tool in tools)
+        {
+            toolCollection.Add(tool);
+        }
+        var promptCollection = new McpServerPrimitiveCollection<McpServerPrompt>();
+        foreach (var prompt in SentryMcp.Core.Prompts.SentryPrompts.ForSession(prompts, constraints))
+        {
+            promptCollection.Add(prompt);
+        }
+        var resourceCollection = new McpServerResourceCollection();
+        foreach (var resource in resources)
+        {
+            resourceCollection.Add(resource);
+        }
+        return new SessionPrimitives(toolCollection, promptCollection, resourceCollection);
     }
 }
