@@ -78,7 +78,7 @@ public static class McpHttpPipeline
 /// (headers, the event, the closing chunk); coalesced, it leaves in one when the request ends. A slow
 /// call still shows its headers and every progress event within the delay.
 /// </summary>
-internal sealed class CoalescingResponseBody(IHttpResponseBodyFeature inner, TimeSpan flushDelay) : Stream, IHttpResponseBodyFeature
+internal sealed class CoalescingResponseBody(IHttpResponseBodyFeature inner, TimeSpan flushDelay) : WriteOnlyStream, IHttpResponseBodyFeature
 {
     public static readonly TimeSpan DefaultFlushDelay = TimeSpan.FromMilliseconds(50);
 
@@ -130,12 +130,6 @@ internal sealed class CoalescingResponseBody(IHttpResponseBodyFeature inner, Tim
         }
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Write(byte[] buffer, int offset, int count) =>
-        WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
     public override Task FlushAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _flushScheduled, 1) == 0)
@@ -144,8 +138,6 @@ internal sealed class CoalescingResponseBody(IHttpResponseBodyFeature inner, Tim
         }
         return Task.CompletedTask;
     }
-
-    public override void Flush() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
 
     private async Task FlushLaterAsync()
     {
@@ -176,13 +168,4 @@ internal sealed class CoalescingResponseBody(IHttpResponseBodyFeature inner, Tim
             _gate.Release();
         }
     }
-
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -48,7 +48,7 @@ public sealed class LocalSseSessionRouter : ISseSessionRouter
 /// Wraps the SSE response body so keep-alive comments can be written between events, never inside
 /// one: a comment goes out only when the last bytes written ended an event.
 /// </summary>
-public sealed class KeepAliveSseStream(Stream inner) : Stream
+public sealed class KeepAliveSseStream(Stream inner) : WriteOnlyStream
 {
     private static readonly byte[] Ping = ": ping\n\n"u8.ToArray();
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -107,21 +107,5 @@ public sealed class KeepAliveSseStream(Stream inner) : Stream
         }
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
-
     public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-    public override void Flush() => inner.Flush();
-
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

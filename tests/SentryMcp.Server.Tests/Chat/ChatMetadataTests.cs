@@ -4,22 +4,13 @@ using System.Text.Json;
 
 namespace SentryMcp.Server.Tests.Chat;
 
-public sealed class ChatMetadataTests(ChatFixture server) : IClassFixture<ChatFixture>, IAsyncLifetime
+public sealed class ChatMetadataTests(ChatFixture fixture) : SignedInChatTest<ChatFixture>(fixture), IClassFixture<ChatFixture>
 {
-    private ChatBrowser _browser = null!;
-
-    public async Task InitializeAsync() => _browser = await server.SignedInAsync();
-
-    public Task DisposeAsync()
-    {
-        _browser.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task Metadata_lists_tools_with_schemas_and_read_only_flags_and_prompts_with_arguments()
     {
-        var response = await _browser.Http.GetAsync("api/metadata");
+        var response = await Browser.Http.GetAsync("api/metadata");
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -38,12 +29,12 @@ public sealed class ChatMetadataTests(ChatFixture server) : IClassFixture<ChatFi
     [Fact]
     public async Task Metadata_answers_304_when_the_ETag_still_matches()
     {
-        var first = await _browser.Http.GetAsync("api/metadata");
+        var first = await Browser.Http.GetAsync("api/metadata");
         var etag = first.Headers.ETag!;
         using var again = new HttpRequestMessage(HttpMethod.Get, "api/metadata");
         again.Headers.IfNoneMatch.Add(etag);
 
-        var second = await _browser.Http.SendAsync(again);
+        var second = await Browser.Http.SendAsync(again);
 
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
         Assert.Equal(etag, second.Headers.ETag);
@@ -53,9 +44,9 @@ public sealed class ChatMetadataTests(ChatFixture server) : IClassFixture<ChatFi
     [Fact]
     public async Task The_tool_runner_runs_read_only_tools_and_asks_for_confirmation_for_writes()
     {
-        var whoami = await _browser.PostJsonAsync("api/tools/whoami", new { arguments = new { } });
-        var unconfirmed = await _browser.PostJsonAsync("api/tools/update_issue", new { arguments = new { organizationSlug = "acme", issueId = "MOBILE-APP-1", status = "resolved" } });
-        var confirmed = await _browser.PostJsonAsync("api/tools/update_issue", new { arguments = new { organizationSlug = "acme", issueId = "MOBILE-APP-1", status = "resolved" }, confirm = true });
+        var whoami = await Browser.PostJsonAsync("api/tools/whoami", new { arguments = new { } });
+        var unconfirmed = await Browser.PostJsonAsync("api/tools/update_issue", new { arguments = new { organizationSlug = "acme", issueId = "MOBILE-APP-1", status = "resolved" } });
+        var confirmed = await Browser.PostJsonAsync("api/tools/update_issue", new { arguments = new { organizationSlug = "acme", issueId = "MOBILE-APP-1", status = "resolved" }, confirm = true });
 
         Assert.Equal(HttpStatusCode.OK, whoami.StatusCode);
         var result = await whoami.Content.ReadFromJsonAsync<JsonElement>();
@@ -72,9 +63,9 @@ public sealed class ChatMetadataTests(ChatFixture server) : IClassFixture<ChatFi
     [Fact]
     public async Task The_tool_runner_reports_unknown_tools_bad_bodies_and_tool_errors()
     {
-        var unknown = await _browser.PostJsonAsync("api/tools/no_such_tool", new { arguments = new { } });
-        var badBody = await _browser.PostRawAsync("api/tools/whoami", "{\"arguments\":[1,2]}");
-        var notFound = await _browser.PostJsonAsync("api/tools/get_issue_details", new { arguments = new { organizationSlug = "acme", issueId = "NOPE-999" } });
+        var unknown = await Browser.PostJsonAsync("api/tools/no_such_tool", new { arguments = new { } });
+        var badBody = await Browser.PostRawAsync("api/tools/whoami", "{\"arguments\":[1,2]}");
+        var notFound = await Browser.PostJsonAsync("api/tools/get_issue_details", new { arguments = new { organizationSlug = "acme", issueId = "NOPE-999" } });
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("UNKNOWN_TOOL", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
@@ -86,8 +77,8 @@ public sealed class ChatMetadataTests(ChatFixture server) : IClassFixture<ChatFi
     [Fact]
     public async Task Prompts_expand_through_MCP_and_missing_arguments_are_named()
     {
-        var expanded = await _browser.PostJsonAsync("api/prompts/find_errors_in_file", new { arguments = new { organizationSlug = "acme", filename = "checkout.ts" } });
-        var missing = await _browser.PostJsonAsync("api/prompts/find_errors_in_file", new { arguments = new { organizationSlug = "acme" } });
+        var expanded = await Browser.PostJsonAsync("api/prompts/find_errors_in_file", new { arguments = new { organizationSlug = "acme", filename = "checkout.ts" } });
+        var missing = await Browser.PostJsonAsync("api/prompts/find_errors_in_file", new { arguments = new { organizationSlug = "acme" } });
 
         var messages = (await expanded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("messages");
         Assert.Equal("user", messages[0].GetProperty("role").GetString());
@@ -101,10 +92,10 @@ public sealed class ChatMetadataTests(ChatFixture server) : IClassFixture<ChatFi
     [Fact]
     public async Task Config_is_public_and_names_the_endpoints_and_model()
     {
-        var config = await server.Http.GetFromJsonAsync<JsonElement>("api/config");
+        var config = await Server.Http.GetFromJsonAsync<JsonElement>("api/config");
 
-        Assert.Equal(new Uri(server.BaseUri, "mcp").ToString(), config.GetProperty("mcpUrl").GetString());
-        Assert.Equal(new Uri(server.BaseUri, "sse").ToString(), config.GetProperty("sseUrl").GetString());
+        Assert.Equal(new Uri(Server.BaseUri, "mcp").ToString(), config.GetProperty("mcpUrl").GetString());
+        Assert.Equal(new Uri(Server.BaseUri, "sse").ToString(), config.GetProperty("sseUrl").GetString());
         Assert.True(config.GetProperty("llmConfigured").GetBoolean());
         Assert.Equal("gpt-4o", config.GetProperty("model").GetString());
         Assert.False(config.GetProperty("sandbox").GetBoolean());
@@ -114,8 +105,8 @@ public sealed class ChatMetadataTests(ChatFixture server) : IClassFixture<ChatFi
     [Fact]
     public async Task The_MCP_connection_is_reused_across_requests_of_a_session()
     {
-        var connections = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Server.Chat.McpConnections>(server.App.Services);
-        using var fresh = await server.SignedInAsync();
+        var connections = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Server.Chat.McpConnections>(Server.App.Services);
+        using var fresh = await Server.SignedInAsync();
         var before = connections.Count;
 
         await fresh.Http.GetAsync("api/metadata");

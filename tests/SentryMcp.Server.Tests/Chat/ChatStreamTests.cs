@@ -6,28 +6,15 @@ using static SentryMcp.Server.Tests.Chat.ChatTestData;
 
 namespace SentryMcp.Server.Tests.Chat;
 
-public sealed class ChatStreamTests(ChatFixture server) : IClassFixture<ChatFixture>, IAsyncLifetime
+public sealed class ChatStreamTests(ChatFixture fixture) : SignedInChatTest<ChatFixture>(fixture), IClassFixture<ChatFixture>
 {
-    private ChatBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        server.Llm.Clear();
-        _browser = await server.SignedInAsync();
-    }
-
-    public Task DisposeAsync()
-    {
-        _browser.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task Plain_text_streams_as_the_exact_ui_message_stream_parts()
     {
-        server.Llm.Reply("Hello from Sentry!");
+        Server.Llm.Reply("Hello from Sentry!");
 
-        var result = await _browser.ChatAsync(Body(User("Say hello")), capture: "plain-text");
+        var result = await Browser.ChatAsync(Body(User("Say hello")), capture: "plain-text");
 
         Assert.Equal(HttpStatusCode.OK, result.Response.StatusCode);
         Assert.Equal("text/event-stream", result.Response.Content.Headers.ContentType!.MediaType);
@@ -44,7 +31,7 @@ public sealed class ChatStreamTests(ChatFixture server) : IClassFixture<ChatFixt
         Assert.Equal("stop", finish.GetProperty("finishReason").GetString());
         var usage = finish.GetProperty("messageMetadata").GetProperty("usage");
         Assert.Equal((10, 5, 15), (usage.GetProperty("inputTokens").GetInt32(), usage.GetProperty("outputTokens").GetInt32(), usage.GetProperty("totalTokens").GetInt32()));
-        var prompt = server.Llm.Requests[0];
+        var prompt = Server.Llm.Requests[0];
         Assert.Equal("system", prompt["messages"]![0]!["role"]!.GetValue<string>());
         Assert.Contains("find_organizations", prompt["messages"]![0]!["content"]!.ToString());
         Assert.Equal("Say hello", prompt["messages"]![1]!["content"]!.ToString());
@@ -54,10 +41,10 @@ public sealed class ChatStreamTests(ChatFixture server) : IClassFixture<ChatFixt
     [Fact]
     public async Task A_tool_call_runs_through_MCP_and_its_result_reaches_the_model_and_the_UI()
     {
-        server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_1", "whoami"));
-        server.Llm.Reply("You are Jane Doe.");
+        Server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_1", "whoami"));
+        Server.Llm.Reply("You are Jane Doe.");
 
-        var result = await _browser.ChatAsync(Body(User("Who am I?")), capture: "tool-call");
+        var result = await Browser.ChatAsync(Body(User("Who am I?")), capture: "tool-call");
 
         Assert.Equal(["start", "start-step", "tool-input-start", "tool-input-available", "tool-output-available", "finish-step",
             "start-step", "text-start", "text-delta", "text-delta", "text-delta", "text-end", "finish-step", "finish"], result.Types);
@@ -67,7 +54,7 @@ public sealed class ChatStreamTests(ChatFixture server) : IClassFixture<ChatFixt
         var output = result.Single("tool-output-available").GetProperty("output");
         Assert.False(output.GetProperty("isError").GetBoolean());
         Assert.Contains("Jane Doe", output.GetProperty("content")[0].GetProperty("text").GetString());
-        var second = server.Llm.Requests[1]["messages"]!.AsArray();
+        var second = Server.Llm.Requests[1]["messages"]!.AsArray();
         Assert.Equal("tool", second[^1]!["role"]!.GetValue<string>());
         Assert.Contains("Jane Doe", second[^1]!["content"]!.ToString());
         Assert.Equal("call_1", second[^1]!["tool_call_id"]!.GetValue<string>());
@@ -76,29 +63,29 @@ public sealed class ChatStreamTests(ChatFixture server) : IClassFixture<ChatFixt
     [Fact]
     public async Task Several_tool_calls_over_several_steps_each_surface_as_tool_parts_in_order()
     {
-        server.Llm.ReplyWithToolCalls("Looking.", new ScriptedToolCall("call_a", "whoami"), new ScriptedToolCall("call_b", "find_organizations"));
-        server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_c", "find_projects", "{\"organizationSlug\":\"acme\"}"));
-        server.Llm.Reply("Done.");
+        Server.Llm.ReplyWithToolCalls("Looking.", new ScriptedToolCall("call_a", "whoami"), new ScriptedToolCall("call_b", "find_organizations"));
+        Server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_c", "find_projects", "{\"organizationSlug\":\"acme\"}"));
+        Server.Llm.Reply("Done.");
 
-        var result = await _browser.ChatAsync(Body(User("Show me everything")), capture: "multi-step");
+        var result = await Browser.ChatAsync(Body(User("Show me everything")), capture: "multi-step");
 
         Assert.Equal(3, result.Types.Count(t => t == "start-step"));
         Assert.Equal(3, result.Types.Count(t => t == "finish-step"));
         Assert.Equal(["call_a", "call_b", "call_c"], result.Chunks.Where(c => c.GetProperty("type").GetString() == "tool-output-available").Select(c => c.GetProperty("toolCallId").GetString()));
         Assert.Contains("web-frontend", result.Chunks.Last(c => c.GetProperty("type").GetString() == "tool-output-available").GetProperty("output").GetRawText());
         Assert.Equal("Looking.Done.", result.Text);
-        Assert.Equal(3, server.Llm.Requests.Count);
+        Assert.Equal(3, Server.Llm.Requests.Count);
     }
 
     [Fact]
     public async Task Long_tool_results_are_cut_for_the_model_with_a_note()
     {
-        server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_long", "get_issue_details", "{\"organizationSlug\":\"acme\",\"issueId\":\"API-BACKEND-1\"}"));
-        server.Llm.Reply("Summary.");
+        Server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_long", "get_issue_details", "{\"organizationSlug\":\"acme\",\"issueId\":\"API-BACKEND-1\"}"));
+        Server.Llm.Reply("Summary.");
 
-        await _browser.ChatAsync(Body(User("Details of API-BACKEND-1")));
+        await Browser.ChatAsync(Body(User("Details of API-BACKEND-1")));
 
-        var toolResult = server.Llm.Requests[1]["messages"]!.AsArray()[^1]!["content"]!.ToString();
+        var toolResult = Server.Llm.Requests[1]["messages"]!.AsArray()[^1]!["content"]!.ToString();
         Assert.StartsWith("# ", toolResult);
         Assert.Contains("[Result cut: showing 2,000 of", toolResult);
         Assert.True(toolResult.Length < 2200, $"{toolResult.Length} characters reached the model");
@@ -109,14 +96,14 @@ public sealed class ChatStreamTests(ChatFixture server) : IClassFixture<ChatFixt
     {
         for (var i = 0; i < 3; i++)
         {
-            server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall($"call_{i}", "whoami"));
+            Server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall($"call_{i}", "whoami"));
         }
-        server.Llm.Reply("Enough tools.");
+        Server.Llm.Reply("Enough tools.");
 
-        var result = await _browser.ChatAsync(Body(User("Loop")));
+        var result = await Browser.ChatAsync(Body(User("Loop")));
 
-        Assert.Equal(4, server.Llm.Requests.Count);
-        Assert.Null(server.Llm.Requests[3]["tools"]);
+        Assert.Equal(4, Server.Llm.Requests.Count);
+        Assert.Null(Server.Llm.Requests[3]["tools"]);
         Assert.Equal("Enough tools.", result.Text);
     }
 
@@ -124,25 +111,25 @@ public sealed class ChatStreamTests(ChatFixture server) : IClassFixture<ChatFixt
     public async Task A_write_tool_waits_for_approval_and_runs_once_approved_in_the_next_request()
     {
         var input = "{\"organizationSlug\":\"acme\",\"issueId\":\"API-BACKEND-1\",\"status\":\"resolved\"}";
-        server.Llm.ReplyWithToolCalls("Resolving.", new ScriptedToolCall("call_w", "update_issue", input));
+        Server.Llm.ReplyWithToolCalls("Resolving.", new ScriptedToolCall("call_w", "update_issue", input));
 
-        var first = await _browser.ChatAsync(Body(User("Resolve API-BACKEND-1")), capture: "approval-request");
+        var first = await Browser.ChatAsync(Body(User("Resolve API-BACKEND-1")), capture: "approval-request");
 
         Assert.Equal(["start", "start-step", "text-start", "text-delta", "text-delta", "text-end", "tool-input-start", "tool-input-available",
             "tool-approval-request", "finish-step", "finish"], first.Types);
         var request = first.Single("tool-approval-request");
         Assert.Equal("call_w", request.GetProperty("toolCallId").GetString());
-        Assert.Single(server.Llm.Requests);
+        Assert.Single(Server.Llm.Requests);
 
-        server.Llm.Reply("Done ok");
-        var second = await _browser.ChatAsync(Continuation(first, input, approved: true), capture: "approval-granted");
+        Server.Llm.Reply("Done ok");
+        var second = await Browser.ChatAsync(Continuation(first, input, approved: true), capture: "approval-granted");
 
         Assert.Equal(["start", "tool-output-available", "start-step", "text-start", "text-delta", "text-end", "finish-step", "finish"], second.Types);
         Assert.Equal(first.Single("start").GetProperty("messageId").GetString(), second.Single("start").GetProperty("messageId").GetString());
         Assert.Contains("resolved", second.Single("tool-output-available").GetProperty("output").GetRawText(), StringComparison.OrdinalIgnoreCase);
-        var toolMessage = server.Llm.Requests[1]["messages"]!.AsArray()[^1]!;
+        var toolMessage = Server.Llm.Requests[1]["messages"]!.AsArray()[^1]!;
         Assert.Equal("call_w", toolMessage["tool_call_id"]!.GetValue<string>());
-        var details = await (await _browser.PostJsonAsync("api/tools/get_issue_details", new { arguments = new { organizationSlug = "acme", issueId = "API-BACKEND-1" } })).Content.ReadAsStringAsync();
+        var details = await (await Browser.PostJsonAsync("api/tools/get_issue_details", new { arguments = new { organizationSlug = "acme", issueId = "API-BACKEND-1" } })).Content.ReadAsStringAsync();
         Assert.Contains("resolved", details, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -150,27 +137,27 @@ public sealed class ChatStreamTests(ChatFixture server) : IClassFixture<ChatFixt
     public async Task A_denied_write_tool_becomes_tool_output_denied_and_the_model_is_told()
     {
         var input = "{\"organizationSlug\":\"acme\",\"issueId\":\"WEB-FRONTEND-1\",\"status\":\"ignored\"}";
-        server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_d", "update_issue", input));
-        var first = await _browser.ChatAsync(Body(User("Ignore WEB-FRONTEND-1")));
-        server.Llm.Reply("Okay, I left it alone.");
+        Server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_d", "update_issue", input));
+        var first = await Browser.ChatAsync(Body(User("Ignore WEB-FRONTEND-1")));
+        Server.Llm.Reply("Okay, I left it alone.");
 
-        var second = await _browser.ChatAsync(Continuation(first, input, approved: false, reason: "not now"), capture: "approval-denied");
+        var second = await Browser.ChatAsync(Continuation(first, input, approved: false, reason: "not now"), capture: "approval-denied");
 
         Assert.Equal(["start", "tool-output-denied", "start-step", "text-start", "text-delta", "text-delta", "text-delta", "text-end", "finish-step", "finish"], second.Types);
         Assert.Equal("call_d", second.Single("tool-output-denied").GetProperty("toolCallId").GetString());
-        Assert.Contains("denied", server.Llm.Requests[1]["messages"]!.AsArray()[^1]!["content"]!.ToString());
-        Assert.Contains("not now", server.Llm.Requests[1]["messages"]!.AsArray()[^1]!["content"]!.ToString());
+        Assert.Contains("denied", Server.Llm.Requests[1]["messages"]!.AsArray()[^1]!["content"]!.ToString());
+        Assert.Contains("not now", Server.Llm.Requests[1]["messages"]!.AsArray()[^1]!["content"]!.ToString());
     }
 
     [Fact]
     public async Task An_approval_the_server_did_not_issue_does_not_run_the_tool()
     {
         var input = "{\"organizationSlug\":\"acme\",\"issueId\":\"WEB-FRONTEND-1\",\"status\":\"resolved\"}";
-        server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_f", "update_issue", input));
-        var first = await _browser.ChatAsync(Body(User("Resolve WEB-FRONTEND-1")));
-        server.Llm.Reply("Not done.");
+        Server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_f", "update_issue", input));
+        var first = await Browser.ChatAsync(Body(User("Resolve WEB-FRONTEND-1")));
+        Server.Llm.Reply("Not done.");
 
-        var second = await _browser.ChatAsync(Continuation(first, input, approved: true, approvalId: "forged"));
+        var second = await Browser.ChatAsync(Continuation(first, input, approved: true, approvalId: "forged"));
 
         Assert.Contains("tool-output-denied", second.Types);
         Assert.DoesNotContain("tool-output-available", second.Types);
@@ -182,15 +169,15 @@ public sealed class ChatStreamTests(ChatFixture server) : IClassFixture<ChatFixt
     [InlineData(500, "HTTP 500")]
     public async Task Model_errors_after_the_stream_started_arrive_as_an_error_part(int status, string expected)
     {
-        server.Llm.Fail(status);
+        Server.Llm.Fail(status);
 
-        var result = await _browser.ChatAsync(Body(User("Hello")), capture: $"llm-error-{status}");
+        var result = await Browser.ChatAsync(Body(User("Hello")), capture: $"llm-error-{status}");
 
         Assert.Equal(HttpStatusCode.OK, result.Response.StatusCode);
         Assert.Equal(["start", "start-step", "error"], result.Types);
         Assert.Contains(expected, result.Single("error").GetProperty("errorText").GetString());
         Assert.True(result.Done);
-        Assert.Single(server.Llm.Requests);
+        Assert.Single(Server.Llm.Requests);
     }
 
     [Theory]
@@ -201,20 +188,20 @@ public sealed class ChatStreamTests(ChatFixture server) : IClassFixture<ChatFixt
     public async Task A_rate_limited_model_tells_the_user_when_to_try_again(string retryAfter, string expected)
     {
         // "in ten minutes" stands for an HTTP date ten minutes ahead.
-        server.Llm.Fail(429, retryAfter == "in ten minutes" ? DateTimeOffset.UtcNow.AddMinutes(10).AddSeconds(20).ToString("r") : retryAfter);
+        Server.Llm.Fail(429, retryAfter == "in ten minutes" ? DateTimeOffset.UtcNow.AddMinutes(10).AddSeconds(20).ToString("r") : retryAfter);
 
-        var result = await _browser.ChatAsync(Body(User("Hello")));
+        var result = await Browser.ChatAsync(Body(User("Hello")));
 
         Assert.EndsWith(expected, result.Single("error").GetProperty("errorText").GetString());
-        Assert.Single(server.Llm.Requests);
+        Assert.Single(Server.Llm.Requests);
     }
 
     [Fact]
     public async Task A_model_stream_cut_midway_closes_the_text_and_reports_an_error()
     {
-        server.Llm.Cut("This answer will never be finished, sadly.", chunks: 2);
+        Server.Llm.Cut("This answer will never be finished, sadly.", chunks: 2);
 
-        var result = await _browser.ChatAsync(Body(User("Hello")), capture: "stream-cut");
+        var result = await Browser.ChatAsync(Body(User("Hello")), capture: "stream-cut");
 
         Assert.Equal(["start", "start-step", "text-start", "text-delta", "text-delta", "text-end", "error"], result.Types);
         Assert.Contains("cut off", result.Single("error").GetProperty("errorText").GetString());
@@ -223,17 +210,17 @@ public sealed class ChatStreamTests(ChatFixture server) : IClassFixture<ChatFixt
     [Fact]
     public async Task A_client_that_disconnects_stops_the_model_call()
     {
-        server.Llm.Slow(new string('x', 400), TimeSpan.FromMilliseconds(100));
+        Server.Llm.Slow(new string('x', 400), TimeSpan.FromMilliseconds(100));
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/chat") { Content = JsonContent.Create(Body(User("Talk slowly"))) };
 
-        using (var response = await _browser.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
+        using (var response = await Browser.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
         {
             var stream = await response.Content.ReadAsStreamAsync();
             var buffer = new byte[256];
             Assert.True(await stream.ReadAsync(buffer) > 0);
         }
 
-        Assert.True(await server.Llm.WaitForCancellationAsync(TimeSpan.FromSeconds(10)), "The model call was not cancelled");
+        Assert.True(await Server.Llm.WaitForCancellationAsync(TimeSpan.FromSeconds(10)), "The model call was not cancelled");
     }
 
     [Theory]
@@ -247,7 +234,7 @@ public sealed class ChatStreamTests(ChatFixture server) : IClassFixture<ChatFixt
     [InlineData("{\"id\":\"c\",\"messages\":[{\"id\":\"m\",\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"text\":\"hi\"}]}]}")]
     public async Task Malformed_bodies_are_rejected_before_streaming(string body)
     {
-        var response = await _browser.PostRawAsync("api/chat", body);
+        var response = await Browser.PostRawAsync("api/chat", body);
 
         await AssertInvalidAsync(response);
     }
@@ -255,9 +242,9 @@ public sealed class ChatStreamTests(ChatFixture server) : IClassFixture<ChatFixt
     [Fact]
     public async Task Oversized_input_is_rejected_before_streaming()
     {
-        var longText = await _browser.PostJsonAsync("api/chat", Body(User(new string('a', 16_001))));
-        var tooMany = await _browser.PostJsonAsync("api/chat", Body([.. Enumerable.Range(0, 101).Select(i => User("hi", "u" + i))]));
-        var tooBig = await _browser.PostRawAsync("api/chat", "{\"id\":\"c\",\"pad\":\"" + new string('a', 1_100_000) + "\",\"messages\":[]}");
+        var longText = await Browser.PostJsonAsync("api/chat", Body(User(new string('a', 16_001))));
+        var tooMany = await Browser.PostJsonAsync("api/chat", Body([.. Enumerable.Range(0, 101).Select(i => User("hi", "u" + i))]));
+        var tooBig = await Browser.PostRawAsync("api/chat", "{\"id\":\"c\",\"pad\":\"" + new string('a', 1_100_000) + "\",\"messages\":[]}");
 
         await AssertInvalidAsync(longText);
         await AssertInvalidAsync(tooMany);
@@ -267,13 +254,13 @@ public sealed class ChatStreamTests(ChatFixture server) : IClassFixture<ChatFixt
     [Fact]
     public async Task A_prompt_command_is_expanded_through_MCP_prompts_get()
     {
-        server.Llm.Reply("Here are the errors.");
+        Server.Llm.Reply("Here are the errors.");
 
-        var result = await _browser.ChatAsync(Body(User("/prompt find_errors_in_file {\"organizationSlug\":\"acme\",\"filename\":\"checkout.ts\"}")));
-        var unknown = await _browser.PostJsonAsync("api/chat", Body(User("/prompt no_such_prompt {}")));
+        var result = await Browser.ChatAsync(Body(User("/prompt find_errors_in_file {\"organizationSlug\":\"acme\",\"filename\":\"checkout.ts\"}")));
+        var unknown = await Browser.PostJsonAsync("api/chat", Body(User("/prompt no_such_prompt {}")));
 
         Assert.Equal("Here are the errors.", result.Text);
-        var sent = server.Llm.Requests[0]["messages"]!.AsArray()[1]!["content"]!.ToString();
+        var sent = Server.Llm.Requests[0]["messages"]!.AsArray()[1]!["content"]!.ToString();
         Assert.Contains("checkout.ts", sent);
         Assert.DoesNotContain("/prompt", sent);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -285,7 +272,7 @@ public sealed class ChatStreamTests(ChatFixture server) : IClassFixture<ChatFixt
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("INVALID_MESSAGES_FORMAT", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
-        Assert.Empty(server.Llm.Requests);
+        Assert.Empty(Server.Llm.Requests);
     }
 
     /// <summary>The next useChat request after the user answered the approval: the assistant message with the tool part answered.</summary>

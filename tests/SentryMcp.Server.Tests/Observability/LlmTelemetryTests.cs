@@ -7,22 +7,9 @@ using static SentryMcp.Server.Tests.Chat.ChatTestData;
 namespace SentryMcp.Server.Tests.Observability;
 
 /// <summary>Model calls of real chat turns (host → scripted OpenAI-compatible server) as spans and metrics.</summary>
-public sealed class LlmTelemetryTests(ChatFixture server) : IClassFixture<ChatFixture>, IAsyncLifetime
+public sealed class LlmTelemetryTests(ChatFixture fixture) : SignedInChatTest<ChatFixture>(fixture), IClassFixture<ChatFixture>
 {
     private const string Model = "gpt-4o";
-    private ChatBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        server.Llm.Clear();
-        _browser = await server.SignedInAsync();
-    }
-
-    public Task DisposeAsync()
-    {
-        _browser.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task Each_model_call_is_a_span_with_model_token_counts_and_outcome_but_never_the_prompt_or_answer()
@@ -30,10 +17,10 @@ public sealed class LlmTelemetryTests(ChatFixture server) : IClassFixture<ChatFi
         const string question = "Which user am I? marker-prompt-5c1d9e";
         const string answer = "You are Jane Doe. marker-answer-77b0a4";
         using var telemetry = new TelemetryCapture();
-        server.Llm.Enqueue(new ScriptedReply(null) { ToolCalls = [new ScriptedToolCall("call_1", "whoami")], PromptTokens = 321, CompletionTokens = 12 });
-        server.Llm.Enqueue(new ScriptedReply(answer) { PromptTokens = 400, CompletionTokens = 7 });
+        Server.Llm.Enqueue(new ScriptedReply(null) { ToolCalls = [new ScriptedToolCall("call_1", "whoami")], PromptTokens = 321, CompletionTokens = 12 });
+        Server.Llm.Enqueue(new ScriptedReply(answer) { PromptTokens = 400, CompletionTokens = 7 });
 
-        var result = await _browser.ChatAsync(Body(User(question)));
+        var result = await Browser.ChatAsync(Body(User(question)));
 
         Assert.Equal(answer, result.Text);
         var calls = telemetry.Spans.Where(s => s.DisplayName == "chat " + Model).ToList();
@@ -71,9 +58,9 @@ public sealed class LlmTelemetryTests(ChatFixture server) : IClassFixture<ChatFi
     public async Task A_model_API_failure_is_an_error_span_with_its_HTTP_status()
     {
         using var telemetry = new TelemetryCapture();
-        server.Llm.Fail(500);
+        Server.Llm.Fail(500);
 
-        var result = await _browser.ChatAsync(Body(User("Hello")));
+        var result = await Browser.ChatAsync(Body(User("Hello")));
 
         Assert.Contains("error", result.Types);
         var call = Assert.Single(telemetry.Spans, s => s.DisplayName == "chat " + Model);
@@ -90,9 +77,9 @@ public sealed class LlmTelemetryTests(ChatFixture server) : IClassFixture<ChatFi
     public async Task An_answer_that_breaks_off_is_traced_as_cut()
     {
         using var telemetry = new TelemetryCapture();
-        server.Llm.Cut("This answer will never be finished, because the connection drops.", chunks: 2);
+        Server.Llm.Cut("This answer will never be finished, because the connection drops.", chunks: 2);
 
-        var result = await _browser.ChatAsync(Body(User("Tell me a long story")));
+        var result = await Browser.ChatAsync(Body(User("Tell me a long story")));
 
         Assert.Contains("error", result.Types);
         var call = Assert.Single(telemetry.Spans, s => s.DisplayName == "chat " + Model);

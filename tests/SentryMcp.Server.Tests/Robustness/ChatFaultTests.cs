@@ -14,16 +14,12 @@ public sealed class ChatFaultFixture : ChatFixture
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(6);
 
-    protected override IDictionary<string, string?> ChatSettings => new Dictionary<string, string?>(base.ChatSettings)
-    {
-        ["Chat:LlmIdleTimeout"] = IdleTimeout.ToString(),
-        ["Chat:LlmTimeout"] = CallTimeout.ToString(),
-        ["Sentry:Client:AttemptTimeout"] = "00:00:01",
-        ["Sentry:Client:TotalTimeout"] = "00:00:04",
-        ["Sentry:Client:RetryBaseDelay"] = "00:00:00.020",
-        ["Sentry:Client:MaxRetryDelay"] = "00:00:00.500",
-        ["RateLimits:PerUserPerMinute"] = "100000",
-    };
+    protected override IDictionary<string, string?> ChatSettings =>
+        FaultyUpstreamFixture.With(base.ChatSettings, FaultyUpstreamFixture.QuickFailureSettings.Concat(new Dictionary<string, string?>
+        {
+            ["Chat:LlmIdleTimeout"] = IdleTimeout.ToString(),
+            ["Chat:LlmTimeout"] = CallTimeout.ToString(),
+        }));
 }
 
 /// <summary>
@@ -34,7 +30,7 @@ public sealed class ChatFaultFixture : ChatFixture
 /// turn works, and threads and sockets do not leak.
 /// </summary>
 [Collection(ResourceMeasurements.Name)]
-public sealed class ChatFaultTests(ChatFaultFixture server, ITestOutputHelper output) : IClassFixture<ChatFaultFixture>, IAsyncLifetime
+public sealed class ChatFaultTests(ChatFaultFixture fixture, ITestOutputHelper output) : SignedInChatTest<ChatFaultFixture>(fixture), IClassFixture<ChatFaultFixture>
 {
     private const string Slow = "This answer arrives in small pieces, much too slowly to be useful.";
 
@@ -66,20 +62,11 @@ public sealed class ChatFaultTests(ChatFaultFixture server, ITestOutputHelper ou
         new(FaultKind.Latency, "/api/0/", Count: 8, DelayMs: 5000),
     ];
 
-    private ChatBrowser _browser = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _browser = await server.SignedInAsync();
-        server.Llm.Clear();
-        await server.SandboxHttp.DeleteAsync("__sandbox/faults");
+        await base.InitializeAsync();
+        await Server.SandboxHttp.DeleteAsync("__sandbox/faults");
         await NormalTurnAsync(withTool: true);
-    }
-
-    public Task DisposeAsync()
-    {
-        _browser.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -92,11 +79,11 @@ public sealed class ChatFaultTests(ChatFaultFixture server, ITestOutputHelper ou
         {
             foreach (var (name, script, types, error, abandoned) in ModelFaults)
             {
-                server.Llm.Clear();
-                script(server.Llm);
+                Server.Llm.Clear();
+                script(Server.Llm);
                 var clock = Stopwatch.StartNew();
 
-                var result = await _browser.ChatAsync(Body(User("Tell me about my errors")));
+                var result = await Browser.ChatAsync(Body(User("Tell me about my errors")));
 
                 var elapsed = clock.Elapsed;
                 slowest = elapsed > slowest ? elapsed : slowest;
@@ -111,10 +98,10 @@ public sealed class ChatFaultTests(ChatFaultFixture server, ITestOutputHelper ou
                 Assert.Contains(error, result.Single("error").GetProperty("errorText").GetString());
                 Assert.True(elapsed < ChatFaultFixture.CallTimeout + TimeSpan.FromSeconds(3), $"{name} took {elapsed}");
                 // No silent retries: the model was asked once. A bound that ran out abandoned the model's answer.
-                Assert.Single(server.Llm.Requests);
+                Assert.Single(Server.Llm.Requests);
                 if (abandoned)
                 {
-                    Assert.True(await server.Llm.WaitForCancellationAsync(TimeSpan.FromSeconds(5)), $"{name}: the model call was not abandoned");
+                    Assert.True(await Server.Llm.WaitForCancellationAsync(TimeSpan.FromSeconds(5)), $"{name}: the model call was not abandoned");
                 }
 
                 await NormalTurnAsync(withTool: round == 1);
@@ -138,20 +125,20 @@ public sealed class ChatFaultTests(ChatFaultFixture server, ITestOutputHelper ou
         {
             foreach (var fault in SentryFaults)
             {
-                server.Llm.Clear();
-                server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_fault", "find_projects", "{\"organizationSlug\":\"acme\"}"));
-                server.Llm.Reply("Handled.");
-                await server.AddSandboxFaultAsync(fault);
+                Server.Llm.Clear();
+                Server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_fault", "find_projects", "{\"organizationSlug\":\"acme\"}"));
+                Server.Llm.Reply("Handled.");
+                await Server.AddSandboxFaultAsync(fault);
 
-                var result = await _browser.ChatAsync(Body(User("Which projects do I have?")));
-                await server.SandboxHttp.DeleteAsync("__sandbox/faults");
+                var result = await Browser.ChatAsync(Body(User("Which projects do I have?")));
+                await Server.SandboxHttp.DeleteAsync("__sandbox/faults");
 
                 Assert.Equal(HttpStatusCode.OK, result.Response.StatusCode);
                 Assert.Equal(["start", "start-step", "tool-input-start", "tool-input-available"], result.Types.Take(4));
                 Assert.Equal(["finish-step", "finish"], result.Types.TakeLast(2));
                 Assert.True(result.Done);
                 Assert.Equal("Handled.", result.Text);
-                var toolMessage = server.Llm.Requests[1]["messages"]!.AsArray()[^1]!;
+                var toolMessage = Server.Llm.Requests[1]["messages"]!.AsArray()[^1]!;
                 Assert.Equal("tool", toolMessage["role"]!.GetValue<string>());
                 var outcome = "ok";
                 if (result.Types.Contains("tool-output-error"))
@@ -184,14 +171,14 @@ public sealed class ChatFaultTests(ChatFaultFixture server, ITestOutputHelper ou
     /// <summary>A turn that must work: plain text, or a tool call and an answer.</summary>
     private async Task NormalTurnAsync(bool withTool)
     {
-        server.Llm.Clear();
+        Server.Llm.Clear();
         if (withTool)
         {
-            server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_ok", "whoami"));
+            Server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_ok", "whoami"));
         }
-        server.Llm.Reply("Back to normal.");
+        Server.Llm.Reply("Back to normal.");
 
-        var result = await _browser.ChatAsync(Body(User("Still there?")));
+        var result = await Browser.ChatAsync(Body(User("Still there?")));
 
         Assert.Equal("finish", result.Types.Last());
         Assert.Equal("Back to normal.", result.Text);

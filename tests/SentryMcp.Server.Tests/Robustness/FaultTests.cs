@@ -8,7 +8,8 @@ namespace SentryMcp.Server.Tests.Robustness;
 
 public sealed class FaultyUpstreamFixture : AuthServerFixture
 {
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    /// <summary>Short Sentry-client timings so faulted calls end quickly, and no per-user limit in the way.</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> QuickFailureSettings { get; } = new Dictionary<string, string?>
     {
         ["Sentry:Client:AttemptTimeout"] = "00:00:01",
         ["Sentry:Client:TotalTimeout"] = "00:00:04",
@@ -16,6 +17,19 @@ public sealed class FaultyUpstreamFixture : AuthServerFixture
         ["Sentry:Client:MaxRetryDelay"] = "00:00:00.500",
         ["RateLimits:PerUserPerMinute"] = "100000",
     };
+
+    protected override IDictionary<string, string?> Settings => With(base.Settings, QuickFailureSettings);
+
+    /// <summary><paramref name="settings"/> with <paramref name="overrides"/> applied on top.</summary>
+    public static Dictionary<string, string?> With(IDictionary<string, string?> settings, IEnumerable<KeyValuePair<string, string?>> overrides)
+    {
+        var merged = new Dictionary<string, string?>(settings);
+        foreach (var (key, value) in overrides)
+        {
+            merged[key] = value;
+        }
+        return merged;
+    }
 }
 
 /// <summary>
