@@ -25,6 +25,7 @@ public static class SandboxApp
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new SentryTimestamps.Converter());
         });
         if (string.Equals(builder.Configuration["LOG_FORMAT"]?.Trim(), "json", StringComparison.OrdinalIgnoreCase))
         {

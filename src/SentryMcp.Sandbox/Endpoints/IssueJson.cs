@@ -60,7 +60,7 @@ public static class IssueJson
                 return new { type = "user", id = user.Id, name = user.Name, email = user.Email };
             case { Type: "team" } a:
                 var team = data.Teams.First(t => t.OrganizationSlug == issue.OrganizationSlug && t.Slug == a.Id);
-                return new { type = "team", id = team.Id, name = team.Slug, email = (string?)null };
+                return new { type = "team", id = team.Id, name = team.Slug }; // Sentry sends no email for teams
             default:
                 return null;
         }
@@ -76,8 +76,8 @@ public static class IssueJson
         json["groupID"] = issue.Id;
         json["projectID"] = project.Id;
         json["projectSlug"] = project.Slug;
-        json["dateCreated"] = ev.DateCreated.ToString("O", CultureInfo.InvariantCulture);
-        json["dateReceived"] = ev.DateCreated.AddSeconds(1).ToString("O", CultureInfo.InvariantCulture);
+        json["dateCreated"] = SentryTimestamps.Format(ev.DateCreated);
+        json["dateReceived"] = SentryTimestamps.Format(ev.DateCreated.AddSeconds(1));
         if (full)
         {
             var ordered = data.EventsOf(issue.Id).ToList();
