@@ -19,7 +19,7 @@ Console.SetOut(Console.Error);
 
 using var budget = new CancellationTokenSource(options.Budget);
 var ct = budget.Token;
-var (sandbox, sandboxUri) = await BenchSandbox.StartAsync(ct);
+var (sandbox, sandboxUri) = await SandboxApp.StartAsync(ct: ct);
 try
 {
     var servers = new[] { ServerUnderTest.Ours(options, sandboxUri), ServerUnderTest.Official(options, sandboxUri) };

@@ -10,7 +10,7 @@ public static class RequestBody
         {
             return TooLarge(http);
         }
-        using var buffer = new MemoryStream();
+        var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
@@ -21,7 +21,7 @@ public static class RequestBody
             }
             buffer.Write(chunk, 0, read);
         }
-        return buffer.ToArray();
+        return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length); // no second copy
     }
 
     /// <summary>

@@ -50,18 +50,6 @@ public sealed class ChatFaultTests(ChatFaultFixture fixture, ITestOutputHelper o
             ["start", "start-step", "text-start", "text-delta", "text-delta", "text-end", "error"], "cut off", false),
     ];
 
-    private static readonly FaultRule[] SentryFaults =
-    [
-        new(FaultKind.Latency, "/api/0/", Count: 1, DelayMs: 1500),
-        new(FaultKind.Status, "/api/0/", Count: 1, Status: 429, RetryAfterSeconds: 0),
-        new(FaultKind.Status, "/api/0/", Count: 1, Status: 500),
-        new(FaultKind.Status, "/api/0/", Count: 3, Status: 503),
-        new(FaultKind.MalformedJson, "/api/0/", Count: 1),
-        new(FaultKind.Drop, "/api/0/", Count: 1),
-        new(FaultKind.Drop, "/api/0/", Count: 8),
-        new(FaultKind.Latency, "/api/0/", Count: 8, DelayMs: 5000),
-    ];
-
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -72,7 +60,7 @@ public sealed class ChatFaultTests(ChatFaultFixture fixture, ITestOutputHelper o
     [Fact]
     public async Task Every_model_fault_ends_the_turn_with_a_clear_error_part_in_bounded_time_and_the_next_turn_works()
     {
-        var (threadsBefore, socketsBefore) = Counts();
+        var (threadsBefore, socketsBefore) = ProcessCounters.ThreadsAndSockets();
         var slowest = TimeSpan.Zero;
 
         for (var round = 0; round < 2; round++)
@@ -109,7 +97,7 @@ public sealed class ChatFaultTests(ChatFaultFixture fixture, ITestOutputHelper o
         }
 
         await Task.Delay(500);
-        var (threadsAfter, socketsAfter) = Counts();
+        var (threadsAfter, socketsAfter) = ProcessCounters.ThreadsAndSockets();
         output.WriteLine($"slowest faulty turn {slowest.TotalSeconds:0.0} s; threads {threadsBefore} → {threadsAfter}, sockets {socketsBefore} → {socketsAfter}");
         Assert.True(threadsAfter - threadsBefore < 25, $"threads grew from {threadsBefore} to {threadsAfter}");
         Assert.True(socketsAfter - socketsBefore < 25, $"sockets grew from {socketsBefore} to {socketsAfter}");
@@ -118,12 +106,12 @@ public sealed class ChatFaultTests(ChatFaultFixture fixture, ITestOutputHelper o
     [Fact]
     public async Task Sentry_faults_during_a_tool_call_reach_the_model_as_tool_errors_and_the_turn_finishes()
     {
-        var (threadsBefore, socketsBefore) = Counts();
+        var (threadsBefore, socketsBefore) = ProcessCounters.ThreadsAndSockets();
         var outcomes = new SortedDictionary<string, int>();
 
         for (var round = 0; round < 2; round++)
         {
-            foreach (var fault in SentryFaults)
+            foreach (var fault in FaultyUpstreamFixture.SentryFaults)
             {
                 Server.Llm.Clear();
                 Server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_fault", "find_projects", "{\"organizationSlug\":\"acme\"}"));
@@ -159,7 +147,7 @@ public sealed class ChatFaultTests(ChatFaultFixture fixture, ITestOutputHelper o
         }
 
         await Task.Delay(500);
-        var (threadsAfter, socketsAfter) = Counts();
+        var (threadsAfter, socketsAfter) = ProcessCounters.ThreadsAndSockets();
         output.WriteLine($"outcomes: {string.Join("; ", outcomes.Select(o => $"{o.Key} ×{o.Value}"))}");
         output.WriteLine($"threads {threadsBefore} → {threadsAfter}, sockets {socketsBefore} → {socketsAfter}");
         Assert.Contains("ok", outcomes.Keys);
@@ -186,11 +174,5 @@ public sealed class ChatFaultTests(ChatFaultFixture fixture, ITestOutputHelper o
         {
             Assert.Contains("Jane Doe", result.Single("tool-output-available").GetRawText());
         }
-    }
-
-    private static (int Threads, int Sockets) Counts()
-    {
-        var (_, threads, sockets) = ProcessCounters.Read();
-        return (threads, sockets);
     }
 }

@@ -8,6 +8,19 @@ namespace SentryMcp.Server.Tests.Robustness;
 
 public sealed class FaultyUpstreamFixture : AuthServerFixture
 {
+    /// <summary>Every way the sandbox can misbehave, once each: slow, 429, 500, repeated 503, malformed, dropped, stalled.</summary>
+    public static IReadOnlyList<FaultRule> SentryFaults { get; } =
+    [
+        new(FaultKind.Latency, "/api/0/", Count: 1, DelayMs: 1500),
+        new(FaultKind.Status, "/api/0/", Count: 1, Status: 429, RetryAfterSeconds: 0),
+        new(FaultKind.Status, "/api/0/", Count: 1, Status: 500),
+        new(FaultKind.Status, "/api/0/", Count: 3, Status: 503),
+        new(FaultKind.MalformedJson, "/api/0/", Count: 1),
+        new(FaultKind.Drop, "/api/0/", Count: 1),
+        new(FaultKind.Drop, "/api/0/", Count: 8),
+        new(FaultKind.Latency, "/api/0/", Count: 8, DelayMs: 5000),
+    ];
+
     /// <summary>Short Sentry-client timings so faulted calls end quickly, and no per-user limit in the way.</summary>
     public static IEnumerable<KeyValuePair<string, string?>> QuickFailureSettings { get; } = new Dictionary<string, string?>
     {
@@ -39,29 +52,17 @@ public sealed class FaultyUpstreamFixture : AuthServerFixture
 [Collection(ResourceMeasurements.Name)]
 public sealed class FaultTests(FaultyUpstreamFixture server, ITestOutputHelper output) : IClassFixture<FaultyUpstreamFixture>
 {
-    private static readonly FaultRule[] Faults =
-    [
-        new(FaultKind.Latency, "/api/0/", Count: 1, DelayMs: 1500),
-        new(FaultKind.Status, "/api/0/", Count: 1, Status: 429, RetryAfterSeconds: 0),
-        new(FaultKind.Status, "/api/0/", Count: 1, Status: 500),
-        new(FaultKind.Status, "/api/0/", Count: 3, Status: 503),
-        new(FaultKind.MalformedJson, "/api/0/", Count: 1),
-        new(FaultKind.Drop, "/api/0/", Count: 1),
-        new(FaultKind.Drop, "/api/0/", Count: 8),
-        new(FaultKind.Latency, "/api/0/", Count: 8, DelayMs: 5000),
-    ];
-
     [Fact]
     public async Task Every_fault_ends_in_a_result_or_a_clear_error_and_nothing_leaks()
     {
         await using var client = await server.ConnectAsync();
         await client.CallToolAsync("find_projects", new Dictionary<string, object?> { ["organizationSlug"] = "acme" });
-        var (threadsBefore, socketsBefore) = Counts();
+        var (threadsBefore, socketsBefore) = ProcessCounters.ThreadsAndSockets();
         var outcomes = new Dictionary<string, int>();
 
         for (var round = 0; round < 3; round++)
         {
-            foreach (var fault in Faults)
+            foreach (var fault in FaultyUpstreamFixture.SentryFaults)
             {
                 await server.AddSandboxFaultAsync(fault);
                 var result = await client.CallToolAsync("find_projects", new Dictionary<string, object?> { ["organizationSlug"] = "acme" });
@@ -77,18 +78,12 @@ public sealed class FaultTests(FaultyUpstreamFixture server, ITestOutputHelper o
         }
 
         await Task.Delay(500);
-        var (threadsAfter, socketsAfter) = Counts();
+        var (threadsAfter, socketsAfter) = ProcessCounters.ThreadsAndSockets();
         output.WriteLine($"outcomes: {string.Join("; ", outcomes.Select(o => $"{o.Key} ×{o.Value}"))}");
         output.WriteLine($"threads {threadsBefore} → {threadsAfter}, sockets {socketsBefore} → {socketsAfter}");
         Assert.Contains("ok", outcomes.Keys);
         Assert.True(outcomes.Count >= 3, "the faults should produce several distinct outcomes");
         Assert.True(threadsAfter - threadsBefore < 25, $"threads grew from {threadsBefore} to {threadsAfter}");
         Assert.True(socketsAfter - socketsBefore < 25, $"sockets grew from {socketsBefore} to {socketsAfter}");
-    }
-
-    private static (int Threads, int Sockets) Counts()
-    {
-        var (_, threads, sockets) = ProcessCounters.Read();
-        return (threads, sockets);
     }
 }

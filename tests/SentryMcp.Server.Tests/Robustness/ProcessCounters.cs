@@ -31,6 +31,12 @@ internal static class ProcessCounters
         });
         return (process.WorkingSet64 / (1024 * 1024), process.Threads.Count, sockets);
     }
+
+    public static (int Threads, int Sockets) ThreadsAndSockets()
+    {
+        var (_, threads, sockets) = Read();
+        return (threads, sockets);
+    }
 }
 
 /// <summary>
