@@ -48,7 +48,7 @@ public static class ServerApp
         var app = builder.Build();
         app.InitializeStorage();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(ProblemExceptionHandler.WriteStatusCodePageAsync);
         app.UseSecurityHeaders();
         app.UseHostAndOriginValidation();
         app.UseWhen(http => HostAndOriginValidation.IsPublicOAuthEndpoint(http.Request.Path), branch => branch.UseCors(HostAndOriginValidation.PublicOAuthCorsPolicy));

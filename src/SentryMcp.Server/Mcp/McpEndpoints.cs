@@ -41,6 +41,7 @@ public static class McpEndpoints
         foreach (var suffix in ScopedSuffixes)
         {
             app.MapMcp("/mcp" + suffix).RequireAuthorization().AddEndpointFilter(ScopeFilter);
+            app.MapStatelessMethods("/mcp" + suffix);
             var sse = app.MapGroup("/sse" + suffix).RequireAuthorization().AddEndpointFilter(ScopeFilter);
             sse.MapGet("", RunSseSessionAsync);
         }
