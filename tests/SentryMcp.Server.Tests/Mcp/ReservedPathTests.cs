@@ -30,13 +30,16 @@ public sealed class ReservedPathTests(ServerFixture server) : IClassFixture<Serv
 
     [Theory]
     [MemberData(nameof(StatelessMethods))]
-    public async Task Get_and_delete_without_credentials_get_the_401_challenge_first(string method, string path)
+    public async Task Get_and_delete_without_valid_credentials_get_the_401_challenge_first(string method, string path)
     {
-        var response = await SendAsync(method, path, authorization: null);
+        foreach (var authorization in new[] { null, "Bearer not-a-token-of-ours", "Sentry-Bearer sntryu_wrong" })
+        {
+            var response = await SendAsync(method, path, authorization);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains("resource_metadata=", Assert.Single(response.Headers.WwwAuthenticate).ToString());
-        Assert.NotNull(await ProblemCodeAsync(response));
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Contains("resource_metadata=", Assert.Single(response.Headers.WwwAuthenticate).ToString());
+            Assert.NotNull(await ProblemCodeAsync(response));
+        }
     }
 
     [Fact]
