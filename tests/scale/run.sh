@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scale-out proof on loopback: PostgreSQL + Redis + one shared Sentry sandbox + two instances of the
 # host behind nginx (round robin, configuration read from docs/deploy.md), then the Scale tests.
+# nginx ends TLS with a certificate made for the run, as in a deployment (PUBLIC_URL https).
 # Starts and stops everything itself; needs the Release build (test.sh builds it first).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,10 +15,10 @@ for f in "$SERVER_DLL" "$SANDBOX_DLL" "$TESTS_DLL"; do
 done
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
-if [ -z "$(pg_bin)" ] || ! command -v redis-server >/dev/null || ! [ -x /usr/sbin/nginx ] || ! command -v curl >/dev/null; then
-  echo "== installing postgresql redis-server nginx curl"
+if [ -z "$(pg_bin)" ] || ! command -v redis-server >/dev/null || ! [ -x /usr/sbin/nginx ] || ! command -v curl >/dev/null || ! command -v openssl >/dev/null; then
+  echo "== installing postgresql redis-server nginx curl openssl"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql redis-server nginx curl >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql redis-server nginx curl openssl >/dev/null
 fi
 PG_BIN=$(pg_bin)
 
@@ -31,7 +32,7 @@ cleanup() {
   for i in 1 2; do
     [ -f "$WORK/instance$i.pid" ] && kill "$(cat "$WORK/instance$i.pid")" 2>/dev/null || true
   done
-  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid" 2>/dev/null)" 2>/dev/null || true
   [ -d "$WORK/pg/data" ] && as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m immediate -w stop >/dev/null 2>&1 || true
   wait 2>/dev/null || true
   if [ $rc -ne 0 ]; then
@@ -79,7 +80,16 @@ echo "== Sentry sandbox on 127.0.0.1:$SANDBOX_PORT"
 dotnet "$SANDBOX_DLL" --urls "http://127.0.0.1:$SANDBOX_PORT" >"$WORK/sandbox.log" 2>&1 &
 PIDS+=($!)
 
-BALANCER="http://127.0.0.1:$LB_PORT"
+echo "== a TLS certificate for the balancer (trusted by the tests and the instances through SSL_CERT_FILE)"
+mkdir -p "$WORK/tls"
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" \
+  -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
+  -keyout "$WORK/tls/sentry-mcp.key" -out "$WORK/tls/sentry-mcp.crt" >"$WORK/tls/openssl.log" 2>&1
+chmod 644 "$WORK/tls/sentry-mcp.key"
+export SSL_CERT_FILE="$WORK/tls/sentry-mcp.crt" CURL_CA_BUNDLE="$WORK/tls/sentry-mcp.crt"
+
+# As deployed: nginx ends TLS; PUBLIC_URL is its https address.
+BALANCER="https://127.0.0.1:$LB_PORT"
 # Like a service manager: an instance that dies is started again with the same configuration.
 supervise() { # index port
   local i=$1 port=$2
@@ -109,8 +119,9 @@ supervise 2 "$PORT2"
 echo "== nginx on $BALANCER"
 mkdir -p "$WORK/nginx"; chmod 777 "$WORK/nginx"
 sed -n '/<!-- nginx-config:begin -->/,/<!-- nginx-config:end -->/p' docs/deploy.md | sed '/^<!--/d;/^```/d' \
-  | sed "s/127.0.0.1:8080;/127.0.0.1:$LB_PORT;/; s/127.0.0.1:8081 /127.0.0.1:$PORT1 /; s/127.0.0.1:8082 /127.0.0.1:$PORT2 /" > "$WORK/nginx/sentry-mcp.conf"
-grep -q "127.0.0.1:$PORT2 " "$WORK/nginx/sentry-mcp.conf" || { echo "could not read the nginx configuration from docs/deploy.md" >&2; exit 1; }
+  | sed "s/listen 443 ssl;/listen 127.0.0.1:$LB_PORT ssl;/; s/server_name mcp.example.com;/server_name 127.0.0.1;/; s#/etc/nginx/tls/#$WORK/tls/#; s/127.0.0.1:8081 /127.0.0.1:$PORT1 /; s/127.0.0.1:8082 /127.0.0.1:$PORT2 /" > "$WORK/nginx/sentry-mcp.conf"
+grep -q "127.0.0.1:$PORT2 " "$WORK/nginx/sentry-mcp.conf" && grep -q "127.0.0.1:$LB_PORT ssl" "$WORK/nginx/sentry-mcp.conf" && grep -q "$WORK/tls/sentry-mcp.key" "$WORK/nginx/sentry-mcp.conf" \
+  || { echo "could not read the nginx configuration from docs/deploy.md" >&2; exit 1; }
 cat > "$WORK/nginx/nginx.conf" <<NGINX
 worker_processes 1;
 pid $WORK/nginx.pid;

@@ -21,8 +21,7 @@ public sealed partial class ScaleChatTests(ScaleCluster cluster) : IClassFixture
         await using var llm = await ScriptedLlmServer.StartAsync(port);
         llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_1", "whoami"));
         llm.Reply("You are Jane Doe.");
-        var cookies = new CookieContainer();
-        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { Timeout = TimeSpan.FromSeconds(30) };
+        using var http = cluster.CreateClient(withCookies: true);
         var step = 0;
 
         // Sign in as the web UI does (read access is pre-approved: no consent page).

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using SentryMcp.Sandbox;
 using StackExchange.Redis;
@@ -48,6 +49,25 @@ public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output
             var (status, _) = await cluster.McpAsync(instance, "Bearer " + refreshed.AccessToken, "tools/call", new { name = "whoami", arguments = new { } });
             Assert.Equal(HttpStatusCode.OK, status);
         }
+    }
+
+    [Fact]
+    public async Task Behind_nginx_with_tls_every_url_is_https_every_cookie_secure_and_hsts_is_sent()
+    {
+        // Straight through the real nginx and its TLS, as a user's client would come.
+        using var metadata = await cluster.Http.GetAsync(new Uri(cluster.Balancer, ".well-known/oauth-authorization-server"));
+        Assert.Equal(HttpStatusCode.OK, metadata.StatusCode);
+        Assert.Equal("https", cluster.Balancer.Scheme);
+        var json = await metadata.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(cluster.Balancer.ToString(), json.GetProperty("issuer").GetString());
+        Assert.StartsWith(cluster.Balancer + "oauth/", json.GetProperty("token_endpoint").GetString());
+        Assert.StartsWith("max-age=", metadata.Headers.GetValues("Strict-Transport-Security").Single());
+
+        using var browser = new ScaleBrowser(cluster);
+        await browser.SignInAsync();
+        Assert.Equal(new Uri(cluster.Balancer, "oauth/callback").ToString(), browser.SentryRedirectUri);
+        Assert.NotEmpty(browser.SetCookies);
+        Assert.All(browser.SetCookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
