@@ -50,6 +50,19 @@ public sealed class RevocationTests(AuthServerFixture server) : IClassFixture<Au
     }
 
     [Fact]
+    public async Task When_sentry_fails_to_revoke_its_token_the_sign_in_is_still_revoked_here()
+    {
+        using var browser = server.NewBrowser();
+        var (client, tokens) = await browser.SignInAsync();
+        await server.AddSandboxFaultAsync(new Sandbox.FaultRule(Sandbox.FaultKind.Status, "/oauth/revoke/", Count: 1, Status: 503));
+
+        var revoke = await RevokeAsync(browser, client, tokens.RefreshToken, "refresh_token");
+
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.PostMcpAsync(tokens.AccessToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task Revoking_one_sign_in_leaves_the_users_other_sign_ins_working()
     {
         using var first = server.NewBrowser();

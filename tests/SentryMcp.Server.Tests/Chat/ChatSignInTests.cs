@@ -120,6 +120,11 @@ public sealed class ChatSignInTests(ChatFixture server) : IClassFixture<ChatFixt
         var (client, tokens) = await mcpClient.SignInAsync();
         Assert.Equal(HttpStatusCode.OK, (await server.PostMcpAsync(tokens.AccessToken)).StatusCode);
 
+        var malformed = await here.Http.PostAsync("api/auth/logout?everywhere=maybe", null);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await server.PostMcpAsync(tokens.AccessToken)).StatusCode);
+
         var logout = await here.Http.PostAsync("api/auth/logout?everywhere=true", null);
 
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
