@@ -47,6 +47,7 @@ public static class AuthSetup
         services.AddSingleton<ConsentCookie>();
         services.AddSingleton<IGrantLock, InProcessGrantLock>();
         services.AddScoped<GrantStore>();
+        services.AddScoped<IMcpGrantStatus>(sp => sp.GetRequiredService<GrantStore>());
         services.AddScoped<SentryTokenClient>();
         services.AddScoped<SentryTokenLifecycle>();
         services.AddScoped<GrantRevocation>();

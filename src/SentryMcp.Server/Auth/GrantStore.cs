@@ -12,7 +12,7 @@ public sealed record SentryCredentials(string AccessToken, string? RefreshToken,
 public sealed record ActiveGrant(string Id, string UserId, string ClientId, SentryCredentials Sentry, IReadOnlySet<PermissionGroup> Groups, SessionConstraints Scope);
 
 /// <summary>Creates, reads and revokes grants; Sentry tokens are encrypted on the way in and out.</summary>
-public sealed class GrantStore(AppDbContext db, SecretProtector protector, TimeProvider clock, ISseSessionRouter streams)
+public sealed class GrantStore(AppDbContext db, SecretProtector protector, TimeProvider clock, ISseSessionRouter streams) : IMcpGrantStatus
 {
     public async Task<string> CreateAsync(string userId, string? userName, string clientId, SentryCredentials sentry,
         IEnumerable<PermissionGroup> groups, SessionConstraints scope, CancellationToken ct)
@@ -48,6 +48,9 @@ public sealed class GrantStore(AppDbContext db, SecretProtector protector, TimeP
         return new ActiveGrant(grant.Id, grant.UserId, grant.ClientId, CredentialsOf(grant), PermissionScopes.Parse(grant.Groups),
             new SessionConstraints(grant.OrganizationSlug, grant.ProjectSlug));
     }
+
+    public Task<bool> IsActiveAsync(string grantId, CancellationToken ct) =>
+        db.Grants.AnyAsync(g => g.Id == grantId && g.RevokedAt == null, ct);
 
     public async Task UpdateCredentialsAsync(string id, SentryCredentials sentry, CancellationToken ct)
     {

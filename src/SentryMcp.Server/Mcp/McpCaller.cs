@@ -44,3 +44,9 @@ public interface IMcpBearerTokenValidator
 {
     Task<McpCaller?> ValidateAsync(HttpContext http, string token, CancellationToken ct);
 }
+
+/// <summary>Whether a grant is still live (registered by the authorization-server feature).</summary>
+public interface IMcpGrantStatus
+{
+    Task<bool> IsActiveAsync(string grantId, CancellationToken ct);
+}

@@ -85,6 +85,11 @@ public static class McpEndpoints
         sessions.Add(session);
         try
         {
+            // A revocation between authentication and Add found no stream to end: look once more.
+            if (session.GrantId is { } grantId && http.RequestServices.GetService<IMcpGrantStatus>() is { } grants && !await grants.IsActiveAsync(grantId, ct))
+            {
+                return;
+            }
             await router.OpenedAsync(session, ct);
             var transportTask = transport.RunAsync(ct);
             var keepAlive = stream.RunKeepAliveAsync(sseOptions.Value.KeepAliveInterval, ct);
