@@ -78,4 +78,38 @@ public sealed class LogSecrecyTests(LogCapturingAuthFixture server) : IClassFixt
             .Select(line => line.Length > 160 ? line[..160] : line).ToList();
         Assert.True(leaks.Count == 0, "Credentials in logs:\n" + string.Join("\n", leaks));
     }
+
+    [Fact]
+    public async Task No_code_state_or_verifier_of_a_whole_sign_in_appears_in_any_log_line_at_trace()
+    {
+        using var browser = server.NewBrowser();
+        var client = await browser.RegisterAsync();
+        var consent = await browser.GetAsync(browser.AuthorizeUrl(client));
+        var signIn = await browser.FollowAsync(await browser.SubmitFormAsync(consent, ("decision", "approve")));
+        // Sentry's answer to our callback carries Sentry's code and our upstream state.
+        var toCallback = await browser.SubmitFormAsync(signIn, ("decision", "allow"));
+        var upstream = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(toCallback.Headers.Location!.Query);
+        var result = OAuthBrowser.RedirectParameters(await browser.FollowAsync(toCallback));
+        var tokens = await browser.ExchangeCodeAsync(client, result["code"]);
+        await using (var mcp = await server.ConnectWithBearerAsync(tokens.AccessToken))
+        {
+            await mcp.CallToolAsync("whoami");
+        }
+
+        var secrets = new Dictionary<string, string>
+        {
+            ["Sentry's code"] = upstream["code"].ToString(),
+            ["the upstream state"] = upstream["state"].ToString(),
+            ["our code"] = result["code"],
+            ["the client's state"] = result["state"],
+            ["the client's PKCE verifier"] = browser.Verifier,
+        };
+        Assert.All(secrets.Values, value => Assert.True(value.Length >= 16, "a secret too short to search for: " + value));
+        // The lines that would have carried them were written (so the test can fail).
+        Assert.Contains(server.Lines, line => line.Contains("/oauth/callback?code=", StringComparison.Ordinal));
+        var leaks = server.Lines
+            .SelectMany(line => secrets.Where(s => line.Contains(s.Value, StringComparison.Ordinal)).Select(s => $"{s.Key}: {(line.Length > 200 ? line[..200] : line)}"))
+            .ToList();
+        Assert.True(leaks.Count == 0, "Sign-in secrets in logs:\n" + string.Join("\n", leaks));
+    }
 }
