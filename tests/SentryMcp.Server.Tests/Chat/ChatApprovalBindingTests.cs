@@ -56,6 +56,23 @@ public sealed class ChatApprovalBindingTests(ChatFixture fixture) : SignedInChat
         Assert.Equal(1, TeamsNamed(name));
     }
 
+    [Fact]
+    public async Task An_approval_used_on_one_instance_is_refused_on_the_other()
+    {
+        var name = TeamName();
+        var (first, input) = await AskToCreateTeamAsync(name);
+        var second = await Server.StartSecondInstanceAsync();
+        Server.Llm.Respond(_ => new ScriptedReply("Done."));
+        var answer = Continuation(first, input, "chat-1");
+
+        var onSecond = await Browser.ChatAsync(answer, instance: second);
+        var replayOnFirst = await Browser.ChatAsync(answer);
+
+        Assert.Contains("tool-output-available", onSecond.Types);
+        Assert.Contains("already used", replayOnFirst.Single("tool-output-error").GetProperty("errorText").GetString());
+        Assert.Equal(1, TeamsNamed(name));
+    }
+
     [Theory]
     [InlineData("another name")]
     [InlineData("another org")]
