@@ -6,7 +6,8 @@ namespace SentryMcp.Sandbox;
 /// <summary>What Sentry's OAuth server remembers: pending codes, live refresh tokens, and a call counter for tests.</summary>
 public sealed class OAuthSandboxState
 {
-    public sealed record PendingCode(string ClientId, string RedirectUri, IReadOnlySet<string> Scopes, string UserId, DateTimeOffset ExpiresAt);
+    /// <summary>A code waiting for its exchange; <paramref name="CodeChallenge"/> is the S256 PKCE challenge it was issued for, if any.</summary>
+    public sealed record PendingCode(string ClientId, string RedirectUri, IReadOnlySet<string> Scopes, string UserId, DateTimeOffset ExpiresAt, string? CodeChallenge = null);
 
     public sealed record RefreshGrant(string ClientId, IReadOnlySet<string> Scopes, string UserId, string AccessToken);
 

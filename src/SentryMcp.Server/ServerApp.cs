@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SentryMcp.Core;
 using SentryMcp.Server.Auth;
 using SentryMcp.Server.Chat;
@@ -30,6 +31,7 @@ public static class ServerApp
         builder.Services.AddOptions<SseOptions>().BindConfiguration("Sse");
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits");
         builder.Services.AddSingleton<IRateLimitStore, InMemoryRateLimitStore>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<SentryMcp.Core.Search.ISearchTranslationBudget, SharedSearchTranslationBudget>());
         builder.Services.AddSingleton<HostAndOriginValidation.AllowedHostSet>();
         builder.Services.AddAuthentication(McpCaller.AuthenticationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, McpAuthenticationHandler>(McpCaller.AuthenticationScheme, null);

@@ -38,22 +38,40 @@ public class ServerFixture : IAsyncLifetime
         await StartAsync(BaseUri.ToString().TrimEnd('/'));
     }
 
+    private readonly List<WebApplication> _otherInstances = [];
+
     private async Task StartAsync(string urls)
     {
-        App = ServerApp.Build(["--urls", urls, "--environment", "Production"], builder =>
-        {
-            builder.Configuration["ConnectionStrings:Database"] = $"Data Source={DatabasePath}";
-            foreach (var (key, value) in Settings)
-            {
-                builder.Configuration[key] = value;
-            }
-            Configure(builder);
-        });
+        App = Build(urls);
         await App.StartAsync();
-        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUri = new Uri(address.TrimEnd('/') + "/");
+        BaseUri = AddressOf(App);
         Http = new HttpClient { BaseAddress = BaseUri };
     }
+
+    /// <summary>
+    /// Another instance of the host on the same database (so the same key ring and signing keys), as a
+    /// scaled-out deployment runs them; stopped with the fixture.
+    /// </summary>
+    public async Task<Uri> StartSecondInstanceAsync()
+    {
+        var app = Build("http://127.0.0.1:0");
+        await app.StartAsync();
+        _otherInstances.Add(app);
+        return AddressOf(app);
+    }
+
+    private WebApplication Build(string urls) => ServerApp.Build(["--urls", urls, "--environment", "Production"], builder =>
+    {
+        builder.Configuration["ConnectionStrings:Database"] = $"Data Source={DatabasePath}";
+        foreach (var (key, value) in Settings)
+        {
+            builder.Configuration[key] = value;
+        }
+        Configure(builder);
+    });
+
+    private static Uri AddressOf(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
 
     public async Task<McpClient> ConnectAsync(string path = "mcp", HttpTransportMode mode = HttpTransportMode.StreamableHttp, string? sentryToken = SandboxOptions.DefaultToken)
     {
@@ -73,6 +91,11 @@ public class ServerFixture : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
+        foreach (var other in _otherInstances)
+        {
+            await other.StopAsync();
+            await other.DisposeAsync();
+        }
         Http?.Dispose();
         if (App is not null)
         {

@@ -20,6 +20,11 @@ public sealed record IssueQueryTranslation(string Query, string? Sort, string? E
 public sealed class SearchTranslationException(string message)
     : McpException($"**Search Translation Error**: {message}\n\nThe search was not run. Retry, or write the query in Sentry search syntax (e.g. `level:error`), which is used without translation.");
 
+/// <summary>The user's translation budget is spent: no model call, and the text says when to retry.</summary>
+public sealed class SearchTranslationBudgetException(int perMinute, TimeSpan retryAfter)
+    : McpException($"**Search Translation Limit**: at most {perMinute} natural-language searches per minute are translated for each user. " +
+        $"Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s, or write the query in Sentry search syntax (e.g. `is:unresolved level:error`), which needs no translation.");
+
 /// <summary>
 /// Natural language → Sentry search syntax through an OpenAI-compatible model (<see cref="IChatClient"/>).
 /// Input that already looks like Sentry syntax, or any input when no model is configured, passes
@@ -32,11 +37,13 @@ public sealed class SearchQueryTranslator : IDisposable
     private readonly SearchTranslatorOptions _options;
     private readonly ILogger<SearchQueryTranslator> _logger;
     private readonly IChatClient? _chat;
+    private readonly ISearchTranslationBudget _budget;
 
-    public SearchQueryTranslator(IOptions<SearchTranslatorOptions> options, ILogger<SearchQueryTranslator> logger)
+    public SearchQueryTranslator(IOptions<SearchTranslatorOptions> options, ILogger<SearchQueryTranslator> logger, ISearchTranslationBudget? budget = null)
     {
         _options = options.Value;
         _logger = logger;
+        _budget = budget ?? new InMemorySearchTranslationBudget(options);
         if (_options.IsConfigured)
         {
             var clientOptions = new OpenAIClientOptions
@@ -58,13 +65,13 @@ public sealed class SearchQueryTranslator : IDisposable
     public bool IsConfigured => _chat is not null;
 
     /// <summary>Translates an events search for one dataset, given the fields that dataset offers.</summary>
-    public async Task<EventQueryTranslation> TranslateEventQueryAsync(string input, string dataset, IReadOnlyList<SearchAttribute> attributes, CancellationToken ct)
+    public async Task<EventQueryTranslation> TranslateEventQueryAsync(string input, string dataset, IReadOnlyList<SearchAttribute> attributes, string user, CancellationToken ct)
     {
         if (_chat is null || SentrySearchSyntax.LooksLikeSentrySyntax(input))
         {
             return new EventQueryTranslation(input.Trim(), null, null, null, Translated: false);
         }
-        var json = await AskAsync(SearchPrompts.Events(dataset, attributes), input, $"{dataset} events", ct).ConfigureAwait(false);
+        var json = await AskAsync(SearchPrompts.Events(dataset, attributes), input, $"{dataset} events", user, ct).ConfigureAwait(false);
         var fields = ReadStringArray(json, "fields");
         if (fields is { Count: > 30 })
         {
@@ -74,13 +81,13 @@ public sealed class SearchQueryTranslator : IDisposable
     }
 
     /// <summary>Translates an issue search (for <c>search_issues</c>); sort is one of date, freq, new, user.</summary>
-    public async Task<IssueQueryTranslation> TranslateIssueQueryAsync(string naturalLanguage, CancellationToken ct)
+    public async Task<IssueQueryTranslation> TranslateIssueQueryAsync(string naturalLanguage, string user, CancellationToken ct)
     {
         if (_chat is null || SentrySearchSyntax.LooksLikeSentrySyntax(naturalLanguage))
         {
             return new IssueQueryTranslation(naturalLanguage.Trim(), null, null, Translated: false);
         }
-        var json = await AskAsync(SearchPrompts.Issues, naturalLanguage, "issues", ct).ConfigureAwait(false);
+        var json = await AskAsync(SearchPrompts.Issues, naturalLanguage, "issues", user, ct).ConfigureAwait(false);
         var sort = ReadString(json, "sort");
         if (sort is not null && !IssueSorts.Contains(sort))
         {
@@ -91,8 +98,18 @@ public sealed class SearchQueryTranslator : IDisposable
 
     public void Dispose() => _chat?.Dispose();
 
-    private async Task<JsonElement> AskAsync(string system, string request, string subject, CancellationToken ct)
+    private async Task<JsonElement> AskAsync(string system, string request, string subject, string user, CancellationToken ct)
     {
+        if (request.Length > Tools.ToolInputLimits.Text)
+        {
+            // The tools refuse longer input already; this keeps any other caller from sending it.
+            throw new SearchTranslationException($"The request is longer than {Tools.ToolInputLimits.Text:N0} characters.");
+        }
+        if (await _budget.TryTakeAsync(user, ct).ConfigureAwait(false) is { } retryAfter)
+        {
+            _logger.LogInformation("Search translation refused: the user's budget of {PerMinute} a minute is spent", _options.TranslationsPerUserPerMinute);
+            throw new SearchTranslationBudgetException(_options.TranslationsPerUserPerMinute, retryAfter);
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(_options.Timeout);
         _logger.LogDebug("Translating a natural-language {Subject} search with model {Model}", subject, _options.Model);

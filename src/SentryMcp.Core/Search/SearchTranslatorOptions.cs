@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SentryMcp.Core.Search;
 
@@ -27,6 +28,9 @@ public sealed class SearchTranslatorOptions
     /// <summary>Retries of 429/5xx answers by the OpenAI client.</summary>
     public int MaxRetries { get; set; } = 2;
 
+    /// <summary>Natural-language searches translated per user per minute (sliding); more are refused with the wait.</summary>
+    public int TranslationsPerUserPerMinute { get; set; } = 20;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey) || !string.IsNullOrWhiteSpace(BaseUrl);
 
     public void Validate()
@@ -48,6 +52,10 @@ public sealed class SearchTranslatorOptions
         {
             throw new InvalidOperationException("Sentry:SearchTranslator:MaxRetries must be between 0 and 5.");
         }
+        if (TranslationsPerUserPerMinute is < 1 or > 10_000)
+        {
+            throw new InvalidOperationException("Sentry:SearchTranslator:TranslationsPerUserPerMinute must be between 1 and 10000.");
+        }
     }
 }
 
@@ -65,6 +73,7 @@ public static class SearchTranslatorServiceCollectionExtensions
             })
             .Validate(o => { o.Validate(); return true; })
             .ValidateOnStart();
+        services.TryAddSingleton<ISearchTranslationBudget, InMemorySearchTranslationBudget>();
         services.AddSingleton<SearchQueryTranslator>();
         return services;
     }

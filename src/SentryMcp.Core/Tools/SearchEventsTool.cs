@@ -76,7 +76,7 @@ public sealed partial class SearchEventsTool
         if (input.Length > 0 && translator.IsConfigured && !SentrySearchSyntax.LooksLikeSentrySyntax(input))
         {
             var attributes = await AttributesAsync(context.Api, org, set, window, regionUrl, cancellationToken).ConfigureAwait(false);
-            translation = await translator.TranslateEventQueryAsync(input, set, attributes, cancellationToken).ConfigureAwait(false);
+            translation = await translator.TranslateEventQueryAsync(input, set, attributes, context.User, cancellationToken).ConfigureAwait(false);
         }
 
         var sentryQuery = translation.Query;

@@ -54,7 +54,7 @@ public sealed partial class SearchIssuesTool
         }
         query = string.IsNullOrWhiteSpace(query) ? "is:unresolved" : query.Trim();
         // Plain language goes through the model when one is configured; Sentry syntax never does.
-        var translation = await translator.TranslateIssueQueryAsync(query, cancellationToken).ConfigureAwait(false);
+        var translation = await translator.TranslateIssueQueryAsync(query, context.User, cancellationToken).ConfigureAwait(false);
         var input = query;
         query = translation.Query;
         if (translation.Translated && translation.Sort is { } suggested && sort == "date")

@@ -13,7 +13,8 @@ namespace SentryMcp.Core.Tools;
 
 /// <summary>
 /// One tool as a session sees it: pinned parameters removed from the schema and injected into
-/// calls, and failures turned into <c>isError</c> results whose text says what to do next.
+/// calls, arguments held to <see cref="ToolInputLimits"/>, and failures turned into <c>isError</c>
+/// results whose text says what to do next.
 /// </summary>
 internal sealed class SentryMcpTool : DelegatingMcpServerTool
 {
@@ -79,6 +80,8 @@ internal sealed class SentryMcpTool : DelegatingMcpServerTool
         var outcome = SentryMcpTelemetry.Outcomes.Ok;
         try
         {
+            // Before the tool runs: nothing oversized reaches Sentry or the search translator's model.
+            ToolInputLimits.Check(request.Params?.Arguments);
             var result = await base.InvokeAsync(request, cancellationToken).ConfigureAwait(false);
             outcome = result.IsError == true ? SentryMcpTelemetry.Outcomes.ToolError : SentryMcpTelemetry.Outcomes.Ok;
             return result;

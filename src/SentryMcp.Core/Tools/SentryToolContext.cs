@@ -4,11 +4,13 @@ namespace SentryMcp.Core.Tools;
 
 /// <summary>
 /// What a tool call needs from its session: the API client bound to the caller's credential, the
-/// host (for links) and the session's constraints. Scoped: one per MCP request or stdio session.
+/// host (for links), the session's constraints and who the caller is (for per-user budgets; the one
+/// local user under stdio). Scoped: one per MCP request or stdio session.
 /// </summary>
-public sealed class SentryToolContext(SentryApiClient api, SessionConstraints constraints)
+public sealed class SentryToolContext(SentryApiClient api, SessionConstraints constraints, string user = "local")
 {
     public SentryApiClient Api { get; } = api;
+    public string User { get; } = user;
     public SentryHost Host => Api.Host;
     public SessionConstraints Constraints { get; } = constraints;
 

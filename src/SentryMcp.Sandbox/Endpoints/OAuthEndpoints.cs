@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -7,7 +8,8 @@ namespace SentryMcp.Sandbox;
 /// <summary>
 /// Sentry's OAuth endpoints (<c>/oauth/authorize/</c>, <c>/oauth/token/</c>, <c>/oauth/revoke/</c>)
 /// for the demo user: a sign-in page with Sign in / Deny, Sentry's token response shape, rotating
-/// refresh tokens and RFC 7009 revocation of a token pair.
+/// refresh tokens, RFC 7009 revocation of a token pair and, as Sentry does, PKCE: a code issued for an
+/// S256 <c>code_challenge</c> is only exchanged with its verifier.
 /// Test controls under <c>/__sandbox/oauth</c>.
 /// </summary>
 public static class OAuthEndpoints
@@ -63,6 +65,11 @@ public static class OAuthEndpoints
         {
             return Results.Redirect(With(redirectUri!, ("error", "unsupported_response_type"), ("state", stateParam)));
         }
+        var challenge = query.GetValueOrDefault("code_challenge");
+        if (challenge is not null && query.GetValueOrDefault("code_challenge_method") != "S256")
+        {
+            return Results.Redirect(With(redirectUri!, ("error", "invalid_request"), ("error_description", "code_challenge_method must be S256"), ("state", stateParam)));
+        }
         if (decision is null)
         {
             var user = state.Data.Users.First(u => u.Id == DemoData.UserId);
@@ -83,7 +90,7 @@ public static class OAuthEndpoints
         }
         var code = OAuthSandboxState.NewSecret("code_");
         var scopes = (query.GetValueOrDefault("scope") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(SandboxOptions.AllScopes.Contains).ToHashSet();
-        oauth.Codes[code] = new OAuthSandboxState.PendingCode(clientId, redirectUri!, scopes, DemoData.UserId, DateTimeOffset.UtcNow + CodeLifetime);
+        oauth.Codes[code] = new OAuthSandboxState.PendingCode(clientId, redirectUri!, scopes, DemoData.UserId, DateTimeOffset.UtcNow + CodeLifetime, challenge);
         return Results.Redirect(With(redirectUri!, ("code", code), ("state", stateParam)));
     }
 
@@ -107,6 +114,10 @@ public static class OAuthEndpoints
                 if (pending.RedirectUri != form["redirect_uri"].ToString())
                 {
                     return Error(400, "invalid_grant", "redirect_uri does not match");
+                }
+                if (pending.CodeChallenge is not null && !VerifierMatches(form["code_verifier"].ToString(), pending.CodeChallenge))
+                {
+                    return Error(400, "invalid_grant", "code_verifier is missing or does not match the code_challenge");
                 }
                 scopes = pending.Scopes;
                 break;
@@ -210,6 +221,17 @@ public static class OAuthEndpoints
             }
         }
         return (form["client_id"].ToString(), form["client_secret"].ToString());
+    }
+
+    /// <summary>RFC 7636 §4.6: BASE64URL(SHA256(ASCII(code_verifier))) equals the challenge, compared in constant time.</summary>
+    private static bool VerifierMatches(string verifier, string challenge)
+    {
+        if (verifier.Length is < 43 or > 128)
+        {
+            return false;
+        }
+        var computed = Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(computed), Encoding.ASCII.GetBytes(challenge));
     }
 
     private static string With(string uri, params (string Name, string? Value)[] parameters) =>

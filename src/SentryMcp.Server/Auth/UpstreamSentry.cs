@@ -46,7 +46,9 @@ public static class UpstreamSentry
         o.CallbackPath = CallbackPath;
         o.SignInScheme = ResultCookieScheme;
         o.SaveTokens = true;
-        o.UsePkce = false;
+        // PKCE as well as the client secret: a code intercepted on its way back is useless without the
+        // verifier, which travels only inside our DataProtection-encrypted state.
+        o.UsePkce = true;
         o.RemoteAuthenticationTimeout = auth.Value.SignInTimeout;
         // Sentry sends the browser back with a top-level GET, which Lax cookies survive; None would need https.
         o.CorrelationCookie.SameSite = SameSiteMode.Lax;

@@ -29,7 +29,7 @@ public static class AuthApi
         auth.MapGet("/login", LoginAsync);
         auth.MapGet("/callback", CallbackAsync);
         auth.MapGet("/status", StatusAsync);
-        auth.MapPost("/logout", LogoutAsync).AddEndpointFilter(ChatEndpoints.SameOriginFilter);
+        auth.MapPost("/logout", LogoutAsync).AddEndpointFilter(ChatEndpoints.SameOriginJsonFilter);
         auth.MapGet("/popup.js", () => Results.Text(PopupPage.Script, "text/javascript; charset=utf-8"));
     }
 

@@ -13,7 +13,7 @@ namespace SentryMcp.Server.Chat;
 /// the step limit. Everything runs on the request's cancellation token, so a client that goes away
 /// stops the model call and the tools.
 /// </summary>
-public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, IOptions<ChatApiOptions> options, ILogger<ChatAgent> logger)
+public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, ApprovalLedger ledger, IOptions<ChatApiOptions> options, ILogger<ChatAgent> logger)
 {
     private readonly ChatApiOptions _options = options.Value;
 
@@ -38,7 +38,7 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, IO
                 var results = new List<AIContent>(conversation.PendingStepResults);
                 foreach (var pending in conversation.Pending)
                 {
-                    results.Add(await AnswerApprovalAsync(stream, user, mcp, pending, ct));
+                    results.Add(await AnswerApprovalAsync(stream, user, request.Id, mcp, pending, ct));
                 }
                 history.Add(new ChatMessage(ChatRole.Tool, results));
             }
@@ -66,7 +66,7 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, IO
                     break;
                 }
                 finishReason = "tool-calls";
-                if (!await RunToolsAsync(stream, user, mcp, calls, history, ct))
+                if (!await RunToolsAsync(stream, user, request.Id, mcp, calls, history, ct))
                 {
                     break;
                 }
@@ -149,7 +149,7 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, IO
     }
 
     /// <summary>Runs the step's tool calls; false when write tools now wait for the user's approval.</summary>
-    private async Task<bool> RunToolsAsync(UiStream stream, ChatUser user, McpSessionConnection mcp, List<FunctionCallContent> calls, List<ChatMessage> history, CancellationToken ct)
+    private async Task<bool> RunToolsAsync(UiStream stream, ChatUser user, string chatId, McpSessionConnection mcp, List<FunctionCallContent> calls, List<ChatMessage> history, CancellationToken ct)
     {
         foreach (var call in calls)
         {
@@ -171,7 +171,8 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, IO
         {
             foreach (var call in needApproval)
             {
-                await stream.WriteAsync(new { type = "tool-approval-request", approvalId = approvals.Issue(user.SessionId, call.CallId, call.Name), toolCallId = call.CallId }, ct);
+                var approvalId = approvals.Issue(ApprovalSubject.For(user, chatId, call.CallId, call.Name, call.Arguments));
+                await stream.WriteAsync(new { type = "tool-approval-request", approvalId, toolCallId = call.CallId }, ct);
             }
             await stream.WriteAsync(new { type = "finish-step" }, ct);
             return false;
@@ -181,17 +182,30 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, IO
         return true;
     }
 
-    private async Task<AIContent> AnswerApprovalAsync(UiStream stream, ChatUser user, McpSessionConnection mcp, PendingApproval pending, CancellationToken ct)
+    /// <summary>
+    /// The browser sends the call back with its answer; it runs only when the approval was issued for
+    /// exactly this call (tool, input, call id, chat, session, user), and only the first time.
+    /// </summary>
+    private async Task<AIContent> AnswerApprovalAsync(UiStream stream, ChatUser user, string chatId, McpSessionConnection mcp, PendingApproval pending, CancellationToken ct)
     {
         var call = pending.Call;
-        if (pending.Approved && approvals.Verify(pending.ApprovalId, user.SessionId, call.CallId, call.Name))
+        var verified = pending.Approved ? approvals.Verify(pending.ApprovalId, ApprovalSubject.For(user, chatId, call.CallId, call.Name, call.Arguments)) : null;
+        if (verified is not null)
         {
+            if (!await ledger.TryConsumeAsync(verified, ct))
+            {
+                const string used = "This approval was already used: an approved tool call runs once. Ask again to run it again.";
+                await stream.WriteAsync(new { type = "tool-output-error", toolCallId = call.CallId, errorText = used, dynamic = true }, ct);
+                return new FunctionResultContent(call.CallId, "Error: " + used + " The call did not run this time.");
+            }
             var run = await RunToolAsync(mcp, call, ct);
             await stream.WriteAsync(run.Chunk, ct);
             return run.Result;
         }
         await stream.WriteAsync(new { type = "tool-output-denied", toolCallId = call.CallId }, ct);
-        var reason = pending.Approved ? "the approval could not be verified." : pending.Reason is { Length: > 0 } r ? r : "no reason given.";
+        var reason = pending.Approved
+            ? "the approval does not match this call: it was issued for another tool, input, chat or session, or it expired."
+            : pending.Reason is { Length: > 0 } r ? r : "no reason given.";
         return new FunctionResultContent(call.CallId, $"The user denied this tool call ({reason}). Do not retry it unless they ask.");
     }
 

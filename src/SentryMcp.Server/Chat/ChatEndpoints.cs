@@ -31,6 +31,7 @@ public static class ChatEndpoints
         services.AddSingleton<FirstPartyClient>();
         services.AddSingleton<McpConnections>();
         services.AddSingleton<ApprovalTokens>();
+        services.AddSingleton<ApprovalLedger>();
         services.AddSingleton(sp => CreateChatClient(sp.GetRequiredService<IOptions<ChatApiOptions>>().Value));
         services.AddScoped<ChatSessionStore>();
         services.AddScoped<ChatOAuthClient>();
@@ -88,27 +89,46 @@ public static class ChatEndpoints
         var (outcome, _) = await http.RequestServices.GetRequiredService<ChatAuthenticator>().AuthenticateAsync(http);
         return outcome switch
         {
-            // JSON only: a form or text/plain POST is what a cross-site page can send without a CORS preflight.
-            ChatAuthenticator.Outcome.Ok when HttpMethods.IsPost(http.Request.Method) && !http.Request.HasJsonContentType() =>
-                ChatProblems.Of(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON (Content-Type: application/json)."),
+            ChatAuthenticator.Outcome.Ok when HttpMethods.IsPost(http.Request.Method) && !http.Request.HasJsonContentType() => JsonOnly(),
             ChatAuthenticator.Outcome.Ok => await next(context),
             ChatAuthenticator.Outcome.Expired => ChatProblems.AuthExpired(),
             _ => ChatProblems.MissingAuth(),
         };
     }
 
-    public static async ValueTask<object?> SameOriginFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        IsSameOrigin(context.HttpContext) ? await next(context) : ForeignOrigin();
+    /// <summary>
+    /// For cookie-authenticated POSTs outside the session group (logout): our own origin, and JSON, which
+    /// another origin can only send after a CORS preflight this server never grants.
+    /// </summary>
+    public static async ValueTask<object?> SameOriginJsonFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!IsSameOrigin(http))
+        {
+            return ForeignOrigin();
+        }
+        return http.Request.HasJsonContentType() ? await next(context) : JsonOnly();
+    }
+
+    // A form or text/plain POST is what a cross-site page can send without a CORS preflight.
+    private static IResult JsonOnly() => ChatProblems.Of(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON (Content-Type: application/json).");
 
     private static IResult ForeignOrigin() => ChatProblems.Of(403, "FORBIDDEN_ORIGIN", "Requests from another origin are not allowed.");
 
     /// <summary>
     /// Cookie-authenticated writes must come from our own pages when the browser names an origin
     /// (SameSite=Lax already keeps cross-site POSTs cookie-less; this also covers same-site subdomains).
-    /// Loopback origins on another port are accepted: that is a local dev server proxying to us.
+    /// Loopback origins on another port are accepted: that is a local dev server proxying to us. A browser
+    /// that says the request is not same-origin (<c>Sec-Fetch-Site</c>) is believed whatever the Origin says:
+    /// another loopback port is "same-site", never "same-origin", and a dev proxy forwards "same-origin".
     /// </summary>
     private static bool IsSameOrigin(HttpContext http)
     {
+        var fetchSite = http.Request.Headers["Sec-Fetch-Site"].ToString();
+        if (fetchSite.Length > 0 && fetchSite is not ("same-origin" or "none"))
+        {
+            return false;
+        }
         var origin = http.Request.Headers.Origin.ToString();
         if (origin.Length == 0)
         {

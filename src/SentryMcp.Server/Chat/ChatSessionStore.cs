@@ -92,14 +92,14 @@ public sealed class ChatSessionStore(AppDbContext db, SecretProtector protector,
     }
 
     /// <summary>
-    /// Databases created before the chat existed lack its table; EnsureCreated only creates whole
-    /// schemas, so the table's own statements are run idempotently.
+    /// Databases created before the chat existed lack its tables (sessions, used approvals); EnsureCreated
+    /// only creates whole schemas, so the tables' own statements are run idempotently.
     /// </summary>
     public static void EnsureTable(AppDbContext db)
     {
         var statements = db.Database.GenerateCreateScript()
             .Split(";", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(s => s.Contains("\"ChatSessions\"", StringComparison.Ordinal));
+            .Where(s => s.Contains("\"ChatSessions\"", StringComparison.Ordinal) || s.Contains("\"UsedApprovals\"", StringComparison.Ordinal));
         foreach (var statement in statements)
         {
             var idempotent = statement

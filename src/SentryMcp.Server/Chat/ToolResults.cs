@@ -38,9 +38,17 @@ public static class ToolResults
             ? text
             : text[..maxChars] + $"\n\n[Result cut: showing {maxChars:N0} of {text.Length:N0} characters. Narrow the request (filters, limits) for the rest.]";
 
-    /// <summary>JSON object members as tool or prompt arguments.</summary>
-    public static Dictionary<string, object?> Arguments(JsonElement? arguments) =>
-        arguments is { ValueKind: JsonValueKind.Object } value
-            ? value.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone())
-            : [];
+    /// <summary>JSON object members as tool or prompt arguments; a name given twice keeps its last value, as JSON parsers do.</summary>
+    public static Dictionary<string, object?> Arguments(JsonElement? arguments)
+    {
+        var result = new Dictionary<string, object?>();
+        if (arguments is { ValueKind: JsonValueKind.Object } value)
+        {
+            foreach (var member in value.EnumerateObject())
+            {
+                result[member.Name] = member.Value.Clone();
+            }
+        }
+        return result;
+    }
 }

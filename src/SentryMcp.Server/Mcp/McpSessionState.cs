@@ -43,7 +43,7 @@ public sealed class McpSessionState(IHttpContextAccessor accessor)
             var state = sp.GetRequiredService<McpSessionState>();
             var host = sp.GetRequiredService<IOptions<ServerOptions>>().Value.SentryHost;
             var api = sp.GetRequiredService<SentryApiClientFactory>().Create(host, state.Caller.SentryAccessToken);
-            return new SentryToolContext(api, state.Constraints);
+            return new SentryToolContext(api, state.Constraints, state.Caller.UserId);
         });
     }
 }

@@ -37,6 +37,7 @@ public static class ObservabilitySetup
         var openIddict = Enum.TryParse<LogLevel>(config["Logging:LogLevel:OpenIddict"], ignoreCase: true, out var level) ? level : LogLevel.Warning;
         builder.Logging.AddFilter("OpenIddict", openIddict < LogLevel.Debug ? LogLevel.Debug : openIddict);
         builder.AddJsonLogsWhenAsked();
+        ScrubbingLoggerFactory.Register(builder.Services);
         builder.Services.AddSingleton(BrowserErrorReporting.From(config, builder.Environment.EnvironmentName));
         var dsn = config["SENTRY_DSN"];
         if (!string.IsNullOrWhiteSpace(dsn))

@@ -25,6 +25,22 @@ public static partial class SecretScrubber
         return text;
     }
 
+    /// <summary>
+    /// <see cref="Scrub"/> plus OAuth <c>state</c> values and OAuth parameters written as JSON members (OpenIddict
+    /// logs whole requests that way), for log lines: a state or verifier in a log file lets whoever reads it
+    /// finish or forge a sign-in in flight. Error reports keep the state (it tells sign-ins apart; the
+    /// browser scrubber shares <see cref="Scrub"/>'s rules).
+    /// </summary>
+    public static string? ScrubLogLine(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+        text = StateParameter().Replace(Scrub(text)!, m => m.Groups[1].Value + Mask);
+        return JsonSecretMember().Replace(text, m => m.Groups[1].Value + Mask + "\"");
+    }
+
     /// <summary>Headers whose values are never reported.</summary>
     public static bool IsSensitiveHeader(string name) =>
         name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) ||
@@ -45,4 +61,10 @@ public static partial class SecretScrubber
 
     [GeneratedRegex(@"((?:access_token|refresh_token|id_token|client_secret|code|code_verifier|token|password|api_key)=)[^&\s""']+", RegexOptions.IgnoreCase)]
     private static partial Regex SecretParameter();
+
+    [GeneratedRegex(@"((?:^|[?&\s""'])state=)[^&\s""']+", RegexOptions.IgnoreCase)]
+    private static partial Regex StateParameter();
+
+    [GeneratedRegex(@"(""(?:access_token|refresh_token|id_token|client_secret|code|code_verifier|state|token|password|api_key)""\s*:\s*"")(?:[^""\\]|\\.)*""", RegexOptions.IgnoreCase)]
+    private static partial Regex JsonSecretMember();
 }

@@ -17,6 +17,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<Chat.ChatSession> ChatSessions => Set<Chat.ChatSession>();
 
+    public DbSet<Chat.UsedApproval> UsedApprovals => Set<Chat.UsedApproval>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare DateTimeOffset values in SQL; a sortable integer works on every provider.
@@ -27,6 +29,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     {
         modelBuilder.UseOpenIddict();
         modelBuilder.ApplyConfiguration(new Chat.ChatSessionConfiguration());
+        modelBuilder.ApplyConfiguration(new Chat.UsedApprovalConfiguration());
         modelBuilder.Entity<Grant>(grant =>
         {
             grant.HasKey(g => g.Id);

@@ -24,7 +24,7 @@ public sealed class SearchQueryTranslatorTests : IAsyncLifetime
         _llm.ReplyJson(new { query = "span.op:db span.duration:>100", fields = new[] { "span.description", "span.duration" }, sort = "-span.duration", explanation = "Slow database spans." });
         using var translator = Translator();
 
-        var result = await translator.TranslateEventQueryAsync("slow database queries", "spans", SpanAttributes, CancellationToken.None);
+        var result = await translator.TranslateEventQueryAsync("slow database queries", "spans", SpanAttributes, "user-1", CancellationToken.None);
 
         Assert.True(result.Translated);
         Assert.Equal("span.op:db span.duration:>100", result.Query);
@@ -44,8 +44,8 @@ public sealed class SearchQueryTranslatorTests : IAsyncLifetime
     {
         using var translator = Translator();
 
-        var result = await translator.TranslateEventQueryAsync("level:error is:unresolved", "errors", [], CancellationToken.None);
-        var issues = await translator.TranslateIssueQueryAsync("is:unresolved assigned:me", CancellationToken.None);
+        var result = await translator.TranslateEventQueryAsync("level:error is:unresolved", "errors", [], "user-1", CancellationToken.None);
+        var issues = await translator.TranslateIssueQueryAsync("is:unresolved assigned:me", "user-1", CancellationToken.None);
 
         Assert.False(result.Translated);
         Assert.Equal("level:error is:unresolved", result.Query);
@@ -58,7 +58,7 @@ public sealed class SearchQueryTranslatorTests : IAsyncLifetime
     {
         using var translator = new SearchQueryTranslator(Options.Create(new SearchTranslatorOptions()), NullLogger<SearchQueryTranslator>.Instance);
 
-        var result = await translator.TranslateIssueQueryAsync("crashes in checkout", CancellationToken.None);
+        var result = await translator.TranslateIssueQueryAsync("crashes in checkout", "user-1", CancellationToken.None);
 
         Assert.False(translator.IsConfigured);
         Assert.Equal(new IssueQueryTranslation("crashes in checkout", null, null, false), result);
@@ -70,7 +70,7 @@ public sealed class SearchQueryTranslatorTests : IAsyncLifetime
         _llm.Reply("```json\n{\"query\": \"is:unresolved level:error firstSeen:-24h\", \"sort\": \"freq\", \"explanation\": \"New unresolved errors.\"}\n```");
         using var translator = Translator();
 
-        var result = await translator.TranslateIssueQueryAsync("new unresolved errors from today, most frequent first", CancellationToken.None);
+        var result = await translator.TranslateIssueQueryAsync("new unresolved errors from today, most frequent first", "user-1", CancellationToken.None);
 
         Assert.Equal(new IssueQueryTranslation("is:unresolved level:error firstSeen:-24h", "freq", "New unresolved errors.", true), result);
         Assert.Contains("is:unresolved", _llm.LastPrompt());
@@ -82,7 +82,7 @@ public sealed class SearchQueryTranslatorTests : IAsyncLifetime
         _llm.ReplyJson(new { query = "is:unresolved", sort = "-count()" });
         using var translator = Translator();
 
-        var error = await Assert.ThrowsAsync<SearchTranslationException>(() => translator.TranslateIssueQueryAsync("open issues", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SearchTranslationException>(() => translator.TranslateIssueQueryAsync("open issues", "user-1", CancellationToken.None));
 
         Assert.Contains("unknown issue sort '-count()'", error.Message);
     }
@@ -98,7 +98,7 @@ public sealed class SearchQueryTranslatorTests : IAsyncLifetime
         _llm.Reply(answer);
         using var translator = Translator();
 
-        var error = await Assert.ThrowsAsync<SearchTranslationException>(() => translator.TranslateEventQueryAsync("errors per hour", "errors", [], CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SearchTranslationException>(() => translator.TranslateEventQueryAsync("errors per hour", "errors", [], "user-1", CancellationToken.None));
 
         Assert.Contains(expected, error.Message);
         Assert.Contains("The search was not run", error.Message);
@@ -113,7 +113,7 @@ public sealed class SearchQueryTranslatorTests : IAsyncLifetime
         _llm.Fail(status);
         using var translator = Translator();
 
-        var error = await Assert.ThrowsAsync<SearchTranslationException>(() => translator.TranslateEventQueryAsync("slow pages", "spans", SpanAttributes, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SearchTranslationException>(() => translator.TranslateEventQueryAsync("slow pages", "spans", SpanAttributes, "user-1", CancellationToken.None));
 
         Assert.Contains(expected, error.Message);
     }
@@ -125,7 +125,7 @@ public sealed class SearchQueryTranslatorTests : IAsyncLifetime
         using var translator = Translator(TimeSpan.FromMilliseconds(500));
         var started = DateTime.UtcNow;
 
-        var error = await Assert.ThrowsAsync<SearchTranslationException>(() => translator.TranslateEventQueryAsync("slow pages", "spans", SpanAttributes, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SearchTranslationException>(() => translator.TranslateEventQueryAsync("slow pages", "spans", SpanAttributes, "user-1", CancellationToken.None));
 
         Assert.Contains("did not answer within", error.Message);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));

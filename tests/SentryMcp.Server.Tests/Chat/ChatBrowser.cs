@@ -74,10 +74,10 @@ public sealed partial class ChatBrowser(ChatFixture server) : IDisposable
         return Http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
     }
 
-    /// <summary>POST /api/chat and read the whole UI message stream (or the problem).</summary>
-    public async Task<UiStreamResult> ChatAsync(object body, string? capture = null)
+    /// <summary>POST /api/chat (to this server, or another <paramref name="instance"/> of it) and read the whole UI message stream (or the problem).</summary>
+    public async Task<UiStreamResult> ChatAsync(object body, string? capture = null, Uri? instance = null)
     {
-        var response = await Http.PostAsJsonAsync("api/chat", body);
+        var response = await Http.PostAsJsonAsync(instance is null ? "api/chat" : new Uri(instance, "api/chat").ToString(), body);
         var raw = await response.Content.ReadAsStringAsync();
         var chunks = new List<JsonElement>();
         var done = false;

@@ -114,7 +114,7 @@ public sealed class ChatMetadataTests(ChatFixture fixture) : SignedInChatTest<Ch
         await fresh.Http.GetAsync("api/metadata");
 
         Assert.Equal(before + 1, connections.Count);
-        await fresh.Http.PostAsync("api/auth/logout", null);
+        await fresh.PostJsonAsync("api/auth/logout", new { });
         Assert.Equal(before, connections.Count);
     }
 }

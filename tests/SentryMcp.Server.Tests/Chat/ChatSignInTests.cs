@@ -101,7 +101,7 @@ public sealed class ChatSignInTests(ChatFixture server) : IClassFixture<ChatFixt
         var foreign = new HttpRequestMessage(HttpMethod.Post, "api/auth/logout");
         foreign.Headers.Add("Origin", "https://evil.example");
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.Http.SendAsync(foreign)).StatusCode);
-        var logout = await browser.Http.PostAsync("api/auth/logout", null);
+        var logout = await browser.PostJsonAsync("api/auth/logout", new { });
 
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
         var status = await browser.Http.GetFromJsonAsync<JsonElement>("api/auth/status");
@@ -109,6 +109,37 @@ public sealed class ChatSignInTests(ChatFixture server) : IClassFixture<ChatFixt
         using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(server.App.Services);
         var grants = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<SentryMcp.Server.Auth.GrantStore>(scope.ServiceProvider);
         Assert.Null(await grants.FindActiveAsync(session.GrantId, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("text/plain", null, null, 415, "UNSUPPORTED_MEDIA_TYPE")]
+    [InlineData("application/x-www-form-urlencoded", null, null, 415, "UNSUPPORTED_MEDIA_TYPE")]
+    [InlineData(null, null, null, 415, "UNSUPPORTED_MEDIA_TYPE")]
+    [InlineData("text/plain", "http://127.0.0.1:1", "same-site", 403, "FORBIDDEN_ORIGIN")]
+    [InlineData("application/json", "http://127.0.0.1:1", "same-site", 403, "FORBIDDEN_ORIGIN")]
+    [InlineData("application/json", null, "cross-site", 403, "FORBIDDEN_ORIGIN")]
+    public async Task A_logout_another_page_could_send_without_a_preflight_keeps_the_session(string? contentType, string? origin, string? fetchSite, int status, string code)
+    {
+        using var browser = await server.SignedInAsync();
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/auth/logout")
+        {
+            Content = contentType is null ? null : new StringContent("{}", System.Text.Encoding.UTF8, contentType),
+        };
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+        if (fetchSite is not null)
+        {
+            request.Headers.Add("Sec-Fetch-Site", fetchSite);
+        }
+
+        var response = await browser.Http.SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(code, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var after = await browser.Http.GetFromJsonAsync<JsonElement>("api/auth/status");
+        Assert.True(after.GetProperty("authenticated").GetBoolean(), "the session ended");
     }
 
     [Fact]

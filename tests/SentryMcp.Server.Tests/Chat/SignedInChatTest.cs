@@ -6,7 +6,7 @@ public abstract class SignedInChatTest<TFixture>(TFixture fixture) : IAsyncLifet
 {
     protected TFixture Server { get; } = fixture;
 
-    protected ChatBrowser Browser { get; private set; } = null!;
+    protected ChatBrowser Browser { get; set; } = null!;
 
     public virtual async Task InitializeAsync()
     {

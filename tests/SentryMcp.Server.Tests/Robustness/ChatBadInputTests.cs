@@ -136,7 +136,7 @@ public sealed class ChatBadInputTests(UnlimitedChatFixture server, ITestOutputHe
         using (var other = await server.SignedInAsync())
         {
             var ended = other.Cookies[SessionCookie.LocalName]!.Value;
-            Assert.Equal(HttpStatusCode.NoContent, (await other.Http.PostAsync("api/auth/logout", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await other.PostJsonAsync("api/auth/logout", new { })).StatusCode);
             using var anonymous = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = server.BaseUri };
             var (pageCookie, state) = await StartLoginAsync(anonymous, "page");
             var (popupCookie, _) = await StartLoginAsync(anonymous, "popup");

@@ -433,7 +433,9 @@ public sealed class ChatBadRequests(Random random, Uri baseUri, ChatBadRequests.
             case 3:
                 return new Shape(HttpMethod.Get, "api/auth/status" + Pick("", "?x=1"), null, Outcome.Is(200), false, "status");
             case 4:
-                return new Shape(HttpMethod.Post, "api/auth/logout", Pick<HttpContent?>(null, Json("{}"), new StringContent(RandomText(100))), Outcome.Is(204), false, "logout");
+                var logoutBody = Pick<HttpContent?>(null, Json("{}"), new StringContent(RandomText(100)));
+                return new Shape(HttpMethod.Post, "api/auth/logout", logoutBody, logoutBody is null or StringContent
+                    ? Outcome.Is(415, "UNSUPPORTED_MEDIA_TYPE") : Outcome.Is(204), false, "logout");
             case 5:
                 return new Shape(HttpMethod.Get, "api/auth/popup.js", null, Outcome.Is(200), false, "popup.js");
             default:

@@ -34,7 +34,7 @@ public sealed class RouteAuthorizationTests(ServerFixture server) : IClassFixtur
         ["/api/auth/callback"] = "chat sign-in returns here",
         ["/api/auth/status"] = "tells the UI whether a session exists",
         ["/api/auth/popup.js"] = "script of the sign-in popup page",
-        ["/api/auth/logout"] = "ends the caller's session if there is one (idempotent, same-origin checked)",
+        ["/api/auth/logout"] = "ends the caller's session if there is one (idempotent, same-origin and JSON only)",
     };
 
     private static readonly HashSet<string> SpaFallbackPatterns = ["{*path:nonfile}", "/{*path:nonfile}"];

@@ -30,7 +30,8 @@ export const api = {
   runTool: (name: string, args: Record<string, unknown>, confirm: boolean): Promise<ToolResult> =>
     request(toolResultSchema, `/api/tools/${encodeURIComponent(name)}`, jsonPost({ arguments: args, confirm })),
   async logout(): Promise<void> {
-    const response = await fetch("/api/auth/logout", { method: "POST", credentials: "same-origin" });
+    // JSON, as every cookie-authenticated POST must be: the server refuses text/plain and forms (415).
+    const response = await fetch("/api/auth/logout", { ...jsonPost({}), credentials: "same-origin" });
     if (!response.ok && response.status !== 401) throw await toApiError(response);
   },
 };
