@@ -50,6 +50,7 @@ public static class ServerApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseAuthorizationServerMetadataPaths();
         app.UseHostAndOriginValidation();
         app.UseWhen(http => HostAndOriginValidation.IsPublicOAuthEndpoint(http.Request.Path), branch => branch.UseCors(HostAndOriginValidation.PublicOAuthCorsPolicy));
         app.UsePerIpRateLimit();
