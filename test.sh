@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need on a fresh machine (only the .NET SDK, Node 20 and
 # npm are assumed): npm packages for the web UI and the conformance suite (Node 22 comes as an npm
-# package), Debian's chromium for the browser tests (Playwright never downloads a browser), and
-# Debian's postgresql, redis-server and nginx for the scale-out proof (installed when missing).
+# package), and through tests/setup.sh Debian's chromium for the browser tests (Playwright never
+# downloads a browser) and postgresql, redis-server and nginx for the scale-out proof (when missing).
+# .NET results are counted from TRX files (artifacts/trx/), not from console text.
 # Ends with one line "N passed, M failed" counting every test of every suite.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,25 +12,38 @@ mkdir -p artifacts
 passed=0
 failed=0
 
-# Adds the counts of the dotnet test summary lines in log $1 to the totals.
-count_dotnet() {
-  local p f
-  grep -E "^(Passed|Failed)!|^\s+Failed |Error Message" -A3 "$1" | grep -vE "^\s*(info|warn):" || true
-  # Both summary formats: "Passed!  - Failed: F, Passed: P, …" (minimal) and "  Passed: P" / "  Failed: F" (detailed).
-  read -r p f < <(awk '
-    /^(Passed|Failed)!/ { match($0, /Failed: *[0-9]+/); f += substr($0, RSTART + 7, RLENGTH - 7) + 0;
-                          match($0, /Passed: *[0-9]+/); p += substr($0, RSTART + 7, RLENGTH - 7) + 0; next }
-    /^ +Passed: *[0-9]+ *$/ { p += $2 }
-    /^ +Failed: *[0-9]+ *$/ { f += $2 }
-    END { print p + 0, f + 0 }' "$1")
+# Adds the counts of the TRX files in directory $1 (one per test project run) to the totals and lists
+# the failed tests. $2 is the run's exit code: a failed run without a failed test (a crashed test
+# host, say) counts as one failure, and the end of its console log $3 is shown.
+count_trx() {
+  local p=0 f=0 counters n attr
+  for trx in "$1"/*.trx; do
+    [ -f "$trx" ] || continue
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+    n=$(sed -nE 's/.* passed="([0-9]+)".*/\1/p' <<<"$counters"); p=$((p + ${n:-0}))
+    for attr in failed error timeout aborted; do
+      n=$(sed -nE "s/.* $attr=\"([0-9]+)\".*/\1/p" <<<"$counters"); f=$((f + ${n:-0}))
+    done
+    grep -oE '<UnitTestResult [^>]*outcome="Failed"' "$trx" | sed -nE 's/.*testName="([^"]*)".*/  failed: \1/p' || true
+  done
   passed=$((passed + p)); failed=$((failed + f))
-  if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); echo "a test run failed without a failing test (see $1)"; fi
+  echo "  $p passed, $f failed"
+  if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then
+    failed=$((failed + 1)); echo "a test run failed without a failing test (see $3):"; tail -n 20 "$3"
+  fi
 }
 
-if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/truetype/noto ]; then
-  echo "== installing chromium and fonts for the browser tests"
-  apt-get update -qq && apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null
-fi
+# dotnet test with a TRX logger into artifacts/trx/$1, then counted; the other arguments go to dotnet test.
+run_dotnet_tests() {
+  local name=$1 status=0
+  shift
+  rm -rf "artifacts/trx/$name"
+  dotnet test "$@" -c Release --no-build --nologo -v quiet --logger "console;verbosity=minimal" \
+    --logger trx --results-directory "artifacts/trx/$name" >"artifacts/$name.log" 2>&1 || status=$?
+  count_trx "artifacts/trx/$name" "$status" "artifacts/$name.log"
+}
+
+tests/setup.sh
 
 echo "== build (Release, warnings as errors; also builds the web UI)"
 dotnet build SentryMcp.slnx -c Release -warnaserror --nologo -v quiet
@@ -45,16 +59,10 @@ passed=$((passed + vp)); failed=$((failed + vf))
 if [ "$status" -ne 0 ] && [ "$vf" -eq 0 ]; then failed=$((failed + 1)); echo "vitest failed without a failing test (see artifacts/vitest.log)"; fi
 
 echo "== .NET tests (including the browser tests in tests/SentryMcp.E2E)"
-status=0
-dotnet test SentryMcp.slnx -c Release --no-build --nologo -v quiet --filter "Category!=Scale&FullyQualifiedName!~SentryMcp.Server.Tests.Robustness" \
-  --logger "console;verbosity=minimal" >artifacts/dotnet-test.log 2>&1 || status=$?
-count_dotnet artifacts/dotnet-test.log "$status"
+run_dotnet_tests dotnet-test SentryMcp.slnx --filter "Category!=Scale&FullyQualifiedName!~SentryMcp.Server.Tests.Robustness"
 
 echo "== test-robustness: bad input, faults, load and soak (SOAK_SECONDS, default 60), security checks"
-status=0
-dotnet test tests/SentryMcp.Server.Tests -c Release --no-build --nologo -v quiet --filter "FullyQualifiedName~SentryMcp.Server.Tests.Robustness" \
-  --logger "console;verbosity=minimal" >artifacts/robustness.log 2>&1 || status=$?
-count_dotnet artifacts/robustness.log "$status"
+run_dotnet_tests robustness tests/SentryMcp.Server.Tests --filter "FullyQualifiedName~SentryMcp.Server.Tests.Robustness"
 
 echo "== chat streams parsed by the real ai package (Node; captured by the .NET chat tests)"
 status=0
@@ -68,11 +76,12 @@ if [ "$status" -ne 0 ] && [ "$nf" -eq 0 ]; then failed=$((failed + 1)); echo "th
 echo "== MCP conformance suite against /mcp"
 if tests/conformance/run.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
-echo "== scale-out: PostgreSQL + Redis + two instances behind nginx"
+echo "== scale-out: PostgreSQL + Redis + two instances behind nginx (TLS)"
 status=0
-tests/scale/run.sh >artifacts/scale.log 2>&1 || status=$?
+rm -rf artifacts/trx/scale
+SCALE_TRX_DIR="$PWD/artifacts/trx/scale" tests/scale/run.sh >artifacts/scale.log 2>&1 || status=$?
 tail -n 5 artifacts/scale.log
-count_dotnet artifacts/scale.log "$status"
+count_trx artifacts/trx/scale "$status" artifacts/scale.log
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -20,6 +20,7 @@ public static class ServerApp
         configure?.Invoke(builder);
         builder.AddSentryHostOrSandbox();
         builder.AddObservability();
+        builder.AddPublicOrigin();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
 
         builder.Services.AddMemoryCache();
@@ -47,11 +48,13 @@ public static class ServerApp
 
         var app = builder.Build();
         app.InitializeStorage();
+        app.UseForwardedHeadersFromTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.UseAuthorizationServerMetadataPaths();
         app.UseHostAndOriginValidation();
+        app.UsePublicUrl();
         app.UseWhen(http => HostAndOriginValidation.IsPublicOAuthEndpoint(http.Request.Path), branch => branch.UseCors(HostAndOriginValidation.PublicOAuthCorsPolicy));
         app.UsePerIpRateLimit();
         app.UseMcpRequestSizeLimit(McpEndpoints.MaxMessageBytes);

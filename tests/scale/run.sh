@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scale-out proof on loopback: PostgreSQL + Redis + one shared Sentry sandbox + two instances of the
 # host behind nginx (round robin, configuration read from docs/deploy.md), then the Scale tests.
+# nginx ends TLS with a certificate made for the run, as in a deployment (PUBLIC_URL https).
 # Starts and stops everything itself; needs the Release build (test.sh builds it first).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,11 +15,7 @@ for f in "$SERVER_DLL" "$SANDBOX_DLL" "$TESTS_DLL"; do
 done
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
-if [ -z "$(pg_bin)" ] || ! command -v redis-server >/dev/null || ! [ -x /usr/sbin/nginx ] || ! command -v curl >/dev/null; then
-  echo "== installing postgresql redis-server nginx curl"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql redis-server nginx curl >/dev/null
-fi
+"$ROOT/tests/setup.sh"
 PG_BIN=$(pg_bin)
 
 WORK=$(mktemp -d /tmp/sentry-mcp-scale.XXXXXX)
@@ -31,7 +28,7 @@ cleanup() {
   for i in 1 2; do
     [ -f "$WORK/instance$i.pid" ] && kill "$(cat "$WORK/instance$i.pid")" 2>/dev/null || true
   done
-  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid" 2>/dev/null)" 2>/dev/null || true
   [ -d "$WORK/pg/data" ] && as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m immediate -w stop >/dev/null 2>&1 || true
   wait 2>/dev/null || true
   if [ $rc -ne 0 ]; then
@@ -79,7 +76,16 @@ echo "== Sentry sandbox on 127.0.0.1:$SANDBOX_PORT"
 dotnet "$SANDBOX_DLL" --urls "http://127.0.0.1:$SANDBOX_PORT" >"$WORK/sandbox.log" 2>&1 &
 PIDS+=($!)
 
-BALANCER="http://127.0.0.1:$LB_PORT"
+echo "== a TLS certificate for the balancer (trusted by the tests and the instances through SSL_CERT_FILE)"
+mkdir -p "$WORK/tls"
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" \
+  -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
+  -keyout "$WORK/tls/sentry-mcp.key" -out "$WORK/tls/sentry-mcp.crt" >"$WORK/tls/openssl.log" 2>&1
+chmod 644 "$WORK/tls/sentry-mcp.key"
+export SSL_CERT_FILE="$WORK/tls/sentry-mcp.crt" CURL_CA_BUNDLE="$WORK/tls/sentry-mcp.crt"
+
+# As deployed: nginx ends TLS; PUBLIC_URL is its https address.
+BALANCER="https://127.0.0.1:$LB_PORT"
 # Like a service manager: an instance that dies is started again with the same configuration.
 supervise() { # index port
   local i=$1 port=$2
@@ -109,8 +115,9 @@ supervise 2 "$PORT2"
 echo "== nginx on $BALANCER"
 mkdir -p "$WORK/nginx"; chmod 777 "$WORK/nginx"
 sed -n '/<!-- nginx-config:begin -->/,/<!-- nginx-config:end -->/p' docs/deploy.md | sed '/^<!--/d;/^```/d' \
-  | sed "s/127.0.0.1:8080;/127.0.0.1:$LB_PORT;/; s/127.0.0.1:8081 /127.0.0.1:$PORT1 /; s/127.0.0.1:8082 /127.0.0.1:$PORT2 /" > "$WORK/nginx/sentry-mcp.conf"
-grep -q "127.0.0.1:$PORT2 " "$WORK/nginx/sentry-mcp.conf" || { echo "could not read the nginx configuration from docs/deploy.md" >&2; exit 1; }
+  | sed "s/listen 443 ssl;/listen 127.0.0.1:$LB_PORT ssl;/; s/server_name mcp.example.com;/server_name 127.0.0.1;/; s#/etc/nginx/tls/#$WORK/tls/#; s/127.0.0.1:8081 /127.0.0.1:$PORT1 /; s/127.0.0.1:8082 /127.0.0.1:$PORT2 /" > "$WORK/nginx/sentry-mcp.conf"
+grep -q "127.0.0.1:$PORT2 " "$WORK/nginx/sentry-mcp.conf" && grep -q "127.0.0.1:$LB_PORT ssl" "$WORK/nginx/sentry-mcp.conf" && grep -q "$WORK/tls/sentry-mcp.key" "$WORK/nginx/sentry-mcp.conf" \
+  || { echo "could not read the nginx configuration from docs/deploy.md" >&2; exit 1; }
 cat > "$WORK/nginx/nginx.conf" <<NGINX
 worker_processes 1;
 pid $WORK/nginx.pid;
@@ -149,7 +156,7 @@ SCALE_REDIS_URL="$REDIS_URL" \
 SCALE_PER_USER_LIMIT=400 \
 SCALE_LLM_PORT="$LLM_PORT" \
   timeout 300 dotnet test "$ROOT/tests/SentryMcp.Server.Tests" -c Release --no-build --nologo -v quiet \
-    --filter "Category=Scale" --logger "console;verbosity=detailed" 2>&1 | tee "$WORK/tests.out" | grep -vE "^\s*$|^\[xUnit.net"
+    --filter "Category=Scale" --logger "console;verbosity=detailed" --logger trx --results-directory "${SCALE_TRX_DIR:-$WORK/trx}" 2>&1 | tee "$WORK/tests.out" | grep -vE "^\s*$|^\[xUnit.net"
 # Every test must have run and passed: none skipped, none filtered away by mistake.
 grep -q "Test Run Successful" "$WORK/tests.out" && ! grep -qE "Skipped: *[1-9]" "$WORK/tests.out" && grep -qE "Passed: *[1-9]" "$WORK/tests.out" \
   || { echo "scale tests failed" >&2; exit 1; }

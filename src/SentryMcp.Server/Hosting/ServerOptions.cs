@@ -31,9 +31,12 @@ public sealed class ServerOptions
         {
             throw new InvalidOperationException($"SENTRY_HOST '{Host}' is not valid: use a base URL such as https://sentry.io or https://sentry.example.com.");
         }
-        if (PublicUrl is not null && !Uri.TryCreate(PublicUrl, UriKind.Absolute, out _))
+        // An origin only: the OAuth issuer, its endpoints and the MCP URLs all hang off it, and a path
+        // prefix would need every one of them (and the proxy) rewritten.
+        if (PublicUrl is not null && (!Uri.TryCreate(PublicUrl, UriKind.Absolute, out var publicUri) || publicUri.Scheme is not ("http" or "https") ||
+            publicUri.AbsolutePath.Length > 1 || publicUri.Query.Length > 0 || publicUri.Fragment.Length > 0 || publicUri.UserInfo.Length > 0))
         {
-            throw new InvalidOperationException($"PUBLIC_URL '{PublicUrl}' is not an absolute URL.");
+            throw new InvalidOperationException($"PUBLIC_URL '{PublicUrl}' is not valid: use the origin clients reach this server at, such as https://mcp.example.com (no path).");
         }
     }
 }

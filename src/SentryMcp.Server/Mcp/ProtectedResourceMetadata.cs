@@ -16,6 +16,13 @@ public static class ProtectedResourceMetadata
     public static string BaseUrl(HttpContext http, ServerOptions options) =>
         (options.PublicUrl ?? $"{http.Request.Scheme}://{http.Request.Host}").TrimEnd('/');
 
+    /// <summary>
+    /// The authorization server's issuer identifier, exactly as OpenIddict writes it into its metadata
+    /// and into the <c>iss</c> of authorization responses: strict clients compare the two verbatim
+    /// (RFC 8414 section 3.3), so <c>authorization_servers</c> lists this very string.
+    /// </summary>
+    public static string Issuer(HttpContext http, ServerOptions options) => BaseUrl(http, options) + "/";
+
     /// <summary>The metadata URL for the resource the request addresses (path-specific for scoped MCP URLs).</summary>
     public static string MetadataUrl(HttpContext http, ServerOptions options)
     {
@@ -45,7 +52,7 @@ public static class ProtectedResourceMetadata
         return Results.Json(new Dictionary<string, object>
         {
             ["resource"] = resource,
-            ["authorization_servers"] = new[] { baseUrl },
+            ["authorization_servers"] = new[] { Issuer(http, options.Value) },
             ["scopes_supported"] = ScopesSupported,
             ["bearer_methods_supported"] = new[] { "header" },
             ["resource_name"] = "Sentry MCP",

@@ -16,12 +16,14 @@ public sealed record TokenSet(string AccessToken, string RefreshToken, JsonEleme
 
 /// <summary>
 /// Plays the browser and the MCP client: cookies, manual redirects, HTML forms. Redirects to the
-/// client's redirect URI end the walk (nothing listens there).
+/// client's redirect URI end the walk (nothing listens there). With a handler and a base URL it
+/// reaches the server another way (through a proxy, under its public URL).
 /// </summary>
-public sealed partial class OAuthBrowser(AuthServerFixture server) : IDisposable
+public sealed partial class OAuthBrowser(AuthServerFixture server, HttpMessageHandler? handler = null, Uri? baseUri = null) : IDisposable
 {
     public const string ClientRedirect = "http://127.0.0.1/callback";
-    private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
+    private readonly HttpClient _http = new(handler ?? new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
+    private readonly Uri _base = baseUri ?? server.BaseUri;
 
     public string Verifier { get; } = Base64Url(RandomNumberGenerator.GetBytes(32));
     public string Challenge => Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(Verifier)));
@@ -30,7 +32,7 @@ public sealed partial class OAuthBrowser(AuthServerFixture server) : IDisposable
     public HttpClient Http => _http;
 
     public Task<HttpResponseMessage> RegisterRawAsync(object body) =>
-        _http.PostAsJsonAsync(new Uri(server.BaseUri, "oauth/register"), body);
+        _http.PostAsJsonAsync(new Uri(_base, "oauth/register"), body);
 
     public async Task<TestClient> RegisterAsync(string name = "Test client", string redirectUri = ClientRedirect, string authMethod = "none")
     {
@@ -60,13 +62,13 @@ public sealed partial class OAuthBrowser(AuthServerFixture server) : IDisposable
             ["code_challenge_method"] = "S256",
             ["state"] = State,
             ["scope"] = scope,
-            ["resource"] = resource ?? new Uri(server.BaseUri, "mcp").ToString(),
+            ["resource"] = resource ?? new Uri(_base, "mcp").ToString(),
         };
         foreach (var (key, value) in overrides ?? [])
         {
             parameters[key] = value;
         }
-        return QueryHelpers.AddQueryString(new Uri(server.BaseUri, "oauth/authorize").ToString(), parameters.Where(p => p.Value is not null));
+        return QueryHelpers.AddQueryString(new Uri(_base, "oauth/authorize").ToString(), parameters.Where(p => p.Value is not null));
     }
 
     public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(url);
@@ -122,7 +124,7 @@ public sealed partial class OAuthBrowser(AuthServerFixture server) : IDisposable
     }
 
     public Task<HttpResponseMessage> TokenRawAsync(IEnumerable<KeyValuePair<string, string>> form) =>
-        _http.PostAsync(new Uri(server.BaseUri, "oauth/token"), new FormUrlEncodedContent(form));
+        _http.PostAsync(new Uri(_base, "oauth/token"), new FormUrlEncodedContent(form));
 
     public async Task<TokenSet> ExchangeCodeAsync(TestClient client, string code, string? verifier = null)
     {

@@ -19,13 +19,16 @@ public sealed class OAuthFlowTests(AuthServerFixture server) : IClassFixture<Aut
         var metadataUrl = challenge[(challenge.IndexOf("resource_metadata=\"", StringComparison.Ordinal) + 19)..].TrimEnd('"');
         var resourceMetadata = await server.Http.GetFromJsonAsync<JsonElement>(metadataUrl);
         var issuer = resourceMetadata.GetProperty("authorization_servers")[0].GetString()!;
-        var metadata = await server.Http.GetFromJsonAsync<JsonElement>(issuer + "/.well-known/oauth-authorization-server");
+        // RFC 8414 3.1 path insertion (a terminating "/" is removed first) and 3.3: the issuer in the
+        // metadata is identical to the one the resource named.
+        var metadata = await server.Http.GetFromJsonAsync<JsonElement>(issuer.TrimEnd('/') + "/.well-known/oauth-authorization-server");
+        Assert.Equal(issuer, metadata.GetProperty("issuer").GetString());
         Assert.Equal(["S256"], metadata.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("none", metadata.GetProperty("token_endpoint_auth_methods_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.EndsWith("/oauth/register", metadata.GetProperty("registration_endpoint").GetString());
         Assert.EndsWith("/oauth/token", metadata.GetProperty("token_endpoint").GetString());
         Assert.EndsWith("/oauth/revoke", metadata.GetProperty("revocation_endpoint").GetString());
-        var openid = await server.Http.GetFromJsonAsync<JsonElement>(issuer + "/.well-known/openid-configuration");
+        var openid = await server.Http.GetFromJsonAsync<JsonElement>(issuer.TrimEnd('/') + "/.well-known/openid-configuration");
         Assert.Equal(metadata.GetProperty("authorization_endpoint").GetString(), openid.GetProperty("authorization_endpoint").GetString());
 
         var client = await browser.RegisterAsync("Claude Code");
@@ -44,6 +47,7 @@ public sealed class OAuthFlowTests(AuthServerFixture server) : IClassFixture<Aut
         Assert.DoesNotContain("event:write", sentryScopes);
         var result = OAuthBrowser.RedirectParameters(await browser.FollowAsync(await browser.SubmitFormAsync(signInPage, ("decision", "allow"))));
         Assert.Equal(browser.State, result["state"]);
+        Assert.Equal(issuer, result["iss"]);
 
         var tokens = await browser.ExchangeCodeAsync(client, result["code"]);
         Assert.Equal("Bearer", tokens.Raw.GetProperty("token_type").GetString());

@@ -14,7 +14,13 @@ namespace SentryMcp.Server.Tests.Scale;
 public sealed partial class ScaleBrowser(ScaleCluster cluster) : IDisposable
 {
     private const string ClientRedirect = "http://127.0.0.1:53682/callback";
-    private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
+    private readonly (HttpClient Client, CookieJar Cookies) _browser = cluster.CreateBrowser();
+
+    /// <summary>Every Set-Cookie the user agent received.</summary>
+    public IReadOnlyList<string> SetCookies => _browser.Cookies.SetCookies;
+
+    /// <summary>The redirect_uri of the last sign-in's request to Sentry.</summary>
+    public string? SentryRedirectUri { get; private set; }
     private int _next;
 
     public string Verifier { get; } = Base64Url(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -38,7 +44,7 @@ public sealed partial class ScaleBrowser(ScaleCluster cluster) : IDisposable
         {
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
-        var response = await _http.SendAsync(request);
+        var response = await _browser.Client.SendAsync(request);
         // Later steps resolve relative links against the address the user agent saw.
         response.RequestMessage = new HttpRequestMessage(method, url);
         return response;
@@ -115,7 +121,9 @@ public sealed partial class ScaleBrowser(ScaleCluster cluster) : IDisposable
         });
         var consent = await FollowAsync(await SendAsync(HttpMethod.Get, new Uri(authorize)));
         Assert.Equal(HttpStatusCode.OK, consent.StatusCode);
-        var sentrySignIn = await FollowAsync(await SubmitFormAsync(consent, ("decision", "approve")));
+        var toSentry = await SubmitFormAsync(consent, ("decision", "approve"));
+        SentryRedirectUri = QueryHelpers.ParseQuery(toSentry.Headers.Location?.Query ?? "")["redirect_uri"].ToString();
+        var sentrySignIn = await FollowAsync(toSentry);
         Assert.Equal(HttpStatusCode.OK, sentrySignIn.StatusCode);
         var final = await FollowAsync(await SubmitFormAsync(sentrySignIn, ("decision", "allow")));
         var result = OAuthBrowser.RedirectParameters(final);
@@ -134,7 +142,7 @@ public sealed partial class ScaleBrowser(ScaleCluster cluster) : IDisposable
         await OAuthBrowser.ReadTokensAsync(await SendAsync(HttpMethod.Post, new Uri(cluster.Balancer, "oauth/token"), new FormUrlEncodedContent(
             [new("grant_type", "refresh_token"), new("refresh_token", refreshToken), new("client_id", clientId)])));
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _browser.Client.Dispose();
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

@@ -14,15 +14,14 @@ namespace SentryMcp.Server.Tests.Scale;
 [Trait("Category", "Scale")]
 public sealed partial class ScaleChatTests(ScaleCluster cluster) : IClassFixture<ScaleCluster>
 {
-    [Fact]
+    [ScaleFact]
     public async Task A_chat_turn_with_a_tool_call_works_with_sign_in_steps_on_alternating_instances()
     {
         var port = int.Parse(Environment.GetEnvironmentVariable("SCALE_LLM_PORT") ?? throw new InvalidOperationException("SCALE_LLM_PORT is not set: run tests/scale/run.sh."), System.Globalization.CultureInfo.InvariantCulture);
         await using var llm = await ScriptedLlmServer.StartAsync(port);
         llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_1", "whoami"));
         llm.Reply("You are Jane Doe.");
-        var cookies = new CookieContainer();
-        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { Timeout = TimeSpan.FromSeconds(30) };
+        using var http = cluster.CreateClient(withCookies: true);
         var step = 0;
 
         // Sign in as the web UI does (read access is pre-approved: no consent page).

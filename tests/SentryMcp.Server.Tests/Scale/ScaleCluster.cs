@@ -10,14 +10,24 @@ namespace SentryMcp.Server.Tests.Scale;
 
 /// <summary>
 /// The cluster tests/scale/run.sh starts: PostgreSQL, Redis, a shared Sentry sandbox, two instances
-/// and nginx in front. Outside that script the variables are missing and every test fails loudly.
-/// A request "on instance i" goes straight to that instance with the balancer's Host header,
-/// exactly as nginx forwards it, so a test decides which instance serves each step.
+/// and nginx in front. Outside that script the variables are missing: the tests are skipped with
+/// that reason (<see cref="ScaleFactAttribute"/>), and the script itself refuses a skipped test.
+/// The balancer ends TLS (PUBLIC_URL is its https address; the script's certificate is trusted
+/// through SSL_CERT_FILE). A request "on instance i" keeps its balancer URL for cookies and links
+/// but goes straight to that instance over plain http with the headers nginx adds, so a test
+/// decides which instance serves each step.
 /// </summary>
 public sealed class ScaleCluster : IDisposable
 {
+    public static bool IsRunning => Environment.GetEnvironmentVariable("SCALE_BALANCER_URL") is not null;
+
     public ScaleCluster()
     {
+        if (!IsRunning)
+        {
+            Http = new HttpClient();
+            return;
+        }
         Balancer = new Uri(Required("SCALE_BALANCER_URL").TrimEnd('/') + "/");
         Instances = [.. Required("SCALE_INSTANCE_URLS").Split(',').Select(u => new Uri(u.TrimEnd('/') + "/"))];
         PidFiles = Required("SCALE_INSTANCE_PID_FILES").Split(',');
@@ -25,18 +35,17 @@ public sealed class ScaleCluster : IDisposable
         DatabaseUrl = Required("SCALE_DATABASE_URL");
         RedisUrl = Required("SCALE_REDIS_URL");
         PerUserLimit = int.Parse(Required("SCALE_PER_USER_LIMIT"), System.Globalization.CultureInfo.InvariantCulture);
-        Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromSeconds(5) })
-        {
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        Http = CreateClient(withCookies: false);
     }
 
-    public Uri Balancer { get; }
-    public IReadOnlyList<Uri> Instances { get; }
-    public IReadOnlyList<string> PidFiles { get; }
-    public Uri Sandbox { get; }
-    public string DatabaseUrl { get; }
-    public string RedisUrl { get; }
+    private static readonly HttpRequestOptionsKey<int> InstanceOption = new("scale-instance");
+
+    public Uri Balancer { get; } = null!;
+    public IReadOnlyList<Uri> Instances { get; } = [];
+    public IReadOnlyList<string> PidFiles { get; } = [];
+    public Uri Sandbox { get; } = null!;
+    public string DatabaseUrl { get; } = null!;
+    public string RedisUrl { get; } = null!;
     public int PerUserLimit { get; }
     public HttpClient Http { get; }
 
@@ -46,10 +55,39 @@ public sealed class ScaleCluster : IDisposable
         var request = new HttpRequestMessage(method, url);
         if (url.Authority == Balancer.Authority)
         {
-            request.RequestUri = new UriBuilder(url) { Port = Instances[instance].Port }.Uri;
-            request.Headers.Host = Balancer.Authority;
+            request.Options.Set(InstanceOption, instance);
         }
         return request;
+    }
+
+    /// <summary>A client that routes <see cref="On"/> requests; with cookies, a browser's cookie jar above the routing.</summary>
+    public HttpClient CreateClient(bool withCookies) => withCookies ? CreateBrowser().Client : new HttpClient(new InstanceRouter(this)) { Timeout = TimeSpan.FromSeconds(30) };
+
+    public (HttpClient Client, CookieJar Cookies) CreateBrowser()
+    {
+        var jar = new CookieJar(new InstanceRouter(this));
+        return (new HttpClient(jar) { Timeout = TimeSpan.FromSeconds(30) }, jar);
+    }
+
+    /// <summary>What nginx does for one instance: plain http to it, Host kept, X-Forwarded-For/-Proto added.</summary>
+    private sealed class InstanceRouter(ScaleCluster cluster)
+        : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromSeconds(5) })
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!request.Options.TryGetValue(InstanceOption, out var instance))
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            var original = request.RequestUri!;
+            request.RequestUri = new Uri(cluster.Instances[instance], original.PathAndQuery);
+            request.Headers.Host = cluster.Balancer.Authority;
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", "127.0.0.1");
+            request.Headers.TryAddWithoutValidation("X-Forwarded-Proto", cluster.Balancer.Scheme);
+            var response = await base.SendAsync(request, cancellationToken);
+            request.RequestUri = original;
+            return response;
+        }
     }
 
     public static HttpContent JsonRpc(string method, object? parameters, int? id = 1) =>

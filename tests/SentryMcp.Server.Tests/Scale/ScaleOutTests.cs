@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using SentryMcp.Sandbox;
 using StackExchange.Redis;
@@ -9,12 +10,12 @@ namespace SentryMcp.Server.Tests.Scale;
 
 /// <summary>
 /// Two instances on one PostgreSQL and one Redis, behind nginx (tests/scale/run.sh). Excluded from
-/// the ordinary run by category; they fail, never skip, when the cluster is missing.
+/// the ordinary run by category; skipped with the reason outside tests/scale/run.sh.
 /// </summary>
 [Trait("Category", "Scale")]
 public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output) : IClassFixture<ScaleCluster>
 {
-    [Fact]
+    [ScaleFact]
     public async Task Instances_started_together_on_an_empty_database_created_one_schema_and_one_set_of_keys()
     {
         Assert.Equal("enc,sig", await cluster.QueryAsync<string>("SELECT string_agg(\"Use\", ',' ORDER BY \"Use\") FROM \"ServerKeys\""));
@@ -26,7 +27,7 @@ public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output
         }
     }
 
-    [Fact]
+    [ScaleFact]
     public async Task The_oauth_flow_works_with_every_step_on_another_instance_and_tokens_are_accepted_by_both()
     {
         using var browser = new ScaleBrowser(cluster);
@@ -50,7 +51,26 @@ public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output
         }
     }
 
-    [Fact]
+    [ScaleFact]
+    public async Task Behind_nginx_with_tls_every_url_is_https_every_cookie_secure_and_hsts_is_sent()
+    {
+        // Straight through the real nginx and its TLS, as a user's client would come.
+        using var metadata = await cluster.Http.GetAsync(new Uri(cluster.Balancer, ".well-known/oauth-authorization-server"));
+        Assert.Equal(HttpStatusCode.OK, metadata.StatusCode);
+        Assert.Equal("https", cluster.Balancer.Scheme);
+        var json = await metadata.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(cluster.Balancer.ToString(), json.GetProperty("issuer").GetString());
+        Assert.StartsWith(cluster.Balancer + "oauth/", json.GetProperty("token_endpoint").GetString());
+        Assert.StartsWith("max-age=", metadata.Headers.GetValues("Strict-Transport-Security").Single());
+
+        using var browser = new ScaleBrowser(cluster);
+        await browser.SignInAsync();
+        Assert.Equal(new Uri(cluster.Balancer, "oauth/callback").ToString(), browser.SentryRedirectUri);
+        Assert.NotEmpty(browser.SetCookies);
+        Assert.All(browser.SetCookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [ScaleFact]
     public async Task An_sse_session_answers_posts_that_alternate_between_instances()
     {
         var authorization = "Sentry-Bearer " + SandboxOptions.DefaultToken;
@@ -108,7 +128,7 @@ public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output
         Assert.Equal(HttpStatusCode.NotFound, (await cluster.Http.SendAsync(foreign)).StatusCode);
     }
 
-    [Fact]
+    [ScaleFact]
     public async Task The_per_user_rate_limit_holds_for_the_sum_of_both_instances()
     {
         // Another sandbox user than most tests use, starting from an empty window.
@@ -142,7 +162,7 @@ public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output
         Assert.All(accepted, count => Assert.InRange(count, 1, cluster.PerUserLimit - 1));
     }
 
-    [Fact]
+    [ScaleFact]
     public async Task Killing_an_instance_during_200_calls_loses_no_call_grant_token_or_key_and_it_serves_again()
     {
         using var browser = new ScaleBrowser(cluster);
@@ -202,7 +222,7 @@ public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output
         Assert.Equal(dataProtectionKeysBefore, await cluster.QueryAsync<long>("SELECT count(*) FROM \"DataProtectionKeys\""));
     }
 
-    [Fact]
+    [ScaleFact]
     public async Task Concurrent_refreshes_of_one_sentry_token_on_two_instances_reach_sentry_once()
     {
         for (var round = 0; round < 3; round++)
