@@ -43,8 +43,8 @@ public sealed class AuthOptions
     public int ClientMetadataMaxBytes { get; set; } = 16 * 1024;
 
     /// <summary>
-    /// Fetch Client ID Metadata Documents from private, loopback and link-local addresses (and over
-    /// http from loopback). Off unless set, or the host runs in Development: for local tests only.
+    /// Fetch Client ID Metadata Documents from private, loopback and link-local addresses (still
+    /// https only). Off unless set, or the host runs in Development: for local tests only.
     /// </summary>
     public bool? ClientMetadataAllowPrivateAddresses { get; set; }
 

@@ -49,7 +49,7 @@ public sealed class ClientMetadataFetcher(IHttpClientFactory factory, IOptions<A
     public string? UrlProblem(Uri url)
     {
         var allowPrivate = options.Value.ClientMetadataAllowPrivateAddresses == true;
-        if (url.Scheme != Uri.UriSchemeHttps && !(allowPrivate && url.Scheme == Uri.UriSchemeHttp && RedirectUris.IsLoopback(url)))
+        if (url.Scheme != Uri.UriSchemeHttps)
         {
             return "client_id URLs must use https.";
         }

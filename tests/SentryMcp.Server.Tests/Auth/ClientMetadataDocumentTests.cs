@@ -6,13 +6,17 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
 
 namespace SentryMcp.Server.Tests.Auth;
 
 /// <summary>
-/// The host with the test-only allowance for loopback documents, and a document server on another
-/// loopback port that serves good and bad Client ID Metadata Documents.
+/// The host with the test-only allowance for loopback documents, and an https document server on
+/// another loopback port that serves good and bad Client ID Metadata Documents.
 /// </summary>
 public sealed class ClientMetadataFixture : AuthServerFixture
 {
@@ -28,10 +32,27 @@ public sealed class ClientMetadataFixture : AuthServerFixture
 
     public string Url(string path) => new Uri(DocumentsUri, path).ToString();
 
+    /// <summary>The document server's self-signed certificate, trusted by the host's document fetcher only.</summary>
+    private readonly X509Certificate2 _certificate = CreateCertificate();
+
+    /// <summary>
+    /// Trusts the document server's certificate in the host's metadata fetcher, after the host
+    /// configured its handler (address checks, no redirects), which stays as built.
+    /// </summary>
+    protected override void Configure(WebApplicationBuilder builder) =>
+        builder.Services.PostConfigure<HttpClientFactoryOptions>(SentryMcp.Server.Auth.ClientMetadataFetcher.HttpClientName, o =>
+            o.HttpMessageHandlerBuilderActions.Add(b =>
+            {
+                var handler = Assert.IsType<SocketsHttpHandler>(b.PrimaryHandler);
+                var thumbprint = _certificate.GetCertHashString();
+                handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == thumbprint;
+            }));
+
     public override async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(_certificate)));
         Documents = builder.Build();
         Documents.MapGet("/good.json", (HttpContext http) =>
         {
@@ -78,11 +99,23 @@ public sealed class ClientMetadataFixture : AuthServerFixture
         await base.DisposeAsync();
         await Documents.StopAsync();
         await Documents.DisposeAsync();
+        _certificate.Dispose();
+    }
+
+    private static X509Certificate2 CreateCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 
     private static Dictionary<string, object> Document(HttpContext http, string redirectUri) => new()
     {
-        ["client_id"] = $"http://{http.Request.Host}{http.Request.Path}",
+        ["client_id"] = $"https://{http.Request.Host}{http.Request.Path}",
         ["client_name"] = "Metadata Client",
         ["redirect_uris"] = new[] { redirectUri },
         ["grant_types"] = new[] { "authorization_code", "refresh_token" },
@@ -132,6 +165,18 @@ public sealed class ClientMetadataDocumentTests(ClientMetadataFixture server) : 
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
+    }
+
+    [Fact]
+    public async Task Even_with_the_test_allowance_a_document_over_http_is_refused()
+    {
+        using var browser = server.NewBrowser();
+        var client = new TestClient(server.Url("good.json").Replace("https://", "http://", StringComparison.Ordinal), null, OAuthBrowser.ClientRedirect);
+
+        var response = await browser.GetAsync(browser.AuthorizeUrl(client));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("must use https", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
     [Theory]
