@@ -80,3 +80,28 @@ public sealed class ExactConsentTests(AuthServerFixture server) : IClassFixture<
             QueryHelpers.ParseQuery(new Uri(server.BaseUri, login.Headers.Location!).Query)["redirect_uri"].ToString());
     }
 }
+
+/// <summary>With PUBLIC_URL (behind the documented TLS proxy) the chat has exactly one redirect URI.</summary>
+public sealed class PublicUrlChatClientTests(SentryMcp.Server.Tests.Hosting.TlsProxyFixture server) : IClassFixture<SentryMcp.Server.Tests.Hosting.TlsProxyFixture>
+{
+    private static readonly Uri Public = SentryMcp.Server.Tests.Hosting.TlsProxyFixture.PublicBase;
+
+    [Fact]
+    public async Task The_chat_is_registered_only_with_its_callback_under_the_public_url_and_loopback_callbacks_are_refused()
+    {
+        var (browser, _) = server.NewProxiedBrowser();
+        using var _b = browser;
+        var login = await browser.GetAsync(new Uri(Public, "api/auth/login?access=read").ToString());
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        using var scope = server.App.Services.CreateScope();
+        var applications = scope.ServiceProvider.GetRequiredService<OpenIddict.Abstractions.IOpenIddictApplicationManager>();
+
+        var uris = await applications.GetRedirectUrisAsync((await applications.FindByClientIdAsync("sentry-mcp-chat"))!);
+        var attack = await browser.GetAsync(browser.AuthorizeUrl(new TestClient("sentry-mcp-chat", null, "http://127.0.0.1:53682/api/auth/callback"),
+            redirectUri: "http://127.0.0.1:53682/api/auth/callback"));
+
+        Assert.Equal(["https://mcp.example.test/api/auth/callback"], uris.ToArray());
+        Assert.Equal(HttpStatusCode.BadRequest, attack.StatusCode);
+        Assert.Null(attack.Headers.Location);
+    }
+}

@@ -50,6 +50,23 @@ public sealed class StepUpTests(AuthServerFixture server) : IClassFixture<AuthSe
     }
 
     [Fact]
+    public async Task A_legacy_sse_message_calling_a_tool_outside_the_grant_gets_the_same_403()
+    {
+        using var browser = server.NewBrowser();
+        var (_, tokens) = await browser.SignInAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "sse/message?sessionId=0123456789abcdef0123456789abcdef")
+        {
+            Content = new StringContent(UpdateIssue, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+
+        var response = await server.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.StartsWith("Bearer error=\"insufficient_scope\"", Assert.Single(response.Headers.WwwAuthenticate).ToString());
+    }
+
+    [Fact]
     public async Task Unknown_tools_and_bad_bodies_are_not_scope_challenges()
     {
         using var browser = server.NewBrowser();
