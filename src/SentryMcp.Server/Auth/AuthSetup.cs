@@ -144,7 +144,7 @@ public static class AuthSetup
         var http = context.Transaction.GetHttpRequest()!.HttpContext;
         var documents = http.RequestServices.GetRequiredService<ClientMetadataDocuments>();
         var applications = http.RequestServices.GetRequiredService<IOpenIddictApplicationManager>();
-        if (await documents.EnsureApplicationAsync(request!.ClientId!, applications, http.RequestAborted) is { } problem)
+        if (await documents.EnsureApplicationAsync(request!.ClientId!, http.Connection.RemoteIpAddress?.ToString() ?? "unknown", applications, http.RequestAborted) is { } problem)
         {
             context.Reject(error, "The client metadata document cannot be used: " + problem);
         }

@@ -15,7 +15,7 @@ namespace SentryMcp.Server.Auth;
 /// client takes. Documents are cached as their Cache-Control says, within bounds; failures briefly.
 /// </summary>
 public sealed class ClientMetadataDocuments(ClientMetadataFetcher fetcher, IMemoryCache cache, IOptions<AuthOptions> options,
-    TimeProvider clock, ILogger<ClientMetadataDocuments> logger)
+    Security.IRateLimitStore limits, TimeProvider clock, ILogger<ClientMetadataDocuments> logger)
 {
     public const string SourceProperty = "client_id_metadata_document";
 
@@ -35,7 +35,9 @@ public sealed class ClientMetadataDocuments(ClientMetadataFetcher fetcher, IMemo
         clientId is not null && (clientId.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || clientId.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Makes sure an application exists for the document at <paramref name="clientId"/>; returns why not, or null.</summary>
-    public async Task<string?> EnsureApplicationAsync(string clientId, IOpenIddictApplicationManager applications, CancellationToken ct)
+    /// <param name="clientAddress">Who asked: fetches (cache misses) count against the per-IP registration limit,
+    /// as each stored document is a registration.</param>
+    public async Task<string?> EnsureApplicationAsync(string clientId, string clientAddress, IOpenIddictApplicationManager applications, CancellationToken ct)
     {
         if (clientId.Length > MaxUrlLength || !Uri.TryCreate(clientId, UriKind.Absolute, out var url))
         {
@@ -49,6 +51,11 @@ public sealed class ClientMetadataDocuments(ClientMetadataFetcher fetcher, IMemo
         if (cache.TryGetValue(key, out Outcome? cached) && (cached!.Problem is not null || await applications.FindByClientIdAsync(clientId, ct) is not null))
         {
             return cached.Problem;
+        }
+        if (await limits.TryAcquireAsync("client-metadata:" + clientAddress, options.Value.RegistrationsPerHourPerIp, TimeSpan.FromHours(1), ct) is not null)
+        {
+            Security.RateLimits.CountRejection("client-metadata");
+            return "too many client metadata documents were fetched for this address; try again later.";
         }
         if (!await _fetches.WaitAsync(options.Value.ClientMetadataTimeout, ct))
         {

@@ -18,7 +18,7 @@ namespace SentryMcp.Server.Tests.Auth;
 /// The host with the test-only allowance for loopback documents, and an https document server on
 /// another loopback port that serves good and bad Client ID Metadata Documents.
 /// </summary>
-public sealed class ClientMetadataFixture : AuthServerFixture
+public class ClientMetadataFixture : AuthServerFixture
 {
     public WebApplication Documents { get; private set; } = null!;
     public Uri DocumentsUri { get; private set; } = null!;
@@ -262,3 +262,34 @@ public sealed class ClientMetadataAddressTests(AuthServerFixture server) : IClas
     public void Only_globally_routable_addresses_count_as_public(string address, bool expected) =>
         Assert.Equal(expected, SentryMcp.Server.Auth.ClientMetadataFetcher.IsPublic(IPAddress.Parse(address)));
 }
+
+/// <summary>Metadata documents fetched per IP share the registration limit (here 3 an hour).</summary>
+public sealed class LimitedClientMetadataFixture : ClientMetadataFixture
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    {
+        ["Auth:RegistrationsPerHourPerIp"] = "3",
+    };
+}
+
+public sealed class ClientMetadataLimitTests(LimitedClientMetadataFixture server) : IClassFixture<LimitedClientMetadataFixture>
+{
+    [Fact]
+    public async Task Fetching_documents_at_ever_new_urls_is_limited_per_address()
+    {
+        using var browser = server.NewBrowser();
+        var reasons = new List<string>();
+
+        for (var i = 0; i < 4; i++)
+        {
+            var client = new TestClient(server.Url($"missing.json?n={i}"), null, OAuthBrowser.ClientRedirect);
+            var response = await browser.GetAsync(browser.AuthorizeUrl(client));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            reasons.Add(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        }
+
+        Assert.All(reasons.Take(3), r => Assert.Contains("HTTP 404", r));
+        Assert.Contains("too many client metadata documents", reasons[3]);
+    }
+}
+
