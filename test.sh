@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need on a fresh machine (only the .NET SDK, Node 20 and
-# npm are assumed): npm packages for the web UI and the conformance suite (Node 22 comes as an npm
-# package), and through tests/setup.sh Debian's chromium for the browser tests (Playwright never
-# downloads a browser) and postgresql, redis-server and nginx for the scale-out proof (when missing).
-# .NET results are counted from TRX files (artifacts/trx/), not from console text.
+# npm are assumed): npm packages for the web UI, the conformance suite and the client tests (Node 22
+# comes as an npm package), and through tests/setup.sh Debian's chromium for the browser tests
+# (Playwright never downloads a browser) and postgresql, redis-server and nginx for the scale-out
+# proof (when missing). .NET results are counted from TRX files (artifacts/trx/), not from console text.
 # Ends with one line "N passed, M failed" counting every test of every suite.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -72,6 +72,15 @@ np=$(grep -E "^# pass " artifacts/chat-stream.log | grep -oE "[0-9]+" || echo 0)
 nf=$(grep -E "^# fail " artifacts/chat-stream.log | grep -oE "[0-9]+" || echo 0)
 passed=$((passed + np)); failed=$((failed + nf))
 if [ "$status" -ne 0 ] && [ "$nf" -eq 0 ]; then failed=$((failed + 1)); echo "the chat-stream test failed without a failing test (see artifacts/chat-stream.log)"; fi
+
+echo "== real MCP clients: TypeScript SDK v2 OAuth, MCP Inspector CLI (/mcp, /sse, stdio), AI SDK MCP client (Node)"
+status=0
+tests/clients/run.sh >artifacts/clients.log 2>&1 || status=$?
+grep -E "^# (pass|fail)|^not ok" artifacts/clients.log || true
+np=$(grep -E "^# pass " artifacts/clients.log | grep -oE "[0-9]+" || echo 0)
+nf=$(grep -E "^# fail " artifacts/clients.log | grep -oE "[0-9]+" || echo 0)
+passed=$((passed + np)); failed=$((failed + nf))
+if [ "$status" -ne 0 ] && [ "$nf" -eq 0 ]; then failed=$((failed + 1)); echo "the client tests failed without a failing test (see artifacts/clients.log)"; fi
 
 echo "== MCP conformance suite against /mcp"
 if tests/conformance/run.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi

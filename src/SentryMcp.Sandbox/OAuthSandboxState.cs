@@ -11,6 +11,7 @@ public sealed class OAuthSandboxState
     public sealed record RefreshGrant(string ClientId, IReadOnlySet<string> Scopes, string UserId, string AccessToken);
 
     private int _tokenRequests;
+    private int _revocations;
 
     public ConcurrentDictionary<string, PendingCode> Codes { get; } = new(StringComparer.Ordinal);
 
@@ -22,6 +23,11 @@ public sealed class OAuthSandboxState
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
     public void CountTokenRequest() => Interlocked.Increment(ref _tokenRequests);
+
+    /// <summary>Tokens revoked through <c>/oauth/revoke/</c> that existed.</summary>
+    public int Revocations => Volatile.Read(ref _revocations);
+
+    public void CountRevocation() => Interlocked.Increment(ref _revocations);
 
     public static string NewSecret(string prefix) => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
 }

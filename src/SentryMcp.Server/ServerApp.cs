@@ -50,7 +50,7 @@ public static class ServerApp
         app.InitializeStorage();
         app.UseForwardedHeadersFromTrustedProxies();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(ProblemExceptionHandler.WriteStatusCodePageAsync);
         app.UseSecurityHeaders();
         app.UseAuthorizationServerMetadataPaths();
         app.UseHostAndOriginValidation();

@@ -76,6 +76,13 @@ echo "== Sentry sandbox on 127.0.0.1:$SANDBOX_PORT"
 dotnet "$SANDBOX_DLL" --urls "http://127.0.0.1:$SANDBOX_PORT" >"$WORK/sandbox.log" 2>&1 &
 PIDS+=($!)
 
+echo "== DataProtection key-encryption certificate (self-signed, this run only)"
+KEYS_PASSWORD="scale-keys-$RANDOM$RANDOM"
+openssl req -x509 -newkey rsa:2048 -sha256 -days 2 -nodes -subj "/CN=sentry-mcp-scale-keys" \
+  -keyout "$WORK/keys.key" -out "$WORK/keys.crt" >"$WORK/openssl.log" 2>&1
+openssl pkcs12 -export -inkey "$WORK/keys.key" -in "$WORK/keys.crt" -passout "pass:$KEYS_PASSWORD" -out "$WORK/keys.pfx" >>"$WORK/openssl.log" 2>&1
+rm -f "$WORK/keys.key"
+
 echo "== a TLS certificate for the balancer (trusted by the tests and the instances through SSL_CERT_FILE)"
 mkdir -p "$WORK/tls"
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" \
@@ -96,6 +103,7 @@ supervise() { # index port
       ASPNETCORE_ENVIRONMENT=Production DATABASE_URL="$DATABASE_URL" REDIS_URL="$REDIS_URL" \
         SENTRY_HOST="http://127.0.0.1:$SANDBOX_PORT" PUBLIC_URL="$BALANCER" \
         SENTRY_CLIENT_ID=sandbox-mcp-server SENTRY_CLIENT_SECRET=sandbox-mcp-server-secret \
+        DataProtection__KeyEncryptionCertificate="$WORK/keys.pfx" DataProtection__KeyEncryptionCertificatePassword="$KEYS_PASSWORD" \
         RateLimits__PerUserPerMinute=400 RateLimits__PerIpPerMinute=100000 Auth__RegistrationsPerHourPerIp=1000 \
         Logging__LogLevel__Default=Warning \
         OPENAI_BASE_URL="http://127.0.0.1:$LLM_PORT/v1" OPENAI_API_KEY=scale-test \
@@ -157,6 +165,10 @@ SCALE_PER_USER_LIMIT=400 \
 SCALE_LLM_PORT="$LLM_PORT" \
   timeout 300 dotnet test "$ROOT/tests/SentryMcp.Server.Tests" -c Release --no-build --nologo -v quiet \
     --filter "Category=Scale" --logger "console;verbosity=detailed" --logger trx --results-directory "${SCALE_TRX_DIR:-$WORK/trx}" 2>&1 | tee "$WORK/tests.out" | grep -vE "^\s*$|^\[xUnit.net"
+# The key ring is encrypted: DataProtection never warned about an unencrypted key.
+if grep -q "No XML encryptor configured" "$WORK"/instance*.log; then
+  echo "an instance stored a DataProtection key unencrypted" >&2; exit 1
+fi
 # Every test must have run and passed: none skipped, none filtered away by mistake.
 grep -q "Test Run Successful" "$WORK/tests.out" && ! grep -qE "Skipped: *[1-9]" "$WORK/tests.out" && grep -qE "Passed: *[1-9]" "$WORK/tests.out" \
   || { echo "scale tests failed" >&2; exit 1; }

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace SentryMcp.Sandbox;
 
 /// <summary>
-/// Sentry's OAuth endpoints (<c>/oauth/authorize/</c>, <c>/oauth/token/</c>) for the demo user: a
-/// sign-in page with Sign in / Deny, Sentry's token response shape and rotating refresh tokens.
+/// Sentry's OAuth endpoints (<c>/oauth/authorize/</c>, <c>/oauth/token/</c>, <c>/oauth/revoke/</c>)
+/// for the demo user: a sign-in page with Sign in / Deny, Sentry's token response shape, rotating
+/// refresh tokens and RFC 7009 revocation of a token pair.
 /// Test controls under <c>/__sandbox/oauth</c>.
 /// </summary>
 public static class OAuthEndpoints
@@ -22,10 +23,11 @@ public static class OAuthEndpoints
             return Authorize(http, form.ToDictionary(f => f.Key, f => f.Value.ToString()), form["decision"].ToString());
         });
         app.MapPost("/oauth/token/", TokenAsync);
+        app.MapPost("/oauth/revoke/", RevokeAsync);
 
         var control = app.MapGroup("/__sandbox/oauth");
         control.MapGet("", (OAuthSandboxState oauth, SandboxOptions options) =>
-            Results.Json(new { tokenRequests = oauth.TokenRequests, accessTokenLifetimeSeconds = (int)options.OAuthAccessTokenLifetime.TotalSeconds }));
+            Results.Json(new { tokenRequests = oauth.TokenRequests, revocations = oauth.Revocations, accessTokenLifetimeSeconds = (int)options.OAuthAccessTokenLifetime.TotalSeconds }));
         control.MapPost("/lifetime", (int seconds, SandboxOptions options) =>
         {
             options.OAuthAccessTokenLifetime = TimeSpan.FromSeconds(seconds);
@@ -135,6 +137,57 @@ public static class OAuthEndpoints
             ["scope"] = string.Join(' ', scopes),
             ["user"] = new Dictionary<string, string> { ["id"] = user.Id, ["name"] = user.Name, ["email"] = user.Email },
         });
+    }
+
+    /// <summary>
+    /// Like Sentry's: client credentials in the form, either token of a pair revokes both (Sentry
+    /// keeps them in one row), 200 whether or not the token existed (RFC 7009 §2.2).
+    /// </summary>
+    private static async Task<IResult> RevokeAsync(HttpContext http, OAuthSandboxState oauth, SandboxOptions options)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return Error(400, "invalid_request", "Send an application/x-www-form-urlencoded body");
+        }
+        var form = await http.Request.ReadFormAsync();
+        var (clientId, secret) = ClientCredentials(http, form);
+        if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(secret))
+        {
+            return Error(400, "invalid_client", "client_id and client_secret are required");
+        }
+        if (clientId != SandboxOptions.OAuthClientId || secret != SandboxOptions.OAuthClientSecret)
+        {
+            return Error(401, "invalid_credentials", "invalid client_id or client_secret");
+        }
+        var token = form["token"].ToString();
+        var hint = form["token_type_hint"].ToString();
+        if (token.Length == 0)
+        {
+            return Error(400, "invalid_request", "token parameter not found");
+        }
+        if (hint.Length > 0 && hint is not ("access_token" or "refresh_token"))
+        {
+            return Error(400, "unsupported_token_type", "token_type_hint must be access_token or refresh_token");
+        }
+        string? accessToken = null;
+        if (oauth.RefreshTokens.TryRemove(token, out var refresh))
+        {
+            accessToken = refresh.AccessToken;
+        }
+        else if (oauth.IssuedAccessTokens.ContainsKey(token))
+        {
+            accessToken = token;
+            foreach (var pair in oauth.RefreshTokens.Where(p => p.Value.AccessToken == token))
+            {
+                oauth.RefreshTokens.TryRemove(pair.Key, out _);
+            }
+        }
+        if (accessToken is not null && oauth.IssuedAccessTokens.TryRemove(accessToken, out _))
+        {
+            options.Tokens.Remove(accessToken);
+            oauth.CountRevocation();
+        }
+        return Results.Ok();
     }
 
     private static (string? ClientId, string? Secret) ClientCredentials(HttpContext http, IFormCollection form)

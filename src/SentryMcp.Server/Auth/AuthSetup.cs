@@ -48,8 +48,10 @@ public static class AuthSetup
         services.AddSingleton<ConsentCookie>();
         services.AddSingleton<IGrantLock, InProcessGrantLock>();
         services.AddScoped<GrantStore>();
+        services.AddScoped<IMcpGrantStatus>(sp => sp.GetRequiredService<GrantStore>());
         services.AddScoped<SentryTokenClient>();
         services.AddScoped<SentryTokenLifecycle>();
+        services.AddScoped<GrantRevocation>();
         services.AddScoped<IMcpBearerTokenValidator, OAuthBearerTokenValidator>();
         services.AddScoped<Core.Tools.ISentryCredentialObserver, GrantCredentialObserver>();
         ClientMetadataFetcher.Add(services);
@@ -89,6 +91,7 @@ public static class AuthSetup
                     .EnableTokenEndpointPassthrough()
                     .DisableTransportSecurityRequirement();
                 o.AddEventHandler<ValidateAuthorizationRequestContext>(b => b.UseInlineHandler(ValidateResource));
+                o.AddEventHandler(GrantRevocation.RevokeWholeGrant.Descriptor);
                 o.AddEventHandler<HandleConfigurationRequestContext>(b => b.UseInlineHandler(AddMetadata).SetOrder(int.MaxValue - 100_000));
                 // After extraction, before OpenIddict looks the client up: URL client ids become applications.
                 o.AddEventHandler<ExtractAuthorizationRequestContext>(b => b.UseInlineHandler(c => ResolveClientMetadataAsync(c, c.Request, OpenIddictConstants.Errors.InvalidRequest)).SetOrder(int.MaxValue - 100_000));

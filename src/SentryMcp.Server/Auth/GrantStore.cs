@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SentryMcp.Core.Tools;
+using SentryMcp.Server.Mcp;
 using SentryMcp.Server.Storage;
 
 namespace SentryMcp.Server.Auth;
@@ -11,7 +12,7 @@ public sealed record SentryCredentials(string AccessToken, string? RefreshToken,
 public sealed record ActiveGrant(string Id, string UserId, string ClientId, SentryCredentials Sentry, IReadOnlySet<PermissionGroup> Groups, SessionConstraints Scope);
 
 /// <summary>Creates, reads and revokes grants; Sentry tokens are encrypted on the way in and out.</summary>
-public sealed class GrantStore(AppDbContext db, SecretProtector protector, TimeProvider clock)
+public sealed class GrantStore(AppDbContext db, SecretProtector protector, TimeProvider clock, ISseSessionRouter streams) : IMcpGrantStatus
 {
     public async Task<string> CreateAsync(string userId, string? userName, string clientId, SentryCredentials sentry,
         IEnumerable<PermissionGroup> groups, SessionConstraints scope, CancellationToken ct)
@@ -44,13 +45,12 @@ public sealed class GrantStore(AppDbContext db, SecretProtector protector, TimeP
         {
             return null;
         }
-        var sentry = new SentryCredentials(
-            protector.Unprotect(SecretProtector.SentryAccessToken, grant.ProtectedAccessToken),
-            grant.ProtectedRefreshToken is null ? null : protector.Unprotect(SecretProtector.SentryRefreshToken, grant.ProtectedRefreshToken),
-            grant.SentryExpiresAt);
-        return new ActiveGrant(grant.Id, grant.UserId, grant.ClientId, sentry, PermissionScopes.Parse(grant.Groups),
+        return new ActiveGrant(grant.Id, grant.UserId, grant.ClientId, CredentialsOf(grant), PermissionScopes.Parse(grant.Groups),
             new SessionConstraints(grant.OrganizationSlug, grant.ProjectSlug));
     }
+
+    public Task<bool> IsActiveAsync(string grantId, CancellationToken ct) =>
+        db.Grants.AnyAsync(g => g.Id == grantId && g.RevokedAt == null, ct);
 
     public async Task UpdateCredentialsAsync(string id, SentryCredentials sentry, CancellationToken ct)
     {
@@ -70,11 +70,43 @@ public sealed class GrantStore(AppDbContext db, SecretProtector protector, TimeP
         await db.Grants.Where(g => g.Id == id && g.LastUsedAt < threshold).ExecuteUpdateAsync(s => s.SetProperty(g => g.LastUsedAt, now), ct);
     }
 
-    public async Task RevokeAsync(string id, CancellationToken ct)
+    /// <summary>
+    /// Revokes the grant and closes its open <c>/sse</c> streams (on every instance). Returns its
+    /// Sentry credentials when this call revoked it, so the caller can revoke them at Sentry too;
+    /// null when it was unknown or already revoked.
+    /// </summary>
+    public async Task<SentryCredentials?> RevokeAsync(string id, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await db.Grants.Where(g => g.Id == id && g.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(g => g.RevokedAt, now), ct);
+        var revoked = await db.Grants.Where(g => g.Id == id && g.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(g => g.RevokedAt, now), ct);
+        if (revoked == 0)
+        {
+            return null;
+        }
+        await streams.GrantRevokedAsync(id);
+        var grant = await db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct);
+        return grant is null ? null : CredentialsOf(grant);
     }
+
+    /// <summary>Revokes every live grant of a user ("sign out everywhere"); returns the Sentry credentials of those it revoked.</summary>
+    public async Task<IReadOnlyList<SentryCredentials>> RevokeAllOfUserAsync(string userId, CancellationToken ct)
+    {
+        var ids = await db.Grants.AsNoTracking().Where(g => g.UserId == userId && g.RevokedAt == null).Select(g => g.Id).ToListAsync(ct);
+        var credentials = new List<SentryCredentials>();
+        foreach (var id in ids)
+        {
+            if (await RevokeAsync(id, ct) is { } sentry)
+            {
+                credentials.Add(sentry);
+            }
+        }
+        return credentials;
+    }
+
+    private SentryCredentials CredentialsOf(Grant grant) => new(
+        protector.Unprotect(SecretProtector.SentryAccessToken, grant.ProtectedAccessToken),
+        grant.ProtectedRefreshToken is null ? null : protector.Unprotect(SecretProtector.SentryRefreshToken, grant.ProtectedRefreshToken),
+        grant.SentryExpiresAt);
 
     private void SetCredentials(Grant grant, SentryCredentials sentry)
     {

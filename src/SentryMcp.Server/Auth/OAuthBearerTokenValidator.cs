@@ -40,7 +40,11 @@ public sealed class OAuthBearerTokenValidator(SentryTokenLifecycle lifecycle, Gr
         http.Items[GrantItem] = grant.Id;
         var tokenGroups = PermissionScopes.GroupsFromScopes(principal.GetScopes()).ToHashSet();
         var groups = grant.Groups.Where(tokenGroups.Contains).Append(PermissionGroup.Read).ToHashSet();
-        return new McpCaller("sentry:" + grant.UserId, grant.Sentry.AccessToken, groups, grant.Scope);
+        return new McpCaller("sentry:" + grant.UserId, grant.Sentry.AccessToken, groups, grant.Scope)
+        {
+            GrantId = grant.Id,
+            ExpiresAt = principal.GetExpirationDate(),
+        };
     }
 }
 

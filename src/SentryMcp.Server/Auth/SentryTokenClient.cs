@@ -5,7 +5,10 @@ using SentryMcp.Server.Hosting;
 
 namespace SentryMcp.Server.Auth;
 
-/// <summary>Talks to Sentry about a grant's credentials: refresh (<c>/oauth/token/</c>) and probe (<c>/api/0/auth/</c>).</summary>
+/// <summary>
+/// Talks to Sentry about a grant's credentials: refresh (<c>/oauth/token/</c>), probe
+/// (<c>/api/0/auth/</c>) and revoke (<c>/oauth/revoke/</c>, RFC 7009).
+/// </summary>
 public sealed class SentryTokenClient(IHttpClientFactory http, IOptions<ServerOptions> server, IOptions<AuthOptions> auth, TimeProvider clock, ILogger<SentryTokenClient> logger)
 {
     public const string HttpClientName = "sentry-oauth";
@@ -47,6 +50,34 @@ public sealed class SentryTokenClient(IHttpClientFactory http, IOptions<ServerOp
         {
             logger.LogWarning("Refreshing a Sentry token failed: {Error}", ex.GetType().Name);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Revokes a grant's Sentry token at Sentry, best effort: a revoked grant is dead here whatever
+    /// Sentry answers. Sentry's token row holds both tokens, so revoking the refresh token ends both.
+    /// </summary>
+    public async Task RevokeAsync(SentryCredentials credentials, CancellationToken ct)
+    {
+        var (token, hint) = credentials.RefreshToken is { } refresh ? (refresh, "refresh_token") : (credentials.AccessToken, "access_token");
+        var form = new Dictionary<string, string>
+        {
+            ["token"] = token,
+            ["token_type_hint"] = hint,
+            ["client_id"] = auth.Value.SentryClientId ?? "",
+            ["client_secret"] = auth.Value.SentryClientSecret ?? "",
+        };
+        try
+        {
+            using var response = await http.CreateClient(HttpClientName).PostAsync(new Uri(server.Value.SentryHost.BaseUri, "oauth/revoke/"), new FormUrlEncodedContent(form), ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                logger.LogWarning("Sentry did not revoke a token: HTTP {Status}", (int)response.StatusCode);
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Revoking a token at Sentry failed: {Error}", ex.GetType().Name);
         }
     }
 

@@ -96,15 +96,30 @@ public static class AuthApi
         });
     }
 
+    /// <summary>
+    /// Ends this browser's session and revokes its grant. With <c>?everywhere=true</c> ("sign out
+    /// everywhere"), every grant of the user is revoked, whichever client holds it, and every chat
+    /// session of the user ends.
+    /// </summary>
     private static async Task<IResult> LogoutAsync(HttpContext http, SessionCookie cookie, ChatSessionStore sessions, ChatOAuthClient oauth,
-        ChatAuthenticator authenticator, GrantStore grants, IOptions<ChatApiOptions> options)
+        ChatAuthenticator authenticator, GrantRevocation revocation, McpConnections connections, IOptions<ChatApiOptions> options, bool? everywhere)
     {
         if (cookie.Read(http) is { } sessionId && await sessions.FindAsync(sessionId, options.Value.SessionIdleTimeout, http.RequestAborted) is { } user)
         {
-            // The grant first: once it is revoked no token issued for it works, whatever happens next.
-            await grants.RevokeAsync(user.GrantId, http.RequestAborted);
-            await oauth.RevokeAsync(authenticator.SelfUrl(http), user.Tokens.RefreshToken, http.RequestAborted);
-            await oauth.RevokeAsync(authenticator.SelfUrl(http), user.Tokens.AccessToken, http.RequestAborted);
+            if (everywhere == true)
+            {
+                await revocation.RevokeAllOfUserAsync(user.UserId, http.RequestAborted);
+                foreach (var other in await sessions.DeleteAllOfUserAsync(user.UserId, http.RequestAborted))
+                {
+                    connections.Evict(other);
+                }
+            }
+            else
+            {
+                // Revoking one token revokes the grant, its other tokens and the Sentry token behind it.
+                await oauth.RevokeAsync(authenticator.SelfUrl(http), user.Tokens.RefreshToken, http.RequestAborted);
+                await revocation.RevokeAsync(user.GrantId, null, http.RequestAborted);
+            }
             await authenticator.EndAsync(http, sessionId);
         }
         cookie.Clear(http);

@@ -76,6 +76,14 @@ public sealed class ChatSessionStore(AppDbContext db, SecretProtector protector,
     public Task DeleteAsync(string id, CancellationToken ct) =>
         db.ChatSessions.Where(s => s.Id == id).ExecuteDeleteAsync(ct);
 
+    /// <summary>Deletes every session of a user; returns their ids.</summary>
+    public async Task<IReadOnlyList<string>> DeleteAllOfUserAsync(string userId, CancellationToken ct)
+    {
+        var ids = await db.ChatSessions.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.Id).ToListAsync(ct);
+        await db.ChatSessions.Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync(ct);
+        return ids;
+    }
+
     private void SetTokens(ChatSession session, ChatTokens tokens)
     {
         session.ProtectedAccessToken = protector.Protect(AccessPurpose, tokens.AccessToken);

@@ -57,19 +57,34 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             if (!ctx.ProblemDetails.Extensions.ContainsKey("code"))
             {
-                ctx.ProblemDetails.Extensions["code"] = ctx.ProblemDetails.Status switch
-                {
-                    400 => "BAD_REQUEST",
-                    401 => "MISSING_AUTH_TOKEN",
-                    403 => "FORBIDDEN",
-                    404 => "NOT_FOUND",
-                    405 => "METHOD_NOT_ALLOWED",
-                    413 => "REQUEST_TOO_LARGE",
-                    415 => "UNSUPPORTED_MEDIA_TYPE",
-                    429 => "RATE_LIMIT_EXCEEDED",
-                    _ => "ERROR",
-                };
+                ctx.ProblemDetails.Extensions["code"] = CodeFor(ctx.ProblemDetails.Status);
             }
         });
+    }
+
+    private static string CodeFor(int? status) => status switch
+    {
+        400 => "BAD_REQUEST",
+        401 => "MISSING_AUTH_TOKEN",
+        403 => "FORBIDDEN",
+        404 => "NOT_FOUND",
+        405 => "METHOD_NOT_ALLOWED",
+        413 => "REQUEST_TOO_LARGE",
+        415 => "UNSUPPORTED_MEDIA_TYPE",
+        429 => "RATE_LIMIT_EXCEEDED",
+        _ => "ERROR",
+    };
+
+    /// <summary>
+    /// The body for a bare status code (no endpoint, a method the route does not take, an empty 4xx):
+    /// ProblemDetails JSON whatever the Accept header says. The framework's default page falls back to
+    /// text/plain when Accept names neither JSON type, which is what an MCP client's GET
+    /// (<c>Accept: text/event-stream</c>) sends, and clients cannot parse that.
+    /// </summary>
+    public static Task WriteStatusCodePageAsync(StatusCodeContext context)
+    {
+        var status = context.HttpContext.Response.StatusCode;
+        return Results.Problem(statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = CodeFor(status) })
+            .ExecuteAsync(context.HttpContext);
     }
 }

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using SentryMcp.Core.Tools;
 
 namespace SentryMcp.Server.Mcp;
@@ -11,6 +13,20 @@ public sealed record McpCaller(string UserId, string SentryAccessToken, IReadOnl
 {
     public const string AuthenticationScheme = "Mcp";
     private const string ItemKey = "SentryMcp.Caller";
+
+    /// <summary>The grant behind one of our OAuth tokens; null for <c>Sentry-Bearer</c> callers.</summary>
+    public string? GrantId { get; init; }
+
+    /// <summary>When the credential stops being valid (our access token's expiry); null when not known.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>
+    /// What an <c>/sse</c> stream is tied to: the grant (any token of it, refreshed ones included), or
+    /// for <c>Sentry-Bearer</c> callers the token itself, by hash.
+    /// </summary>
+    public string Credential => GrantId is { } grant
+        ? "grant:" + grant
+        : "token:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(SentryAccessToken)));
 
     public static McpCaller? From(HttpContext http) => http.Items.TryGetValue(ItemKey, out var value) ? value as McpCaller : null;
 
@@ -27,4 +43,10 @@ public sealed record McpCaller(string UserId, string SentryAccessToken, IReadOnl
 public interface IMcpBearerTokenValidator
 {
     Task<McpCaller?> ValidateAsync(HttpContext http, string token, CancellationToken ct);
+}
+
+/// <summary>Whether a grant is still live (registered by the authorization-server feature).</summary>
+public interface IMcpGrantStatus
+{
+    Task<bool> IsActiveAsync(string grantId, CancellationToken ct);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -19,6 +20,7 @@ public static class McpEndpoints
     public static IServiceCollection AddSentryMcpHttp(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SseSessions>();
         services.AddSingleton<ISseSessionRouter, LocalSseSessionRouter>();
         services.AddSingleton<McpScopeCheck>();
@@ -41,6 +43,7 @@ public static class McpEndpoints
         foreach (var suffix in ScopedSuffixes)
         {
             app.MapMcp("/mcp" + suffix).RequireAuthorization().AddEndpointFilter(ScopeFilter);
+            app.MapStatelessMethods("/mcp" + suffix);
             var sse = app.MapGroup("/sse" + suffix).RequireAuthorization().AddEndpointFilter(ScopeFilter);
             sse.MapGet("", RunSseSessionAsync);
         }
@@ -62,10 +65,10 @@ public static class McpEndpoints
         return await next(context);
     }
 
-    private static async Task RunSseSessionAsync(HttpContext http, SseSessions sessions, ISseSessionRouter router, SentryToolCatalog catalog, ILoggerFactory loggers, IOptions<SseOptions> sseOptions)
+    private static async Task RunSseSessionAsync(HttpContext http, SseSessions sessions, ISseSessionRouter router, SentryToolCatalog catalog, ILoggerFactory loggers,
+        IOptions<SseOptions> sseOptions, TimeProvider clock)
     {
         var caller = McpCaller.From(http)!;
-        var ct = http.RequestAborted;
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache,no-store";
         http.Response.Headers["X-Accel-Buffering"] = "no";
@@ -80,10 +83,18 @@ public static class McpEndpoints
         var options = new McpServerOptions { ScopeRequests = false };
         state.ConfigureServer(options, catalog);
 
-        var session = new SseSession(sessionId, caller.UserId, transport);
+        // The stream ends when the client leaves, or when its grant is revoked or its token expires.
+        using var session = new SseSession(sessionId, caller, transport, clock);
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, session.Ended);
+        var ct = lifetime.Token;
         sessions.Add(session);
         try
         {
+            // A revocation between authentication and Add found no stream to end: look once more.
+            if (session.GrantId is { } grantId && http.RequestServices.GetService<IMcpGrantStatus>() is { } grants && !await grants.IsActiveAsync(grantId, ct))
+            {
+                return;
+            }
             await router.OpenedAsync(session, ct);
             var transportTask = transport.RunAsync(ct);
             var keepAlive = stream.RunKeepAliveAsync(sseOptions.Value.KeepAliveInterval, ct);
@@ -95,11 +106,18 @@ public static class McpEndpoints
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
-                    // The client closed the stream.
+                    // The client closed the stream, or the session ended.
                 }
             }
             await transport.DisposeAsync();
-            await transportTask;
+            try
+            {
+                await transportTask;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // The transport stops waiting when the session ends: the response then completes normally.
+            }
             await keepAlive;
         }
         finally
@@ -116,6 +134,10 @@ public static class McpEndpoints
         if (string.IsNullOrEmpty(sessionId) || (session is not null && session.UserId != caller.UserId))
         {
             return UnknownSession();
+        }
+        if (session is not null && session.Credential != caller.Credential)
+        {
+            return OtherCredential();
         }
         JsonRpcMessage? message;
         try
@@ -136,17 +158,29 @@ public static class McpEndpoints
         }
         if (session is not null)
         {
+            session.ExtendTo(caller.ExpiresAt);
             await session.Transport.OnMessageReceivedAsync(message, http.RequestAborted);
         }
-        else if (!await router.ForwardAsync(sessionId, caller.UserId, message, http.RequestAborted))
+        else
         {
-            return UnknownSession();
+            switch (await router.ForwardAsync(sessionId, caller, message, http.RequestAborted))
+            {
+                case SseForwardResult.OtherCredential:
+                    return OtherCredential();
+                case SseForwardResult.NotFound:
+                    return UnknownSession();
+            }
         }
         return Results.Text("Accepted", statusCode: StatusCodes.Status202Accepted);
     }
 
     private static IResult UnknownSession() =>
         Problem(404, "Unknown session", "No open SSE session with this id belongs to you. Open GET /sse first.", "SESSION_NOT_FOUND");
+
+    /// <summary>Same user, another sign-in (or another Sentry token): the stream acts with the credential that opened it.</summary>
+    private static IResult OtherCredential() =>
+        Problem(403, "Another sign-in's session", "This SSE session was opened with another sign-in. Post with a token of the sign-in that opened it, or open a new stream with GET /sse.",
+            "SESSION_CREDENTIAL_MISMATCH");
 
     internal static IResult Problem(int status, string title, string detail, string code) =>
         Results.Problem(statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });

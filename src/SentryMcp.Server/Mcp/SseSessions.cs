@@ -4,8 +4,85 @@ using ModelContextProtocol.Server;
 
 namespace SentryMcp.Server.Mcp;
 
-/// <summary>An open legacy-SSE session: its transport and the user who opened it.</summary>
-public sealed record SseSession(string Id, string UserId, SseResponseStreamTransport Transport);
+/// <summary>
+/// An open legacy-SSE session: its transport, the user who opened it and the credential it is tied to
+/// (<see cref="McpCaller.Credential"/>). It ends when its grant is revoked (<see cref="End"/>) or
+/// when the credential expires: a timer on the host's <see cref="TimeProvider"/>, moved later when
+/// a POST brings a newer token of the same grant.
+/// </summary>
+public sealed class SseSession : IDisposable
+{
+    // CancelAfter's limit (Timer.MaxSupportedTimeout, about 49 days).
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+    private readonly CancellationTokenSource _ended;
+    private readonly TimeProvider _clock;
+    private readonly Lock _gate = new();
+    private DateTimeOffset? _expiresAt;
+    private bool _disposed;
+
+    public SseSession(string id, McpCaller caller, SseResponseStreamTransport transport, TimeProvider clock)
+    {
+        (Id, UserId, Credential, GrantId, Transport, _clock) = (id, caller.UserId, caller.Credential, caller.GrantId, transport, clock);
+        _ended = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
+        ExtendTo(caller.ExpiresAt);
+    }
+
+    public string Id { get; }
+    public string UserId { get; }
+    public string Credential { get; }
+    public string? GrantId { get; }
+    public SseResponseStreamTransport Transport { get; }
+
+    /// <summary>Cancelled when the session must end: revoked or expired.</summary>
+    public CancellationToken Ended => _ended.Token;
+
+    /// <summary>The credential's expiry as last seen (null: not known, no timer).</summary>
+    public DateTimeOffset? ExpiresAt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _expiresAt;
+            }
+        }
+    }
+
+    /// <summary>Moves the end of the session to a later expiry; never earlier, never for unknown expiries.</summary>
+    public void ExtendTo(DateTimeOffset? expiresAt)
+    {
+        lock (_gate)
+        {
+            if (_disposed || expiresAt is not { } expires || expires <= _expiresAt)
+            {
+                return;
+            }
+            _expiresAt = expires;
+            var delay = expires - _clock.GetUtcNow();
+            _ended.CancelAfter(delay <= TimeSpan.Zero ? TimeSpan.Zero : delay > MaxDelay ? MaxDelay : delay);
+        }
+    }
+
+    public void End()
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _ended.Cancel();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _ended.Dispose();
+        }
+    }
+}
 
 /// <summary>The SSE sessions this instance owns; removed as soon as their stream closes.</summary>
 public sealed class SseSessions
@@ -19,11 +96,30 @@ public sealed class SseSessions
     public void Remove(string id) => _sessions.TryRemove(id, out _);
 
     public SseSession? Find(string id) => _sessions.GetValueOrDefault(id);
+
+    /// <summary>Ends every stream of a revoked grant; the number ended.</summary>
+    public int EndGrant(string grantId)
+    {
+        var ended = 0;
+        foreach (var session in _sessions.Values)
+        {
+            if (session.GrantId == grantId)
+            {
+                session.End();
+                ended++;
+            }
+        }
+        return ended;
+    }
 }
 
+/// <summary>What became of a POST for a session another instance may own.</summary>
+public enum SseForwardResult { Delivered, NotFound, OtherCredential }
+
 /// <summary>
-/// Finds the instance that owns an SSE stream when several serve <c>/sse</c>. The default knows only
-/// this instance; with Redis, see <c>Scale/RedisSseRouter</c>.
+/// Finds the instance that owns an SSE stream when several serve <c>/sse</c>, and ends the streams
+/// of revoked grants wherever they are. The default knows only this instance; with Redis, see
+/// <c>Scale/RedisSseRouter</c>.
 /// </summary>
 public interface ISseSessionRouter
 {
@@ -31,17 +127,27 @@ public interface ISseSessionRouter
 
     ValueTask ClosedAsync(SseSession session);
 
-    /// <summary>Delivers a message to a session another instance owns; false when none owns it for this user.</summary>
-    ValueTask<bool> ForwardAsync(string sessionId, string userId, JsonRpcMessage message, CancellationToken ct);
+    /// <summary>Delivers a message to a session another instance owns, if it belongs to this caller's user and credential.</summary>
+    ValueTask<SseForwardResult> ForwardAsync(string sessionId, McpCaller caller, JsonRpcMessage message, CancellationToken ct);
+
+    /// <summary>Ends the streams of a revoked grant on every instance.</summary>
+    ValueTask GrantRevokedAsync(string grantId);
 }
 
-public sealed class LocalSseSessionRouter : ISseSessionRouter
+public sealed class LocalSseSessionRouter(SseSessions sessions) : ISseSessionRouter
 {
     public ValueTask OpenedAsync(SseSession session, CancellationToken ct) => ValueTask.CompletedTask;
 
     public ValueTask ClosedAsync(SseSession session) => ValueTask.CompletedTask;
 
-    public ValueTask<bool> ForwardAsync(string sessionId, string userId, JsonRpcMessage message, CancellationToken ct) => ValueTask.FromResult(false);
+    public ValueTask<SseForwardResult> ForwardAsync(string sessionId, McpCaller caller, JsonRpcMessage message, CancellationToken ct) =>
+        ValueTask.FromResult(SseForwardResult.NotFound);
+
+    public ValueTask GrantRevokedAsync(string grantId)
+    {
+        sessions.EndGrant(grantId);
+        return ValueTask.CompletedTask;
+    }
 }
 
 /// <summary>

@@ -10,9 +10,10 @@ namespace SentryMcp.Server.Scale;
 
 /// <summary>
 /// <c>/sse</c> without sticky sessions. Each open stream is recorded in Redis as
-/// <c>session id → owner instance, user</c> with a TTL refreshed while the stream is open. A POST
-/// that lands elsewhere is published on the owner's channel; the owner hands it to the session (which
-/// answers on its stream as usual) and acknowledges, so the POST's 202 still means "delivered".
+/// <c>session id → owner instance, user, credential</c> with a TTL refreshed while the stream is
+/// open. A POST that lands elsewhere is published on the owner's channel; the owner hands it to the
+/// session (which answers on its stream as usual) and acknowledges, so the POST's 202 still means
+/// "delivered". A revoked grant is published to every instance, and each ends that grant's streams.
 /// </summary>
 public sealed class RedisSseRouter(RedisConnection redis, SseSessions sessions, ILogger<RedisSseRouter> logger) : ISseSessionRouter, IHostedService, IAsyncDisposable
 {
@@ -25,11 +26,14 @@ public sealed class RedisSseRouter(RedisConnection redis, SseSessions sessions, 
     private readonly CancellationTokenSource _stopping = new();
     private ChannelMessageQueue? _deliveries;
     private ChannelMessageQueue? _acks;
+    private ChannelMessageQueue? _revocations;
     private Task? _refresh;
 
     private string DeliverChannel(string instance) => $"{RedisConnection.KeyPrefix}sse:deliver:{instance}";
 
     private string AckChannel(string instance) => $"{RedisConnection.KeyPrefix}sse:ack:{instance}";
+
+    private static RedisChannel RevokedChannel => RedisChannel.Literal($"{RedisConnection.KeyPrefix}sse:grant-revoked");
 
     private static RedisKey OwnerKey(string sessionId) => $"{RedisConnection.KeyPrefix}sse:owner:{sessionId}";
 
@@ -46,6 +50,8 @@ public sealed class RedisSseRouter(RedisConnection redis, SseSessions sessions, 
                 waiter.TrySetResult(ack.Delivered);
             }
         });
+        _revocations = await subscriber.SubscribeAsync(RevokedChannel);
+        _revocations.OnMessage(message => sessions.EndGrant(message.Message.ToString()));
         _refresh = RefreshOwnershipAsync(_stopping.Token);
     }
 
@@ -63,6 +69,10 @@ public sealed class RedisSseRouter(RedisConnection redis, SseSessions sessions, 
         if (_acks is not null)
         {
             await _acks.UnsubscribeAsync();
+        }
+        if (_revocations is not null)
+        {
+            await _revocations.UnsubscribeAsync();
         }
     }
 
@@ -85,31 +95,36 @@ public sealed class RedisSseRouter(RedisConnection redis, SseSessions sessions, 
         }
     }
 
-    public async ValueTask<bool> ForwardAsync(string sessionId, string userId, JsonRpcMessage message, CancellationToken ct)
+    public async ValueTask<SseForwardResult> ForwardAsync(string sessionId, McpCaller caller, JsonRpcMessage message, CancellationToken ct)
     {
         var owner = (string?)await redis.Database.StringGetAsync(OwnerKey(sessionId));
-        if (owner?.Split('\n', 2) is not [var instance, var ownerUser] || ownerUser != userId || instance == redis.InstanceId)
+        if (owner?.Split('\n', 3) is not [var instance, var ownerUser, var credential] || ownerUser != caller.UserId || instance == redis.InstanceId)
         {
-            return false;
+            return SseForwardResult.NotFound;
+        }
+        if (credential != caller.Credential)
+        {
+            return SseForwardResult.OtherCredential;
         }
         var id = Guid.NewGuid().ToString("N");
         var waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = waiter;
         try
         {
-            var envelope = new Delivery(id, redis.InstanceId, sessionId, userId, JsonSerializer.Serialize(message, McpJsonUtilities.DefaultOptions));
+            var envelope = new Delivery(id, redis.InstanceId, sessionId, caller.UserId, caller.Credential, caller.ExpiresAt,
+                JsonSerializer.Serialize(message, McpJsonUtilities.DefaultOptions));
             var receivers = await redis.Multiplexer.GetSubscriber().PublishAsync(
                 RedisChannel.Literal(DeliverChannel(instance)), JsonSerializer.Serialize(envelope, RouterJson.Default.Delivery));
             if (receivers == 0)
             {
-                return false;
+                return SseForwardResult.NotFound;
             }
-            return await waiter.Task.WaitAsync(AckTimeout, ct);
+            return await waiter.Task.WaitAsync(AckTimeout, ct) ? SseForwardResult.Delivered : SseForwardResult.NotFound;
         }
         catch (TimeoutException)
         {
             logger.LogWarning("Instance {Owner} did not acknowledge a message for SSE session {Session}", instance, sessionId);
-            return false;
+            return SseForwardResult.NotFound;
         }
         finally
         {
@@ -124,9 +139,11 @@ public sealed class RedisSseRouter(RedisConnection redis, SseSessions sessions, 
         try
         {
             delivery = JsonSerializer.Deserialize(raw.Message.ToString(), RouterJson.Default.Delivery);
-            if (delivery is not null && sessions.Find(delivery.Session) is { } session && session.UserId == delivery.User &&
+            if (delivery is not null && sessions.Find(delivery.Session) is { } session &&
+                session.UserId == delivery.User && session.Credential == delivery.Credential &&
                 JsonSerializer.Deserialize<JsonRpcMessage>(delivery.Message, McpJsonUtilities.DefaultOptions) is { } message)
             {
+                session.ExtendTo(delivery.ExpiresAt);
                 await session.Transport.OnMessageReceivedAsync(message, _stopping.Token);
                 delivered = true;
             }
@@ -176,7 +193,23 @@ public sealed class RedisSseRouter(RedisConnection redis, SseSessions sessions, 
         }
     }
 
-    private string Owner(SseSession session) => redis.InstanceId + "\n" + session.UserId;
+    public async ValueTask GrantRevokedAsync(string grantId)
+    {
+        // Here at once, whatever Redis does; the other instances through the channel.
+        sessions.EndGrant(grantId);
+        try
+        {
+            await redis.Multiplexer.GetSubscriber().PublishAsync(RevokedChannel, grantId);
+        }
+        catch (RedisException ex)
+        {
+            // Their streams stay open until their token expires, but carry nothing: every POST is
+            // authenticated, and the grant's tokens no longer are.
+            logger.LogWarning(ex, "Could not tell the other instances that grant {Grant} was revoked", grantId);
+        }
+    }
+
+    private string Owner(SseSession session) => redis.InstanceId + "\n" + session.UserId + "\n" + session.Credential;
 
     public ValueTask DisposeAsync()
     {
@@ -184,7 +217,7 @@ public sealed class RedisSseRouter(RedisConnection redis, SseSessions sessions, 
         return ValueTask.CompletedTask;
     }
 
-    internal sealed record Delivery(string Id, string ReplyTo, string Session, string User, string Message);
+    internal sealed record Delivery(string Id, string ReplyTo, string Session, string User, string Credential, DateTimeOffset? ExpiresAt, string Message);
 
     internal sealed record Ack(string Id, bool Delivered);
 }

@@ -35,9 +35,15 @@ public static class StorageSetup
             }
             options.UseOpenIddict();
         });
-        builder.Services.AddDataProtection()
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("sentry-mcp")
             .PersistKeysToDbContext<AppDbContext>();
+        var keyEncryption = builder.Configuration.GetSection("DataProtection").Get<KeyEncryptionOptions>() ?? new KeyEncryptionOptions();
+        if (keyEncryption.LoadCertificate() is { } certificate)
+        {
+            // New keys are written encrypted; keys written before stay readable (they are plain XML).
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
         builder.Services.AddSingleton<SecretProtector>();
         return builder;
     }

@@ -112,6 +112,32 @@ public sealed class ChatSignInTests(ChatFixture server) : IClassFixture<ChatFixt
     }
 
     [Fact]
+    public async Task Signing_out_everywhere_revokes_every_sign_in_of_the_user_in_the_chat_and_in_mcp_clients()
+    {
+        using var here = await server.SignedInAsync();
+        using var elsewhere = await server.SignedInAsync();
+        using var mcpClient = server.NewBrowser();
+        var (client, tokens) = await mcpClient.SignInAsync();
+        Assert.Equal(HttpStatusCode.OK, (await server.PostMcpAsync(tokens.AccessToken)).StatusCode);
+
+        var malformed = await here.Http.PostAsync("api/auth/logout?everywhere=maybe", null);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await server.PostMcpAsync(tokens.AccessToken)).StatusCode);
+
+        var logout = await here.Http.PostAsync("api/auth/logout?everywhere=true", null);
+
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.PostMcpAsync(tokens.AccessToken)).StatusCode);
+        Assert.Equal("invalid_grant", await SentryMcp.Server.Tests.Auth.OAuthBrowser.ErrorOfAsync(await mcpClient.RefreshRawAsync(client, tokens.RefreshToken)));
+        foreach (var browser in new[] { here, elsewhere })
+        {
+            var status = await browser.Http.GetFromJsonAsync<JsonElement>("api/auth/status");
+            Assert.False(status.GetProperty("authenticated").GetBoolean());
+        }
+    }
+
+    [Fact]
     public async Task Routes_without_a_session_answer_MISSING_AUTH_TOKEN()
     {
         using var browser = server.NewChatBrowser();

@@ -20,6 +20,10 @@ public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output
     {
         Assert.Equal("enc,sig", await cluster.QueryAsync<string>("SELECT string_agg(\"Use\", ',' ORDER BY \"Use\") FROM \"ServerKeys\""));
         Assert.Equal(1L, await cluster.QueryAsync<long>("SELECT count(*) FROM \"DataProtectionKeys\""));
+        // Encrypted with the certificate both instances are given (DataProtection:KeyEncryptionCertificate).
+        var keyXml = await cluster.QueryAsync<string>("SELECT \"Xml\" FROM \"DataProtectionKeys\"");
+        Assert.Contains("EncryptedData", keyXml);
+        Assert.DoesNotContain("<masterKey", keyXml);
         for (var instance = 0; instance < cluster.Instances.Count; instance++)
         {
             using var metadata = await cluster.Http.SendAsync(cluster.On(instance, HttpMethod.Get, new Uri(cluster.Balancer, ".well-known/oauth-authorization-server")));
@@ -68,6 +72,45 @@ public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output
         Assert.Equal(new Uri(cluster.Balancer, "oauth/callback").ToString(), browser.SentryRedirectUri);
         Assert.NotEmpty(browser.SetCookies);
         Assert.All(browser.SetCookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [ScaleFact]
+    public async Task Revoking_a_sign_in_on_one_instance_ends_its_sse_stream_on_the_other_and_another_sign_in_cannot_post_to_it()
+    {
+        using var browser = new ScaleBrowser(cluster);
+        var (clientId, tokens) = await browser.SignInAsync();
+        using var otherBrowser = new ScaleBrowser(cluster);
+        var (_, other) = await otherBrowser.SignInAsync();
+        using var open = cluster.On(1, HttpMethod.Get, new Uri(cluster.Balancer, "sse"));
+        open.Headers.TryAddWithoutValidation("Authorization", "Bearer " + tokens.AccessToken);
+        open.Headers.Accept.ParseAdd("text/event-stream");
+        using var stream = await cluster.Http.SendAsync(open, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+        using var events = new SseReader(await stream.Content.ReadAsStreamAsync());
+        var endpoint = new Uri(cluster.Balancer, (await events.NextAsync("endpoint")).TrimStart('/'));
+
+        async Task<HttpStatusCode> PostOnInstance0Async(string accessToken, int id)
+        {
+            using var post = cluster.On(0, HttpMethod.Post, endpoint);
+            post.Headers.TryAddWithoutValidation("Authorization", "Bearer " + accessToken);
+            post.Content = ScaleCluster.JsonRpc("ping", null, id);
+            using var response = await cluster.Http.SendAsync(post);
+            return response.StatusCode;
+        }
+        Assert.Equal(HttpStatusCode.Accepted, await PostOnInstance0Async(tokens.AccessToken, 1));
+        Assert.Equal(1, JsonDocument.Parse(await events.NextAsync("message")).RootElement.GetProperty("id").GetInt32());
+        Assert.Equal(HttpStatusCode.Forbidden, await PostOnInstance0Async(other.AccessToken, 2));
+
+        using var revoke = cluster.On(0, HttpMethod.Post, new Uri(cluster.Balancer, "oauth/revoke"));
+        revoke.Content = new FormUrlEncodedContent([new("token", tokens.RefreshToken), new("token_type_hint", "refresh_token"), new("client_id", clientId)]);
+        using var revoked = await cluster.Http.SendAsync(revoke);
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+
+        await events.WaitForEndAsync(TimeSpan.FromSeconds(30));
+        for (var instance = 0; instance < cluster.Instances.Count; instance++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await cluster.McpAsync(instance, "Bearer " + tokens.AccessToken, "ping")).Status);
+        }
     }
 
     [ScaleFact]

@@ -34,5 +34,22 @@ internal sealed class SseReader(Stream stream) : IDisposable
         throw new EndOfStreamException("The SSE stream ended.");
     }
 
+    /// <summary>Returns when the server ends the stream; throws <see cref="TimeoutException"/> if it is still open after <paramref name="deadline"/>.</summary>
+    public async Task WaitForEndAsync(TimeSpan deadline)
+    {
+        using var timeout = new CancellationTokenSource(deadline);
+        try
+        {
+            while (await _reader.ReadLineAsync(timeout.Token) is not null)
+            {
+                // Keep-alive comments and events until the end.
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The SSE stream was still open after {deadline}.");
+        }
+    }
+
     public void Dispose() => _reader.Dispose();
 }
