@@ -54,6 +54,7 @@ public static class ServerApp
         app.UseExceptionHandler();
         app.UseStatusCodePages(ProblemExceptionHandler.WriteStatusCodePageAsync);
         app.UseSecurityHeaders();
+        app.UseAuthorizationServerMetadataPaths();
         app.UseHostAndOriginValidation();
         app.UsePublicUrl();
         app.UseWhen(http => HostAndOriginValidation.IsPublicOAuthEndpoint(http.Request.Path), branch => branch.UseCors(HostAndOriginValidation.PublicOAuthCorsPolicy));

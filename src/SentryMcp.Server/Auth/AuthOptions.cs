@@ -36,6 +36,18 @@ public sealed class AuthOptions
     /// </summary>
     public List<string> AllowedCustomSchemes { get; set; } = ["cursor", "vscode", "vscode-insiders", "windsurf", "zed"];
 
+    /// <summary>Total time allowed for fetching a Client ID Metadata Document.</summary>
+    public TimeSpan ClientMetadataTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Largest Client ID Metadata Document accepted.</summary>
+    public int ClientMetadataMaxBytes { get; set; } = 16 * 1024;
+
+    /// <summary>
+    /// Fetch Client ID Metadata Documents from private, loopback and link-local addresses (still
+    /// https only). Off unless set, or the host runs in Development: for local tests only.
+    /// </summary>
+    public bool? ClientMetadataAllowPrivateAddresses { get; set; }
+
     public void Validate()
     {
         if (string.IsNullOrEmpty(SentryClientId) != string.IsNullOrEmpty(SentryClientSecret))
@@ -45,6 +57,10 @@ public sealed class AuthOptions
         if (SignInTimeout <= TimeSpan.Zero || AccessTokenLifetime <= TimeSpan.Zero || RefreshTokenLifetime <= TimeSpan.Zero || AuthorizationCodeLifetime <= TimeSpan.Zero)
         {
             throw new InvalidOperationException("Auth lifetimes (SignInTimeout, AccessTokenLifetime, RefreshTokenLifetime, AuthorizationCodeLifetime) must be positive.");
+        }
+        if (ClientMetadataTimeout <= TimeSpan.Zero || ClientMetadataTimeout > TimeSpan.FromSeconds(30) || ClientMetadataMaxBytes is < 1024 or > 256 * 1024)
+        {
+            throw new InvalidOperationException("Auth:ClientMetadataTimeout must be between 0 and 30 seconds and Auth:ClientMetadataMaxBytes between 1024 and 262144.");
         }
     }
 }

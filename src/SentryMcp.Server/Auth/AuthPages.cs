@@ -49,6 +49,8 @@ public static class AuthPages
         label { display: block; margin: .5rem 0; }
         .hint { display: block; margin-left: 1.6rem; font-size: .9rem; color: #6b5f78; }
         .warn { color: #a4461a; }
+        .tag { font-size: .75rem; padding: 0 .4rem; border-radius: .6rem; background: #ece6f2; color: #4b3f57; }
+        .tag.new { background: #fde7d9; color: #7a3410; }
         .actions { display: flex; gap: .75rem; justify-content: flex-end; }
         button { font: inherit; padding: .55rem 1.2rem; border-radius: 6px; border: 1px solid #6c5fc7; cursor: pointer; }
         button.primary { background: #6c5fc7; color: #fff; }

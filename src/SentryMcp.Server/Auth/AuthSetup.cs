@@ -33,6 +33,7 @@ public static class AuthSetup
                 o.SentryClientId = SandboxOptions.OAuthClientId;
                 o.SentryClientSecret = SandboxOptions.OAuthClientSecret;
             }
+            o.ClientMetadataAllowPrivateAddresses ??= builder.Environment.IsDevelopment();
         }).Validate(o => { o.Validate(); return true; }).ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -53,6 +54,8 @@ public static class AuthSetup
         services.AddScoped<GrantRevocation>();
         services.AddScoped<IMcpBearerTokenValidator, OAuthBearerTokenValidator>();
         services.AddScoped<Core.Tools.ISentryCredentialObserver, GrantCredentialObserver>();
+        ClientMetadataFetcher.Add(services);
+        services.AddSingleton<ClientMetadataDocuments>();
         services.AddSingleton<RegistrationCleanup>();
         services.AddHostedService(sp => sp.GetRequiredService<RegistrationCleanup>());
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeyStore>();
@@ -90,6 +93,10 @@ public static class AuthSetup
                 o.AddEventHandler<ValidateAuthorizationRequestContext>(b => b.UseInlineHandler(ValidateResource));
                 o.AddEventHandler(GrantRevocation.RevokeWholeGrant.Descriptor);
                 o.AddEventHandler<HandleConfigurationRequestContext>(b => b.UseInlineHandler(AddMetadata).SetOrder(int.MaxValue - 100_000));
+                // After extraction, before OpenIddict looks the client up: URL client ids become applications.
+                o.AddEventHandler<ExtractAuthorizationRequestContext>(b => b.UseInlineHandler(c => ResolveClientMetadataAsync(c, c.Request, OpenIddictConstants.Errors.InvalidRequest)).SetOrder(int.MaxValue - 100_000));
+                o.AddEventHandler<ExtractTokenRequestContext>(b => b.UseInlineHandler(c => ResolveClientMetadataAsync(c, c.Request, OpenIddictConstants.Errors.InvalidClient)).SetOrder(int.MaxValue - 100_000));
+                o.AddEventHandler<ExtractRevocationRequestContext>(b => b.UseInlineHandler(c => ResolveClientMetadataAsync(c, c.Request, OpenIddictConstants.Errors.InvalidClient)).SetOrder(int.MaxValue - 100_000));
             })
             .AddValidation(o =>
             {
@@ -127,8 +134,28 @@ public static class AuthSetup
         return default;
     }
 
+    /// <summary>
+    /// Authorization requests that cannot be redirected get a 400 page with <c>invalid_request</c>, as
+    /// for any unknown client; the token and revocation endpoints answer <c>invalid_client</c>.
+    /// </summary>
+    private static async ValueTask ResolveClientMetadataAsync(OpenIddict.Server.OpenIddictServerEvents.BaseValidatingContext context, OpenIddictRequest? request, string error)
+    {
+        if (context.IsRejected || !ClientMetadataDocuments.IsDocumentUrl(request?.ClientId))
+        {
+            return;
+        }
+        var http = context.Transaction.GetHttpRequest()!.HttpContext;
+        var documents = http.RequestServices.GetRequiredService<ClientMetadataDocuments>();
+        var applications = http.RequestServices.GetRequiredService<IOpenIddictApplicationManager>();
+        if (await documents.EnsureApplicationAsync(request!.ClientId!, http.Connection.RemoteIpAddress?.ToString() ?? "unknown", applications, http.RequestAborted) is { } problem)
+        {
+            context.Reject(error, "The client metadata document cannot be used: " + problem);
+        }
+    }
+
     private static ValueTask AddMetadata(HandleConfigurationRequestContext context)
     {
+        context.Metadata["client_id_metadata_document_supported"] = true;
         var http = context.Transaction.GetHttpRequest()!.HttpContext;
         var baseUrl = ProtectedResourceMetadata.BaseUrl(http, http.RequestServices.GetRequiredService<IOptions<ServerOptions>>().Value);
         context.Metadata["registration_endpoint"] = baseUrl + "/oauth/register";

@@ -62,16 +62,21 @@ public static class AuthorizeEndpoint
             var chosen = http.Request.Form[ConsentPage.GroupField]
                 .Select(g => Enum.TryParse<PermissionGroup>(g, out var group) ? group : PermissionGroup.Read)
                 .Append(PermissionGroup.Read).ToHashSet();
-            consent.Remember(http, request.ClientId!, chosen);
+            consent.Remember(http, request.ClientId!, request.RedirectUri ?? "", chosen);
             return ToSentry(http, request, chosen, auth.Value);
         }
 
-        // The chat is our own first-party client: read access needs no consent; write groups still do.
-        if (Chat.FirstPartyClient.IsChat(request.ClientId) && PermissionScopes.GroupsFromScopes(request.GetScopes()).All(g => g == PermissionGroup.Read))
+        var requested = PermissionScopes.GroupsFromScopes(request.GetScopes()).ToHashSet();
+        // The chat is our own first-party client: read access needs no consent on its own callback;
+        // write groups, and any other redirect URI (another loopback port), still do.
+        if (Chat.FirstPartyClient.IsOwnCallback(request.ClientId, request.RedirectUri, ProtectedResourceMetadata.BaseUrl(http, server.Value)) &&
+            requested.All(g => g == PermissionGroup.Read))
         {
             return ToSentry(http, request, new HashSet<PermissionGroup> { PermissionGroup.Read }, auth.Value);
         }
-        if (consent.Remembered(http, request.ClientId!) is { } remembered && !request.HasPromptValue(PromptValues.Consent))
+        var remembered = consent.Remembered(http, request.ClientId!, request.RedirectUri ?? "");
+        // A request for a group not approved yet (step-up after insufficient_scope) asks again.
+        if (remembered is not null && requested.IsSubsetOf(remembered) && !request.HasPromptValue(PromptValues.Consent))
         {
             return ToSentry(http, request, remembered, auth.Value);
         }
@@ -83,7 +88,7 @@ public static class AuthorizeEndpoint
         var tokens = antiforgery.GetAndStoreTokens(http);
         var redirect = new Uri(request.RedirectUri!);
         var name = await applications.GetDisplayNameAsync(application, http.RequestAborted) ?? request.ClientId!;
-        var html = ConsentPage.Render(request, name, redirect, scope, OriginalParameters(request), tokens.FormFieldName, tokens.RequestToken!);
+        var html = ConsentPage.Render(request, name, redirect, scope, remembered ?? new HashSet<PermissionGroup>(), OriginalParameters(request), tokens.FormFieldName, tokens.RequestToken!);
         return AuthPages.Html(http, 200, html, FormAction(redirect, server.Value));
     }
 

@@ -20,10 +20,13 @@ public static class ConsentPage
         (PermissionGroup.Seer, "Seer", "Start Seer root-cause analyses. Seer runs are billed by Sentry.", true),
     ];
 
-    public static string Render(OpenIddictRequest request, string clientName, Uri redirectUri, SessionConstraints scope,
+    /// <param name="kept">Groups this browser already approved for this client and redirect URI: a
+    /// step-up request (after <c>insufficient_scope</c>) shows them as kept and only the rest as new.</param>
+    public static string Render(OpenIddictRequest request, string clientName, Uri redirectUri, SessionConstraints scope, IReadOnlySet<PermissionGroup> kept,
         IEnumerable<KeyValuePair<string, string>> hiddenFields, string antiforgeryField, string antiforgeryToken)
     {
         var requested = PermissionScopes.GroupsFromScopes(request.GetScopes()).ToHashSet();
+        var added = Choices.Where(c => requested.Contains(c.Group) && !kept.Contains(c.Group)).Select(c => c.Label).ToList();
         var html = new StringBuilder()
             .Append("<h1>Allow <strong>").Append(AuthPages.Encode(clientName)).Append("</strong> to use Sentry for you?</h1>")
             .Append("<p>After you approve and sign in with Sentry, you will be sent back to ")
@@ -37,6 +40,11 @@ public static class ConsentPage
             }
             html.Append(".</p>");
         }
+        if (kept.Count > 0 && added.Count > 0)
+        {
+            html.Append("<p data-testid=\"step-up\">You approved this client before. It now also asks for: <strong>")
+                .Append(AuthPages.Encode(string.Join(", ", added))).Append("</strong>.</p>");
+        }
         html.Append("<form method=\"post\" action=\"/oauth/authorize\">")
             .Append(Hidden(antiforgeryField, antiforgeryToken));
         foreach (var (name, value) in hiddenFields)
@@ -48,9 +56,15 @@ public static class ConsentPage
             .Append("<span class=\"hint\">Organizations, projects, issues, events, traces and releases. Always included.</span></label>");
         foreach (var (group, label, hint, warn) in Choices)
         {
+            var status = kept.Contains(group) ? "kept" : requested.Contains(group) && kept.Count > 0 ? "new" : null;
             html.Append("<label><input type=\"checkbox\" name=\"").Append(GroupField).Append("\" value=\"").Append(group)
-                .Append('"').Append(requested.Contains(group) ? " checked" : "").Append("> ").Append(AuthPages.Encode(label))
-                .Append("<span class=\"hint").Append(warn ? " warn" : "").Append("\">").Append(AuthPages.Encode(hint)).Append("</span></label>");
+                .Append('"').Append(requested.Contains(group) || kept.Contains(group) ? " checked" : "").Append("> ").Append(AuthPages.Encode(label));
+            if (status is not null)
+            {
+                html.Append(" <span class=\"tag ").Append(status).Append("\" data-testid=\"").Append(status).Append('-').Append(group).Append("\">")
+                    .Append(status == "kept" ? "already granted" : "new").Append("</span>");
+            }
+            html.Append("<span class=\"hint").Append(warn ? " warn" : "").Append("\">").Append(AuthPages.Encode(hint)).Append("</span></label>");
         }
         html.Append("</fieldset><div class=\"actions\">")
             .Append("<button type=\"submit\" class=\"secondary\" name=\"").Append(DecisionField).Append("\" value=\"deny\">Cancel</button>")

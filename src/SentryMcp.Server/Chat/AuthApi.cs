@@ -36,7 +36,7 @@ public static class AuthApi
     private static async Task<IResult> LoginAsync(HttpContext http, FirstPartyClient client, LoginStateCookie loginCookie, IOptions<ServerOptions> server,
         string? returnTo, string? mode, string? access)
     {
-        await client.EnsureRegisteredAsync(http.RequestAborted);
+        await client.EnsureRegisteredAsync(http);
         var baseUrl = ProtectedResourceMetadata.BaseUrl(http, server.Value);
         var state = LoginState.Create(SafeReturnTo(returnTo), mode == "popup" ? "popup" : "page", baseUrl + FirstPartyClient.CallbackPath, baseUrl + "/mcp");
         loginCookie.Write(http, state);

@@ -2,46 +2,58 @@ using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using SentryMcp.Server.Auth;
 using SentryMcp.Server.Hosting;
+using SentryMcp.Server.Mcp;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace SentryMcp.Server.Chat;
 
 /// <summary>
 /// The chat as a known public client of our own authorization server: fixed client id, PKCE, and
-/// redirect URIs on this server's own hosts (loopback on any port, the public URL, allowed hosts).
-/// Kept in sync with the configuration whenever a sign-in starts.
+/// redirect URIs on this server's own hosts only: its callback under PUBLIC_URL when that is set;
+/// otherwise the allowed hosts, the host it was reached on and, when that is loopback, the loopback
+/// names (any port matches there, RFC 8252 7.3). Kept in sync with the configuration and the hosts
+/// it is reached on whenever a sign-in starts.
 /// </summary>
 public sealed class FirstPartyClient(IServiceScopeFactory scopes, IOptions<ServerOptions> server)
 {
     public const string ClientId = "sentry-mcp-chat";
     public const string CallbackPath = "/api/auth/callback";
-    private volatile bool _synced;
+    private volatile string? _synced;
 
     public static bool IsChat(string? clientId) => clientId == ClientId;
 
     /// <summary>
-    /// Creates the registration when missing (first start, or deleted by the cleanup job), and
-    /// updates it once per process so configuration changes (PUBLIC_URL, allowed hosts) apply.
+    /// The chat asking to be sent back to exactly its own callback on this server. Registration
+    /// matching lets loopback URIs use any port (RFC 8252 7.3); silent approval never does.
     /// </summary>
-    public async Task EnsureRegisteredAsync(CancellationToken ct)
+    public static bool IsOwnCallback(string? clientId, string? redirectUri, string baseUrl) =>
+        IsChat(clientId) && string.Equals(redirectUri, baseUrl + CallbackPath, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Creates the registration when missing (first start, or deleted by the cleanup job), and
+    /// updates it when its redirect URIs differ from what this process last wrote (configuration
+    /// changes, a new host), so nothing registered earlier outlives its reason.
+    /// </summary>
+    public async Task EnsureRegisteredAsync(HttpContext http)
     {
+        var uris = RedirectUris(server.Value, ProtectedResourceMetadata.BaseUrl(http, server.Value));
+        var key = string.Join(' ', uris.Select(u => u.AbsoluteUri).Order(StringComparer.Ordinal));
         await using var scope = scopes.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        var existing = await applications.FindByClientIdAsync(ClientId, ct);
+        var existing = await applications.FindByClientIdAsync(ClientId, http.RequestAborted);
         if (existing is null)
         {
-            await applications.CreateAsync(Descriptor(), ct);
+            await applications.CreateAsync(Descriptor(uris), http.RequestAborted);
         }
-        else if (!_synced)
+        else if (_synced != key)
         {
-            var descriptor = Descriptor();
-            await applications.PopulateAsync(existing, descriptor, ct);
-            await applications.UpdateAsync(existing, ct);
+            await applications.PopulateAsync(existing, Descriptor(uris), http.RequestAborted);
+            await applications.UpdateAsync(existing, http.RequestAborted);
         }
-        _synced = true;
+        _synced = key;
     }
 
-    private OpenIddictApplicationDescriptor Descriptor()
+    private static OpenIddictApplicationDescriptor Descriptor(IEnumerable<Uri> redirectUris)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -61,25 +73,27 @@ public sealed class FirstPartyClient(IServiceScopeFactory scopes, IOptions<Serve
         {
             descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
         }
-        foreach (var uri in RedirectUris(server.Value))
+        foreach (var uri in redirectUris)
         {
             descriptor.RedirectUris.Add(uri);
         }
         return descriptor;
     }
 
-    private static IEnumerable<Uri> RedirectUris(ServerOptions server)
+    private static HashSet<Uri> RedirectUris(ServerOptions server, string baseUrl)
     {
-        // Loopback http URIs match on any port (RFC 8252 7.3, LoopbackAwareApplicationManager).
-        var uris = new HashSet<Uri>
-        {
-            new("http://127.0.0.1" + CallbackPath),
-            new("http://localhost" + CallbackPath),
-            new("http://[::1]" + CallbackPath),
-        };
         if (server.PublicUrl is not null)
         {
-            uris.Add(new Uri(server.PublicUrl.TrimEnd('/') + CallbackPath));
+            return [new Uri(server.PublicUrl.TrimEnd('/') + CallbackPath)];
+        }
+        var uris = new HashSet<Uri> { new(baseUrl + CallbackPath) };
+        if (Uri.TryCreate(baseUrl, UriKind.Absolute, out var self) && Auth.RedirectUris.IsLoopback(self))
+        {
+            // Registration matching lets these use any port (LoopbackAwareApplicationManager); consent
+            // for a port other than this server's own is still asked (AuthorizeEndpoint).
+            uris.Add(new("http://127.0.0.1" + CallbackPath));
+            uris.Add(new("http://localhost" + CallbackPath));
+            uris.Add(new("http://[::1]" + CallbackPath));
         }
         foreach (var host in server.AllowedHosts.Where(h => h != "*"))
         {

@@ -84,13 +84,25 @@ public sealed class McpAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        // RFC 6750 3.1: a request without credentials gets no error code; a credential we could not
+        // accept (unknown, revoked, expired) gets invalid_token, so the client knows to sign in again.
+        var rejected = (await HandleAuthenticateOnceSafeAsync()).Failure is not null;
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         var metadata = ProtectedResourceMetadata.MetadataUrl(Context, server.Value);
-        Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", resource_metadata=\"{metadata}\"";
+        Response.Headers.WWWAuthenticate = Challenge(rejected ? "invalid_token" : null, BaseScope, metadata);
         await Results.Problem(
             statusCode: 401,
-            title: "Authentication required",
-            detail: "Send 'Authorization: Bearer <token>' from this server's OAuth flow, or 'Authorization: Sentry-Bearer <Sentry user auth token>'.",
-            extensions: new Dictionary<string, object?> { ["code"] = "MISSING_AUTH_TOKEN" }).ExecuteAsync(Context);
+            title: rejected ? "Invalid token" : "Authentication required",
+            detail: rejected
+                ? "The token is unknown, revoked or expired. Sign in again through this server's OAuth flow."
+                : "Send 'Authorization: Bearer <token>' from this server's OAuth flow, or 'Authorization: Sentry-Bearer <Sentry user auth token>'.",
+            extensions: new Dictionary<string, object?> { ["code"] = rejected ? "INVALID_TOKEN" : "MISSING_AUTH_TOKEN" }).ExecuteAsync(Context);
     }
+
+    /// <summary>What every MCP request needs: the read group; the others are asked for when a tool needs them (step-up).</summary>
+    public const string BaseScope = "sentry:read";
+
+    /// <summary>A Bearer challenge with exactly one <c>resource_metadata</c> (RFC 6750 3, RFC 9728 5.1).</summary>
+    public static string Challenge(string? error, string scope, string metadataUrl) =>
+        "Bearer " + (error is null ? "" : $"error=\"{error}\", ") + $"scope=\"{scope}\", resource_metadata=\"{metadataUrl}\"";
 }

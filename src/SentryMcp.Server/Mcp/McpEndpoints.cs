@@ -58,6 +58,10 @@ public static class McpEndpoints
         {
             return problem;
         }
+        if (caller is not null && await ToolScopeChallenge.CheckAsync(http, caller) is { } challenge)
+        {
+            return challenge;
+        }
         return await next(context);
     }
 
@@ -147,6 +151,10 @@ public static class McpEndpoints
         if (message is null)
         {
             return Problem(400, "Malformed JSON-RPC message", "The body must be one JSON-RPC message.", "INVALID_JSON_RPC");
+        }
+        if (ToolScopeChallenge.Check(http, caller, message) is { } challenge)
+        {
+            return challenge;
         }
         if (session is not null)
         {

@@ -56,7 +56,10 @@ public sealed class TokenLifecycleTests(AuthServerFixture server) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
         var after = await server.PostMcpAsync(tokens.AccessToken);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
-        Assert.Contains("resource_metadata=", after.Headers.WwwAuthenticate.Single().ToString());
+        var challenge = after.Headers.WwwAuthenticate.Single().ToString();
+        Assert.StartsWith("Bearer error=\"invalid_token\"", challenge);
+        Assert.Contains("resource_metadata=", challenge);
+        Assert.Equal("INVALID_TOKEN", (await after.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -78,7 +79,18 @@ public sealed class McpTransportTests(ServerFixture server) : IClassFixture<Serv
 
         Assert.Equal(401, (int)response.StatusCode);
         var challenge = Assert.Single(response.Headers.WwwAuthenticate).ToString();
-        Assert.StartsWith("Bearer error=\"invalid_token\"", challenge);
+        // RFC 6750 3.1: no error code without credentials; invalid_token for a credential we rejected.
+        if (authorization is null)
+        {
+            Assert.DoesNotContain("error=", challenge);
+        }
+        else
+        {
+            Assert.StartsWith("Bearer error=\"invalid_token\"", challenge);
+        }
+        Assert.Contains("scope=\"sentry:read\"", challenge);
+        var code = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
+        Assert.Equal(authorization is null ? "MISSING_AUTH_TOKEN" : "INVALID_TOKEN", code);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(challenge, "resource_metadata="));
         var expectedPath = "/.well-known/oauth-protected-resource/" + (path.StartsWith("sse", StringComparison.Ordinal) ? "mcp" + path[3..] : path);
         Assert.Contains($"resource_metadata=\"{new Uri(server.BaseUri, expectedPath)}\"", challenge);

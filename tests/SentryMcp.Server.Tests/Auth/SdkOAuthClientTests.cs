@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.WebUtilities;
+using ModelContextProtocol.Authentication;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace SentryMcp.Server.Tests.Auth;
+
+/// <summary>The C# SDK's own OAuth client against the real host: step-up after insufficient_scope, and a Client ID Metadata Document instead of registration.</summary>
+public sealed class SdkOAuthClientTests(ClientMetadataFixture server) : IClassFixture<ClientMetadataFixture>
+{
+    private const string Redirect = "http://127.0.0.1:53682/callback";
+
+    [Fact]
+    public async Task The_sdk_client_signs_in_read_only_then_steps_up_when_a_triage_tool_needs_it()
+    {
+        using var browser = server.NewBrowser();
+        var pages = new List<(string Scope, string Html)>();
+        await using var mcp = await ConnectAsync(browser, pages, metadataDocument: null);
+
+        var tools = await mcp.ListToolsAsync();
+        var call = await mcp.CallToolAsync("update_issue",
+            new Dictionary<string, object?> { ["organizationSlug"] = "acme", ["issueId"] = "API-BACKEND-1", ["status"] = "resolved" });
+
+        Assert.DoesNotContain(tools, t => t.Name == "update_issue");
+        Assert.NotEqual(true, call.IsError);
+        Assert.Equal(2, pages.Count);
+        Assert.Equal(["sentry:read"], OurScopes(pages[0].Scope));
+        Assert.Equal(["sentry:read", "sentry:triage"], OurScopes(pages[1].Scope));
+        Assert.Contains("data-testid=\"new-IssueTriage\"", pages[1].Html);
+    }
+
+    [Fact]
+    public async Task The_sdk_client_uses_its_metadata_document_url_as_client_id()
+    {
+        using var browser = server.NewBrowser();
+        var pages = new List<(string Scope, string Html)>();
+        await using var mcp = await ConnectAsync(browser, pages, new Uri(server.Url("good.json")));
+
+        var whoami = await mcp.CallToolAsync("whoami");
+
+        Assert.NotEqual(true, whoami.IsError);
+        Assert.Contains("Jane Doe", ((TextContentBlock)whoami.Content[0]).Text);
+        Assert.Contains("Metadata Client (127.0.0.1)", Assert.Single(pages).Html);
+    }
+
+    /// <summary>The scopes asked for, without offline_access (the SDK adds it when the server offers refresh tokens).</summary>
+    private static IEnumerable<string> OurScopes(string scope) => scope.Split(' ').Where(s => s != "offline_access").Order();
+
+    private async Task<McpClient> ConnectAsync(OAuthBrowser browser, List<(string Scope, string Html)> pages, Uri? metadataDocument)
+    {
+        var transport = new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = new Uri(server.BaseUri, "mcp"),
+            TransportMode = HttpTransportMode.StreamableHttp,
+            OAuth = new ClientOAuthOptions
+            {
+                RedirectUri = new Uri(Redirect),
+                ClientMetadataDocumentUri = metadataDocument,
+                DynamicClientRegistration = new DynamicClientRegistrationOptions { ClientName = "SDK client" },
+                AuthorizationCallbackHandler = (context, _) => SignInAsync(browser, context.AuthorizationUri, pages),
+            },
+        });
+        return await McpClient.CreateAsync(transport);
+    }
+
+    /// <summary>The user in the browser: approves what the client asks for, signs in at the sandbox.</summary>
+    private async Task<AuthorizationResult?> SignInAsync(OAuthBrowser browser, Uri authorizationUri, List<(string Scope, string Html)> pages)
+    {
+        var scope = QueryHelpers.ParseQuery(authorizationUri.Query)["scope"].ToString();
+        var page = await browser.FollowAsync(await browser.GetAsync(authorizationUri.ToString()));
+        pages.Add((scope, await page.Content.ReadAsStringAsync()));
+        var groups = scope.Split(' ').Contains("sentry:triage") ? new[] { ("group", "IssueTriage") } : [];
+        var signIn = page.RequestMessage!.RequestUri!.Authority == server.BaseUri.Authority
+            ? await browser.FollowAsync(await browser.SubmitFormAsync(page, [("decision", "approve"), .. groups]))
+            : page;
+        var result = OAuthBrowser.RedirectParameters(await browser.FollowAsync(await browser.SubmitFormAsync(signIn, ("decision", "allow"))));
+        return new AuthorizationResult { Code = result["code"], State = result.GetValueOrDefault("state"), Iss = result.GetValueOrDefault("iss") };
+    }
+}
