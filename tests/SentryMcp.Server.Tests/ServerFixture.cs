@@ -55,7 +55,7 @@ public class ServerFixture : IAsyncLifetime
         Http = new HttpClient { BaseAddress = BaseUri };
     }
 
-    public async Task<McpClient> ConnectAsync(string path = "mcp", HttpTransportMode mode = HttpTransportMode.StreamableHttp, string? sentryToken = SandboxOptions.DefaultToken)
+    public async Task<McpClient> ConnectAsync(string path = "mcp", HttpTransportMode mode = HttpTransportMode.StreamableHttp, string? sentryToken = SandboxOptions.DefaultToken, McpClientOptions? clientOptions = null)
     {
         var headers = new Dictionary<string, string>();
         if (sentryToken is not null)
@@ -68,7 +68,7 @@ public class ServerFixture : IAsyncLifetime
             TransportMode = mode,
             AdditionalHeaders = headers,
         });
-        return await McpClient.CreateAsync(transport);
+        return await McpClient.CreateAsync(transport, clientOptions);
     }
 
     public virtual async Task DisposeAsync()
