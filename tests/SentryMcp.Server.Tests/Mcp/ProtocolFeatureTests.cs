@@ -58,6 +58,20 @@ public sealed class ProtocolFeatureTests(ProtocolFeatureFixture server) : IClass
         Assert.Equal(["acme-labs"], result.Completion.Values);
     }
 
+    [Fact]
+    public async Task An_organization_scoped_url_completes_issue_ids_of_that_organization_without_context()
+    {
+        await using var client = await server.ConnectAsync("mcp/acme");
+
+        var result = await client.CompleteAsync(new PromptReference { Name = "fix_issue_with_seer" }, "issueId", "web-");
+        var hidden = await Assert.ThrowsAsync<McpProtocolException>(() =>
+            client.CompleteAsync(new PromptReference { Name = "fix_issue_with_seer" }, "organizationSlug", "").AsTask());
+
+        Assert.Contains(DemoIds.UndefinedMapShortId, result.Completion.Values);
+        Assert.All(result.Completion.Values, v => Assert.StartsWith("WEB-FRONTEND-", v));
+        Assert.Equal(McpErrorCode.InvalidParams, hidden.ErrorCode);
+    }
+
     [Theory]
     [InlineData("mcp", HttpTransportMode.StreamableHttp)]
     [InlineData("sse", HttpTransportMode.Sse)]
