@@ -25,7 +25,15 @@ public sealed class CompletionCache
     {
         if (_entries.TryGetValue(key, out var existing) && Stopwatch.GetElapsedTime(existing.Created) < Lifetime && !existing.Values.IsFaulted && !existing.Values.IsCanceled)
         {
-            return await existing.Values.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                return await existing.Values.WaitAsync(ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // The caller that started the shared load cancelled it; this one still wants the list.
+                _entries.TryRemove(new KeyValuePair<string, Entry>(key, existing));
+            }
         }
         if (_entries.Count >= MaxEntries)
         {

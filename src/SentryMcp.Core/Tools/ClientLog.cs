@@ -4,6 +4,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -35,17 +36,22 @@ public sealed class ClientLog
     public static ClientLog? Current => CurrentLog.Value;
 
     /// <summary>The log for a call, or null when the client asked for none.</summary>
-    public static ClientLog? For<TParams>(RequestContext<TParams> request, string? credentialKey, ClientLogLevels? remembered)
+    public static ClientLog? For<TParams>(RequestContext<TParams> request)
     {
         var context = request.JsonRpcRequest.Context;
         var version = context?.ProtocolVersion ?? request.Server.NegotiatedProtocolVersion;
         // From 2026-07-28 a request without a level MUST NOT get log messages: no fallback then.
         var level = version is not null && string.CompareOrdinal(version, UserConfirmation.FirstMrtrRevision) >= 0
             ? context?.LogLevel
-            : request.Server.LoggingLevel
-                ?? (!request.Server.IsMrtrSupported && credentialKey is not null ? remembered?.Get(credentialKey) : null);
+            : request.Server.LoggingLevel ?? (request.Server.IsMrtrSupported ? null : Remembered(request.Services));
         return level is { } l ? new ClientLog(request.Server, l) : null;
     }
+
+    /// <summary>The level kept for this caller's credential on stateless HTTP (hashing the credential only then).</summary>
+    private static LoggingLevel? Remembered(IServiceProvider? services) =>
+        services?.GetService<ClientLogLevels>() is { } levels && services.GetService<SentryToolContext>() is { } context
+            ? levels.Get(context.Api.CredentialKey)
+            : null;
 
     /// <summary>Makes this the <see cref="Current"/> log until the returned scope ends.</summary>
     public IDisposable Activate()

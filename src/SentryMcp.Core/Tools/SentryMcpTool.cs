@@ -80,7 +80,7 @@ internal sealed class SentryMcpTool : DelegatingMcpServerTool
         activity?.SetTag("mcp.tool.name", _descriptor.Name);
         var started = Stopwatch.GetTimestamp();
         var outcome = SentryMcpTelemetry.Outcomes.Ok;
-        var log = ClientLogFor(request);
+        var log = ClientLog.For(request);
         using var logScope = log?.Activate();
         if (log is not null)
         {
@@ -133,18 +133,12 @@ internal sealed class SentryMcpTool : DelegatingMcpServerTool
                     SentryMcpTelemetry.Outcomes.Unexpected => LoggingLevel.Error,
                     _ => LoggingLevel.Warning,
                 };
-                await log.LogAsync(level, $"Tool {_descriptor.Name} finished in {elapsed:0} ms: {outcome}.", CancellationToken.None).ConfigureAwait(false);
+                await log.LogAsync(level, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Tool {_descriptor.Name} finished in {elapsed:0} ms: {outcome}."), CancellationToken.None).ConfigureAwait(false);
             }
         }
     }
 
     private static Exception Unwrap(Exception ex) => ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : ex;
-
-    private static ClientLog? ClientLogFor(RequestContext<CallToolRequestParams> request)
-    {
-        var services = request.Services;
-        return ClientLog.For(request, services?.GetService<SentryToolContext>()?.Api.CredentialKey, services?.GetService<ClientLogLevels>());
-    }
 
     private static string OutcomeOf(Exception root) => root switch
     {
