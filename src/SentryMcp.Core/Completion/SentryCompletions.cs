@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
@@ -60,6 +61,50 @@ public static partial class SentryCompletions
         var candidates = await source.CandidatesAsync(argument.Name, value, context, ct).ConfigureAwait(false);
         return Rank(candidates, value);
     }
+
+    /// <summary>
+    /// Checks the shape of a <c>completion/complete</c> request before the SDK reads it: a missing
+    /// argument or an unknown reference type would otherwise be a bare <c>-32603</c>.
+    /// </summary>
+    public static readonly McpMessageFilter RejectMalformedRequests = next => async (context, ct) =>
+    {
+        if (context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.CompletionComplete } request)
+        {
+            CheckShape(request.Params);
+        }
+        await next(context, ct).ConfigureAwait(false);
+    };
+
+    private static void CheckShape(JsonNode? parameters)
+    {
+        if (parameters is not JsonObject body)
+        {
+            throw Invalid("completion/complete needs params with 'ref' and 'argument'.");
+        }
+        var type = body["ref"] is JsonObject reference ? Text(reference["type"]) : null;
+        var named = type switch
+        {
+            "ref/prompt" => Text(body["ref"]!["name"]) is not null,
+            "ref/resource" => Text(body["ref"]!["uri"]) is not null,
+            _ => false,
+        };
+        if (!named)
+        {
+            throw Invalid("'ref' must be {\"type\": \"ref/prompt\", \"name\": …} or {\"type\": \"ref/resource\", \"uri\": …}.");
+        }
+        if (body["argument"] is not JsonObject argument || Text(argument["name"]) is null || Text(argument["value"]) is null)
+        {
+            throw Invalid("'argument' must be an object with string 'name' and 'value'.");
+        }
+        if (body["context"] is { } context && (context is not JsonObject contextObject
+            || contextObject["arguments"] is { } arguments && (arguments is not JsonObject map || map.Any(a => Text(a.Value) is null))))
+        {
+            throw Invalid("'context.arguments' must map argument names to strings.");
+        }
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : null;
 
     /// <summary>Prefix matches first, then values that merely contain the text; at most 100.</summary>
     internal static CompleteResult Rank(Candidates candidates, string value)

@@ -48,6 +48,11 @@ public static class SentryMcpServerSetup
         options.PromptCollection = primitives.Prompts;
         options.ResourceCollection = primitives.Resources;
         options.Handlers.CompleteHandler = Completion.SentryCompletions.CompleteAsync;
+        var incoming = options.Filters.Message.IncomingFilters;
+        if (!incoming.Contains(Completion.SentryCompletions.RejectMalformedRequests))
+        {
+            incoming.Add(Completion.SentryCompletions.RejectMalformedRequests);
+        }
     }
 
     /// <summary>

@@ -128,3 +128,23 @@ public sealed class CompletionTests(McpServerFixture server) : IClassFixture<Mcp
         Assert.Contains("no-such-org", error.Message);
     }
 }
+
+public sealed class MalformedCompletionTests(McpServerFixture server) : IClassFixture<McpServerFixture>
+{
+    [Theory]
+    [InlineData("""{"ref":{"type":"ref/unknown","name":"x"},"argument":{"name":"a","value":"b"}}""", "'ref' must be")]
+    [InlineData("""{"ref":{"type":"ref/prompt"},"argument":{"name":"a","value":"b"}}""", "'ref' must be")]
+    [InlineData("""{"ref":{"type":"ref/prompt","name":"find_errors_in_file"}}""", "'argument' must be")]
+    [InlineData("""{"ref":{"type":"ref/prompt","name":"find_errors_in_file"},"argument":{"name":"filename","value":42}}""", "'argument' must be")]
+    [InlineData("""{"ref":{"type":"ref/prompt","name":"fix_issue_with_seer"},"argument":{"name":"issueId","value":""},"context":{"arguments":{"organizationSlug":7}}}""", "'context.arguments'")]
+    public async Task A_malformed_completion_request_is_invalid_params_naming_the_problem(string parameters, string message)
+    {
+        var request = new JsonRpcRequest { Method = RequestMethods.CompletionComplete, Params = System.Text.Json.Nodes.JsonNode.Parse(parameters) };
+
+        var error = await Assert.ThrowsAsync<McpProtocolException>(() => server.Client.SendRequestAsync(request));
+
+        Assert.Equal(McpErrorCode.InvalidParams, error.ErrorCode);
+        Assert.Contains(message, error.Message);
+        Assert.Contains("acme", (await server.Client.CompleteAsync(new PromptReference { Name = "find_errors_in_file" }, "organizationSlug", "")).Completion.Values);
+    }
+}
