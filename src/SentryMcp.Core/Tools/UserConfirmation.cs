@@ -57,7 +57,10 @@ public static class UserConfirmation
 
     public static async Task<ConfirmationOutcome> AskAsync(RequestContext<CallToolRequestParams> request, string message, TimeSpan timeout, CancellationToken ct)
     {
-        if (request.Params?.InputResponses is { } responses && responses.TryGetValue(Key, out var response))
+        // The answer counts only for the question it was given to: the request state names the question,
+        // so a retry whose arguments changed (a different slug, another issue) is asked again.
+        var question = QuestionState(message);
+        if (request.Params?.InputResponses is { } responses && responses.TryGetValue(Key, out var response) && request.Params.RequestState == question)
         {
             return Interpret(Read(response));
         }
@@ -72,7 +75,7 @@ public static class UserConfirmation
         var version = request.JsonRpcRequest.Context?.ProtocolVersion ?? server.NegotiatedProtocolVersion;
         if (version is not null && string.CompareOrdinal(version, FirstMrtrRevision) >= 0)
         {
-            throw new InputRequiredException(new Dictionary<string, InputRequest> { [Key] = InputRequest.ForElicitation(parameters) }, requestState: null);
+            throw new InputRequiredException(new Dictionary<string, InputRequest> { [Key] = InputRequest.ForElicitation(parameters) }, question);
         }
         if (!server.IsMrtrSupported)
         {
@@ -96,6 +99,9 @@ public static class UserConfirmation
         }
         return Interpret(result);
     }
+
+    private static string QuestionState(string message) =>
+        "confirm:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(message)))[..32];
 
     /// <summary>The result text of a tool whose action the user declined or cancelled.</summary>
     public static string NotDone(ConfirmationOutcome outcome, string action) =>

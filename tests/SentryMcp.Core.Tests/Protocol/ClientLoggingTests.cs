@@ -81,78 +81,21 @@ public sealed class ClientLoggingTests(McpServerFixture server) : IClassFixture<
         Assert.Equal(McpErrorCode.MethodNotFound, setLevel.ErrorCode);
     }
 
-    /// <summary>
-    /// The SDK's client cannot put a log level on a 2026-07-28 request yet, so this test speaks the
-    /// wire format to the real stdio server. Notifications of a call precede its response on stdout.
-    /// </summary>
+    /// <summary>The SDK's client cannot put a log level on a 2026-07-28 request yet, so this test speaks the wire format.</summary>
     [Fact]
     public async Task On_2026_07_28_only_a_request_that_carries_a_log_level_gets_log_messages()
     {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList = { McpServerFixture.StdioServerPath, $"--access-token={SandboxOptions.DefaultToken}", $"--host={server.SandboxUri.Authority}", "--insecure-http" },
-        };
-        start.Environment["OPENAI_API_KEY"] = "";
-        using var process = System.Diagnostics.Process.Start(start)!;
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        try
-        {
-            var silent = await CallAsync(process, 1, logLevel: null);
-            var logged = await CallAsync(process, 2, logLevel: "info");
+        await using var wire = WireClient.Start(server);
 
-            Assert.Empty(silent);
-            Assert.Equal("Calling tool whoami.", logged[0].GetProperty("data").GetString());
-            Assert.Equal("info", logged[0].GetProperty("level").GetString());
-            Assert.StartsWith("Tool whoami finished in", logged[^1].GetProperty("data").GetString());
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-    }
+        var (_, silent) = await wire.RequestAsync("tools/call", new JsonObject { ["name"] = "whoami", ["arguments"] = new JsonObject() });
+        var (response, logged) = await wire.RequestAsync("tools/call", new JsonObject { ["name"] = "whoami", ["arguments"] = new JsonObject() }, logLevel: "info");
 
-    private static async Task<List<JsonElement>> CallAsync(System.Diagnostics.Process process, int id, string? logLevel)
-    {
-        var meta = new JsonObject
-        {
-            [MetaKeys.ProtocolVersion] = "2026-07-28",
-            [MetaKeys.ClientInfo] = new JsonObject { ["name"] = "wire-test", ["version"] = "1.0" },
-            [MetaKeys.ClientCapabilities] = new JsonObject(),
-        };
-        if (logLevel is not null)
-        {
-            meta[MetaKeys.LogLevel] = logLevel;
-        }
-        var request = new JsonObject
-        {
-            ["jsonrpc"] = "2.0",
-            ["id"] = id,
-            ["method"] = "tools/call",
-            ["params"] = new JsonObject { ["name"] = "whoami", ["arguments"] = new JsonObject(), ["_meta"] = meta },
-        };
-        await process.StandardInput.WriteLineAsync(request.ToJsonString());
-        await process.StandardInput.FlushAsync();
-        var notifications = new List<JsonElement>();
-        using var timeout = new CancellationTokenSource(Deadline);
-        while (true)
-        {
-            var line = await process.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("The server closed stdout.");
-            using var message = JsonDocument.Parse(line);
-            var root = message.RootElement;
-            if (root.TryGetProperty("id", out var responseId) && responseId.GetInt32() == id)
-            {
-                Assert.True(root.TryGetProperty("result", out _), line);
-                return notifications;
-            }
-            if (root.TryGetProperty("method", out var method) && method.GetString() == NotificationMethods.LoggingMessageNotification)
-            {
-                notifications.Add(root.GetProperty("params").Clone());
-            }
-        }
+        Assert.True(response.TryGetProperty("result", out _), response.ToString());
+        Assert.DoesNotContain(silent, n => n.GetProperty("method").GetString() == NotificationMethods.LoggingMessageNotification);
+        var messages = logged.Where(n => n.GetProperty("method").GetString() == NotificationMethods.LoggingMessageNotification)
+            .Select(n => n.GetProperty("params")).ToList();
+        Assert.Equal("Calling tool whoami.", messages[0].GetProperty("data").GetString());
+        Assert.Equal("info", messages[0].GetProperty("level").GetString());
+        Assert.StartsWith("Tool whoami finished in", messages[^1].GetProperty("data").GetString());
     }
 }

@@ -119,4 +119,32 @@ public sealed class ConfirmationTests(McpServerFixture server) : IClassFixture<M
         Assert.Contains("Started a new Seer analysis", started.Text);
         Assert.Single(_asked);
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("confirm:0123456789abcdef0123456789abcdef")]
+    public async Task An_answer_that_was_not_given_to_this_question_does_not_count(string? requestState)
+    {
+        await using var wire = WireClient.Start(server);
+        var parameters = new System.Text.Json.Nodes.JsonObject
+        {
+            ["name"] = "update_project",
+            ["arguments"] = new System.Text.Json.Nodes.JsonObject { ["organizationSlug"] = "acme", ["projectSlug"] = "mobile-app", ["slug"] = "mobile-approved" },
+            ["inputResponses"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["confirm"] = new System.Text.Json.Nodes.JsonObject { ["action"] = "accept", ["content"] = new System.Text.Json.Nodes.JsonObject { ["confirm"] = true } },
+            },
+        };
+        if (requestState is not null)
+        {
+            parameters["requestState"] = requestState;
+        }
+
+        var (response, _) = await wire.RequestAsync("tools/call", parameters);
+
+        var result = response.GetProperty("result");
+        Assert.Equal("input_required", result.GetProperty("resultType").GetString());
+        Assert.Contains("Change the slug of project mobile-app", result.GetProperty("inputRequests").GetProperty("confirm").ToString());
+        Assert.False(await SlugChangeReachedSentryAsync("mobile-app"));
+    }
 }
