@@ -49,7 +49,7 @@ public sealed class ClientLog
 
     /// <summary>The level kept for this caller's credential on stateless HTTP (hashing the credential only then).</summary>
     private static LoggingLevel? Remembered(IServiceProvider? services) =>
-        services?.GetService<ClientLogLevels>() is { } levels && services.GetService<SentryToolContext>() is { } context
+        services?.GetService<ClientLogLevels>() is { IsEmpty: false } levels && services.GetService<SentryToolContext>() is { } context
             ? levels.Get(context.Api.CredentialKey)
             : null;
 
@@ -79,7 +79,6 @@ public sealed class ClientLog
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // A client that went away cannot be told; the call itself carries on and reports as usual.
-            Debug.WriteLine($"Could not send a log message to the client: {ex.GetType().Name}");
         }
     }
 
@@ -117,6 +116,8 @@ public sealed class ClientLogLevels
         }
         _levels[credentialKey] = (level, Stopwatch.GetTimestamp());
     }
+
+    public bool IsEmpty => _levels.IsEmpty;
 
     public LoggingLevel? Get(string credentialKey) =>
         _levels.TryGetValue(credentialKey, out var entry) && Stopwatch.GetElapsedTime(entry.Set) < Lifetime ? entry.Level : null;
