@@ -18,6 +18,10 @@ public static class SentryMcpServiceCollectionExtensions
         services.AddSentryDocs();
         services.AddSingleton<SentryToolCatalog>();
         services.AddSearchQueryTranslator();
+        services.AddSingleton<Completion.CompletionCache>();
+        services.AddSingleton<ClientLogLevels>();
+        services.AddOptions<ConfirmationOptions>().BindConfiguration(ConfirmationOptions.SectionName)
+            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         services.AddOptions<SeerOptions>().BindConfiguration(SeerOptions.SectionName)
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         return services;

@@ -29,6 +29,7 @@ public sealed class FaultInjector
     private readonly Lock _gate = new();
     private readonly List<(FaultRule Rule, int Remaining)> _rules = [];
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<RecordedRequest> _aborted = new();
 
     public void Add(FaultRule rule)
     {
@@ -48,7 +49,14 @@ public sealed class FaultInjector
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    public void ClearRequests() => _requests.Clear();
+    /// <summary>Requests that ended without an answer: the client hung up (cancellation tests watch these) or a Drop fault.</summary>
+    public IReadOnlyList<RecordedRequest> Aborted => [.. _aborted];
+
+    public void ClearRequests()
+    {
+        _requests.Clear();
+        _aborted.Clear();
+    }
 
     private FaultRule? Take(string path)
     {
@@ -74,12 +82,21 @@ public sealed class FaultInjector
         }
     }
 
-    private void Record(HttpRequest request)
+    private void Record(HttpContext context)
     {
-        _requests.Enqueue(new RecordedRequest(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, DateTimeOffset.UtcNow));
+        var request = context.Request;
+        var recorded = new RecordedRequest(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, DateTimeOffset.UtcNow);
+        _requests.Enqueue(recorded);
         while (_requests.Count > MaxRecorded && _requests.TryDequeue(out _))
         {
         }
+        context.RequestAborted.Register(() =>
+        {
+            _aborted.Enqueue(recorded with { At = DateTimeOffset.UtcNow });
+            while (_aborted.Count > MaxRecorded && _aborted.TryDequeue(out _))
+            {
+            }
+        });
     }
 
     public sealed class Middleware(RequestDelegate next, FaultInjector faults)
@@ -92,7 +109,7 @@ public sealed class FaultInjector
                 await next(context);
                 return;
             }
-            faults.Record(context.Request);
+            faults.Record(context);
             var rule = faults.Take(path);
             switch (rule?.Kind)
             {

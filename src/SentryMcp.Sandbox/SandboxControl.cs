@@ -17,6 +17,7 @@ public static class SandboxControl
             return Results.NoContent();
         });
         control.MapGet("/requests", (FaultInjector faults) => Results.Json(faults.Requests));
+        control.MapGet("/requests/aborted", (FaultInjector faults) => Results.Json(faults.Aborted));
         control.MapDelete("/requests", (FaultInjector faults) =>
         {
             faults.ClearRequests();

@@ -31,8 +31,11 @@ public class McpServerFixture : IAsyncLifetime
         Client = await StartClientAsync(ServerArguments, AccessToken);
     }
 
-    /// <summary>Spawns another stdio server against this fixture's sandbox; <paramref name="environment"/> overrides settings.</summary>
-    public async Task<McpClient> StartClientAsync(IEnumerable<string> extraArguments, string accessToken, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <summary>
+    /// Spawns another stdio server against this fixture's sandbox; <paramref name="environment"/> overrides
+    /// settings, <paramref name="clientOptions"/> sets the client's protocol version and handlers.
+    /// </summary>
+    public async Task<McpClient> StartClientAsync(IEnumerable<string> extraArguments, string accessToken, IReadOnlyDictionary<string, string?>? environment = null, McpClientOptions? clientOptions = null)
     {
         var variables = new Dictionary<string, string?>
         {
@@ -60,7 +63,9 @@ public class McpServerFixture : IAsyncLifetime
         });
         // A cold server start on a busy machine can exceed the SDK's 5 s server/discover probe; the
         // client then falls back to initialize while the server has already switched protocols.
-        return await McpClient.CreateAsync(transport, new McpClientOptions { DiscoverProbeTimeout = TimeSpan.FromSeconds(30) });
+        clientOptions ??= new McpClientOptions();
+        clientOptions.DiscoverProbeTimeout = TimeSpan.FromSeconds(30);
+        return await McpClient.CreateAsync(transport, clientOptions);
     }
 
     public static string StdioServerPath => Path.Combine(AppContext.BaseDirectory, "sentry-mcp.dll");
@@ -81,6 +86,9 @@ public class McpServerFixture : IAsyncLifetime
 
     public async Task<IReadOnlyList<RecordedRequest>> RequestsAsync() =>
         (await Sandbox.GetFromJsonAsync<List<RecordedRequest>>("/__sandbox/requests", SandboxJson))!;
+
+    public async Task<IReadOnlyList<RecordedRequest>> AbortedRequestsAsync() =>
+        (await Sandbox.GetFromJsonAsync<List<RecordedRequest>>("/__sandbox/requests/aborted", SandboxJson))!;
 
     public async Task ResetAsync() => (await Sandbox.PostAsync("/__sandbox/reset", null)).EnsureSuccessStatusCode();
 

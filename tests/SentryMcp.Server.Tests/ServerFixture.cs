@@ -73,7 +73,7 @@ public class ServerFixture : IAsyncLifetime
     private static Uri AddressOf(WebApplication app) =>
         new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
 
-    public async Task<McpClient> ConnectAsync(string path = "mcp", HttpTransportMode mode = HttpTransportMode.StreamableHttp, string? sentryToken = SandboxOptions.DefaultToken)
+    public async Task<McpClient> ConnectAsync(string path = "mcp", HttpTransportMode mode = HttpTransportMode.StreamableHttp, string? sentryToken = SandboxOptions.DefaultToken, McpClientOptions? clientOptions = null)
     {
         var headers = new Dictionary<string, string>();
         if (sentryToken is not null)
@@ -86,7 +86,7 @@ public class ServerFixture : IAsyncLifetime
             TransportMode = mode,
             AdditionalHeaders = headers,
         });
-        return await McpClient.CreateAsync(transport);
+        return await McpClient.CreateAsync(transport, clientOptions);
     }
 
     public virtual async Task DisposeAsync()

@@ -1,3 +1,6 @@
+// Logging (notifications/message) is deprecated from MCP 2026-07-28 (SEP-2577) but current for the
+// 2025-06-18 and 2025-11-25 clients we serve, and 2026-07-28 clients may still ask per request.
+#pragma warning disable MCP9005
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -52,6 +55,11 @@ public static class SentryApiServiceCollectionExtensions
                         { Result: { } r } => RetriedStatuses.Contains(r.StatusCode),
                         _ => false,
                     }),
+                    // The MCP client of the call sees retries in its log (method and status only: paths name issues).
+                    OnRetry = args => Tools.ClientLog.Current is { } log
+                        ? log.LogAsync(ModelContextProtocol.Protocol.LoggingLevel.Warning,
+                            $"Sentry {RetryReason(args.Outcome)}; retrying in {args.RetryDelay.TotalSeconds.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} s (retry {args.AttemptNumber + 1} of {options.MaxRetryAttempts}).")
+                        : default,
                 };
                 retry.DisableFor(HttpMethod.Post, HttpMethod.Patch, HttpMethod.Connect);
                 builder.AddRetry(retry);
@@ -59,6 +67,14 @@ public static class SentryApiServiceCollectionExtensions
             });
         return services;
     }
+
+    private static string RetryReason(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Result: { } response } => $"answered HTTP {(int)response.StatusCode} to {response.RequestMessage?.Method.Method ?? "a request"}",
+        { Exception: Polly.Timeout.TimeoutRejectedException } => "did not answer in time",
+        { Exception: { } ex } => $"could not be reached ({ex.GetType().Name})",
+        _ => "failed",
+    };
 }
 
 /// <summary>Creates API clients bound to one host and credential over the shared, resilient HttpClient.</summary>

@@ -1,3 +1,7 @@
+// Logging (notifications/message) is deprecated from MCP 2026-07-28 (SEP-2577) but current for the
+// 2025-06-18 and 2025-11-25 clients we serve, and 2026-07-28 clients may still ask per request.
+#pragma warning disable MCP9005
+using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SentryMcp.Core.Prompts;
@@ -43,5 +47,26 @@ public static class SentryMcpServerSetup
         options.ToolCollection = primitives.Tools;
         options.PromptCollection = primitives.Prompts;
         options.ResourceCollection = primitives.Resources;
+        options.Handlers.CompleteHandler = Completion.SentryCompletions.CompleteAsync;
+        var incoming = options.Filters.Message.IncomingFilters;
+        if (!incoming.Contains(Completion.SentryCompletions.RejectMalformedRequests))
+        {
+            incoming.Add(Completion.SentryCompletions.RejectMalformedRequests);
+        }
     }
+
+    /// <summary>
+    /// Stateless HTTP: no session outlives the request, so <c>logging/setLevel</c> is kept per
+    /// credential (<see cref="ClientLogLevels"/>) for the calls that follow.
+    /// </summary>
+    public static void RememberLogLevelPerCredential(McpServerOptions options) =>
+        options.Handlers.SetLoggingLevelHandler = (request, _) =>
+        {
+            if (request.Params is { } parameters && request.Services is { } services)
+            {
+                var credential = services.GetRequiredService<SentryToolContext>().Api.CredentialKey;
+                services.GetRequiredService<ClientLogLevels>().Set(credential, parameters.Level);
+            }
+            return ValueTask.FromResult(new EmptyResult());
+        };
 }

@@ -40,6 +40,9 @@ public static class SentryMcpTelemetry
         public const string Unavailable = "unavailable";
         public const string Unexpected = "unexpected";
         public const string Cancelled = "cancelled";
+
+        /// <summary>The call stopped to ask the user (a confirmation); the client retries it with the answer.</summary>
+        public const string InputRequired = "input_required";
     }
 
     /// <summary>Outcome tag values of a language-model call.</summary>

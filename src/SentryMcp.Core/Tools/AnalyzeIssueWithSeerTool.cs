@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Api.Models;
@@ -23,6 +24,8 @@ public sealed class AnalyzeIssueWithSeerTool
         SentryToolContext context,
         IOptions<SeerOptions> seerOptions,
         IProgress<ProgressNotificationValue> progress,
+        RequestContext<CallToolRequestParams> request,
+        IOptions<ConfirmationOptions> confirmation,
         [Description("The organization's slug. Required unless issueUrl is given.")] string? organizationSlug = null,
         [Description("The organization's region URL from find_organizations, e.g. https://us.sentry.io. Optional.")] string? regionUrl = null,
         [Description("The issue's short ID (e.g. 'PROJECT-123') or numeric ID.")] string? issueId = null,
@@ -39,6 +42,13 @@ public sealed class AnalyzeIssueWithSeerTool
         string? startedRunId = null;
         if (run is null)
         {
+            // A new run is billed to the organization's Seer budget: the user confirms it when the client can ask.
+            var answer = await UserConfirmation.AskAsync(request, $"Start a Seer analysis of issue {issue} in {org}? It uses the organization's Seer budget.",
+                confirmation.Value.Timeout, cancellationToken).ConfigureAwait(false);
+            if (answer is ConfirmationOutcome.Declined or ConfirmationOutcome.Cancelled)
+            {
+                return UserConfirmation.NotDone(answer, $"start a Seer analysis of issue {issue}");
+            }
             var started = await context.Api.StartAutofixAsync(org, issue, eventId: null, instruction, regionUrl, cancellationToken).ConfigureAwait(false);
             startedRunId = started.RunId;
             progress.Report(new ProgressNotificationValue { Progress = 0, Message = $"Started Seer run {startedRunId}." });

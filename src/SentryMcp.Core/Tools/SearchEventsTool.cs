@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.RegularExpressions;
+using ModelContextProtocol;
 using ModelContextProtocol.Server;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Api.Models;
@@ -46,6 +47,7 @@ public sealed partial class SearchEventsTool
     public static async Task<string> SearchEvents(
         SentryToolContext context,
         SearchQueryTranslator translator,
+        IProgress<ProgressNotificationValue> progress,
         [Description("The organization's slug. find_organizations lists them.")] string organizationSlug,
         [Description("Natural language or Sentry event search syntax, e.g. 'slowest checkout requests' or 'level:error !environment:staging'.")] string? query = null,
         [Description("Dataset: 'errors' (default), 'spans' or 'logs'.")] string? dataset = null,
@@ -75,8 +77,11 @@ public sealed partial class SearchEventsTool
         var translation = new EventQueryTranslation(input, null, null, null, Translated: false);
         if (input.Length > 0 && translator.IsConfigured && !SentrySearchSyntax.LooksLikeSentrySyntax(input))
         {
+            // The language model can take seconds: say so to a client that asked for progress.
+            progress.Report(new ProgressNotificationValue { Progress = 0, Total = 2, Message = "Translating the query into Sentry search syntax." });
             var attributes = await AttributesAsync(context.Api, org, set, window, regionUrl, cancellationToken).ConfigureAwait(false);
             translation = await translator.TranslateEventQueryAsync(input, set, attributes, context.User, cancellationToken).ConfigureAwait(false);
+            progress.Report(new ProgressNotificationValue { Progress = 1, Total = 2, Message = "Searching Sentry." });
         }
 
         var sentryQuery = translation.Query;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.RegularExpressions;
+using ModelContextProtocol;
 using ModelContextProtocol.Server;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Formatting;
@@ -22,6 +23,7 @@ public sealed partial class SearchIssuesTool
     public static async Task<string> SearchIssues(
         SentryToolContext context,
         Search.SearchQueryTranslator translator,
+        IProgress<ProgressNotificationValue> progress,
         [Description("The organization's slug. Find it with find_organizations.")] string organizationSlug,
         [Description("Natural language or Sentry issue search syntax, e.g. 'unassigned errors from today' or 'is:unresolved level:error'.")] string query = "is:unresolved",
         [Description("Sort order: date (last seen), freq (frequency), new (first seen), user (user count), recommended (Sentry's prioritized ranking).")] string sort = "date",
@@ -54,7 +56,17 @@ public sealed partial class SearchIssuesTool
         }
         query = string.IsNullOrWhiteSpace(query) ? "is:unresolved" : query.Trim();
         // Plain language goes through the model when one is configured; Sentry syntax never does.
+        // The language model can take seconds: say so to a client that asked for progress.
+        var reportsProgress = translator.IsConfigured && !Search.SentrySearchSyntax.LooksLikeSentrySyntax(query);
+        if (reportsProgress)
+        {
+            progress.Report(new ProgressNotificationValue { Progress = 0, Total = 2, Message = "Translating the query into Sentry search syntax." });
+        }
         var translation = await translator.TranslateIssueQueryAsync(query, context.User, cancellationToken).ConfigureAwait(false);
+        if (reportsProgress)
+        {
+            progress.Report(new ProgressNotificationValue { Progress = 1, Total = 2, Message = "Searching Sentry." });
+        }
         var input = query;
         query = translation.Query;
         if (translation.Translated && translation.Sort is { } suggested && sort == "date")

@@ -1,3 +1,6 @@
+// Logging (notifications/message) is deprecated from MCP 2026-07-28 (SEP-2577) but current for the
+// 2025-06-18 and 2025-11-25 clients we serve, and 2026-07-28 clients may still ask per request.
+#pragma warning disable MCP9005
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -78,6 +81,12 @@ internal sealed class SentryMcpTool : DelegatingMcpServerTool
         activity?.SetTag("mcp.tool.name", _descriptor.Name);
         var started = Stopwatch.GetTimestamp();
         var outcome = SentryMcpTelemetry.Outcomes.Ok;
+        var log = ClientLog.For(request);
+        using var logScope = log?.Activate();
+        if (log is not null)
+        {
+            await log.LogAsync(LoggingLevel.Info, $"Calling tool {_descriptor.Name}.", cancellationToken).ConfigureAwait(false);
+        }
         try
         {
             // Before the tool runs: nothing oversized reaches Sentry or the search translator's model.
@@ -91,9 +100,16 @@ internal sealed class SentryMcpTool : DelegatingMcpServerTool
             outcome = SentryMcpTelemetry.Outcomes.Cancelled;
             throw;
         }
+        catch (Exception ex) when (Unwrap(ex) is InputRequiredException inputRequired)
+        {
+            // The tool asks the user first (UserConfirmation); the SDK turns this into the question.
+            outcome = SentryMcpTelemetry.Outcomes.InputRequired;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inputRequired);
+            throw;
+        }
         catch (Exception ex)
         {
-            var root = ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : ex;
+            var root = Unwrap(ex);
             outcome = OutcomeOf(root);
             if (root is SentryApiException { StatusCode: System.Net.HttpStatusCode.Unauthorized } &&
                 request.Services?.GetService<ISentryCredentialObserver>() is { } observer)
@@ -112,8 +128,20 @@ internal sealed class SentryMcpTool : DelegatingMcpServerTool
             }
             SentryMcpTelemetry.ToolDuration.Record(elapsed,
                 new KeyValuePair<string, object?>("tool", _descriptor.Name), new KeyValuePair<string, object?>("outcome", outcome));
+            if (log is not null)
+            {
+                var level = outcome switch
+                {
+                    SentryMcpTelemetry.Outcomes.Ok or SentryMcpTelemetry.Outcomes.InputRequired or SentryMcpTelemetry.Outcomes.Cancelled => LoggingLevel.Info,
+                    SentryMcpTelemetry.Outcomes.Unexpected => LoggingLevel.Error,
+                    _ => LoggingLevel.Warning,
+                };
+                await log.LogAsync(level, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Tool {_descriptor.Name} finished in {elapsed:0} ms: {outcome}."), CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
+
+    private static Exception Unwrap(Exception ex) => ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : ex;
 
     private static string OutcomeOf(Exception root) => root switch
     {
@@ -125,7 +153,7 @@ internal sealed class SentryMcpTool : DelegatingMcpServerTool
 
     private CallToolResult ToErrorResult(Exception ex, IServiceProvider? services)
     {
-        var root = ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : ex;
+        var root = Unwrap(ex);
         var text = root switch
         {
             UserInputException input => $"**Input Error**: {input.Message}\n\nCorrect the arguments and try again.",

@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Formatting;
@@ -14,6 +16,8 @@ public sealed class UpdateProjectTool
     [SentryTool(PermissionGroup.ProjectManagement, "project:write")]
     public static async Task<string> UpdateProject(
         SentryToolContext context,
+        RequestContext<CallToolRequestParams> request,
+        IOptions<ConfirmationOptions> confirmation,
         [Description("The organization's slug. find_organizations lists the organizations you can access.")] string organizationSlug,
         [Description("The current slug of the project to update. find_projects lists the projects of an organization.")] string projectSlug,
         [Description("The new name for the project (at most 64 characters).")] string? name = null,
@@ -37,6 +41,15 @@ public sealed class UpdateProjectTool
                 "This session is pinned to one project, so its slug cannot be changed here. Reconnect with an organization-scoped or unconstrained session to rename the slug.");
         }
 
+        if (newSlug is not null && newSlug != current)
+        {
+            var answer = await UserConfirmation.AskAsync(request, $"Change the slug of project {current} in {org} to {newSlug}? Links and API paths that use the old slug stop working.",
+                confirmation.Value.Timeout, cancellationToken).ConfigureAwait(false);
+            if (answer is ConfirmationOutcome.Declined or ConfirmationOutcome.Cancelled)
+            {
+                return UserConfirmation.NotDone(answer, $"change the slug of project {current} to {newSlug}");
+            }
+        }
         var project = await context.Api.UpdateProjectAsync(org, current, newName, newSlug, newPlatform, regionUrl, cancellationToken).ConfigureAwait(false);
         var md = new Markdown()
             .Title($"Updated Project in **{org}**")

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using SentryMcp.Core.Hosting;
 using SentryMcp.Core.Tools;
 
 namespace SentryMcp.Server.Mcp;
@@ -32,6 +33,7 @@ public static class McpEndpoints
             {
                 http.RequestServices.GetRequiredService<McpSessionState>()
                     .ConfigureServer(serverOptions, http.RequestServices.GetRequiredService<SentryToolCatalog>());
+                SentryMcpServerSetup.RememberLogLevelPerCredential(serverOptions);
                 return Task.CompletedTask;
             };
         });
