@@ -22,6 +22,8 @@ export default defineConfig({
     environment: "jsdom",
     globals: true,
     setupFiles: ["./test/setup.ts"],
+    // Above the 15 s wait of findBy* (test/setup.ts): a slow machine gets a clear assertion, not a timeout.
+    testTimeout: 30_000,
     include: ["test/**/*.test.{ts,tsx}"],
   },
 });

@@ -102,27 +102,9 @@ public sealed class ClientMetadataDocuments(ClientMetadataFetcher fetcher, IMemo
         {
             throw new ClientMetadataException("supported: public clients (token_endpoint_auth_method none) with grant_types authorization_code and refresh_token, response_types code.");
         }
-        var descriptor = new OpenIddictApplicationDescriptor
-        {
-            ClientId = clientId,
-            ClientType = ClientTypes.Public,
-            // The name is the document's claim; the host is what the URL proves.
-            DisplayName = metadata.ClientName is null ? url.IdnHost : $"{metadata.ClientName} ({url.IdnHost})",
-            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
-            Permissions =
-            {
-                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.Revocation,
-                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
-            },
-        };
-        foreach (var uri in metadata.RedirectUris)
-        {
-            descriptor.RedirectUris.Add(new Uri(uri));
-        }
-        foreach (var scope in PermissionScopes.AllScopes.Append(Scopes.OfflineAccess))
-        {
-            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
-        }
+        // The name is the document's claim; the host is what the URL proves.
+        var descriptor = ClientDescriptors.Create(clientId, metadata.ClientName is null ? url.IdnHost : $"{metadata.ClientName} ({url.IdnHost})",
+            metadata.RedirectUris.Select(u => new Uri(u)));
         descriptor.Properties[SourceProperty] = JsonSerializer.SerializeToElement(true);
         // Refreshed on every fetch, so the unused-registration cleanup only removes documents nobody fetched for a while.
         descriptor.Properties[ClientRegistrationEndpoint.CreatedAtProperty] = JsonSerializer.SerializeToElement(clock.GetUtcNow().ToUnixTimeSeconds());

@@ -46,27 +46,7 @@ public static class ClientRegistrationEndpoint
         var clientId = "mcp_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var secret = confidential ? Base64Url(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) : null;
         var now = clock.GetUtcNow();
-        var descriptor = new OpenIddictApplicationDescriptor
-        {
-            ClientId = clientId,
-            ClientSecret = secret,
-            ClientType = confidential ? ClientTypes.Confidential : ClientTypes.Public,
-            DisplayName = metadata.ClientName ?? "Unnamed MCP client",
-            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
-            Permissions =
-            {
-                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.Revocation,
-                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
-            },
-        };
-        foreach (var uri in metadata.RedirectUris)
-        {
-            descriptor.RedirectUris.Add(new Uri(uri));
-        }
-        foreach (var scope in PermissionScopes.AllScopes.Append(Scopes.OfflineAccess))
-        {
-            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
-        }
+        var descriptor = ClientDescriptors.Create(clientId, metadata.ClientName ?? "Unnamed MCP client", metadata.RedirectUris.Select(u => new Uri(u)), secret);
         descriptor.Properties[CreatedAtProperty] = JsonSerializer.SerializeToElement(now.ToUnixTimeSeconds());
         await applications.CreateAsync(descriptor, http.RequestAborted);
 

@@ -55,28 +55,9 @@ public sealed class FirstPartyClient(IServiceScopeFactory scopes, IOptions<Serve
 
     private static OpenIddictApplicationDescriptor Descriptor(IEnumerable<Uri> redirectUris)
     {
-        var descriptor = new OpenIddictApplicationDescriptor
-        {
-            ClientId = ClientId,
-            ClientType = ClientTypes.Public,
-            ApplicationType = ApplicationTypes.Web,
-            ConsentType = ConsentTypes.Explicit,
-            DisplayName = "Sentry MCP Chat",
-            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
-            Permissions =
-            {
-                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.Revocation,
-                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
-            },
-        };
-        foreach (var scope in PermissionScopes.AllScopes.Append(Scopes.OfflineAccess))
-        {
-            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
-        }
-        foreach (var uri in redirectUris)
-        {
-            descriptor.RedirectUris.Add(uri);
-        }
+        var descriptor = ClientDescriptors.Create(ClientId, "Sentry MCP Chat", redirectUris);
+        descriptor.ApplicationType = ApplicationTypes.Web;
+        descriptor.ConsentType = ConsentTypes.Explicit;
         return descriptor;
     }
 
