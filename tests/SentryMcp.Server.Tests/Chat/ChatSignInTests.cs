@@ -151,12 +151,13 @@ public sealed class ChatSignInTests(ChatFixture server) : IClassFixture<ChatFixt
         var (client, tokens) = await mcpClient.SignInAsync();
         Assert.Equal(HttpStatusCode.OK, (await server.PostMcpAsync(tokens.AccessToken)).StatusCode);
 
-        var malformed = await here.Http.PostAsync("api/auth/logout?everywhere=maybe", null);
+        // Logout takes JSON like every cookie-authenticated POST; the flag itself is what is wrong here.
+        var malformed = await here.Http.PostAsJsonAsync("api/auth/logout?everywhere=maybe", new { });
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await server.PostMcpAsync(tokens.AccessToken)).StatusCode);
 
-        var logout = await here.Http.PostAsync("api/auth/logout?everywhere=true", null);
+        var logout = await here.Http.PostAsJsonAsync("api/auth/logout?everywhere=true", new { });
 
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await server.PostMcpAsync(tokens.AccessToken)).StatusCode);
