@@ -26,13 +26,18 @@ public sealed class PackagedToolTests : IClassFixture<PackagedToolTests.Feed>
     }
 
     [Fact]
-    public async Task Dotnet_tool_execute_serves_initialize_and_tools_list_over_stdio()
+    public async Task Dotnet_tool_execute_configured_as_in_the_client_snippets_serves_initialize_and_tools_list_over_stdio()
     {
         var (sandbox, baseUri) = await SandboxApp.StartAsync();
         await using var _ = sandbox;
 
-        await using var client = await _feed.ConnectAsync("dotnet",
-            ["tool", "execute", "SentryMcp", "--yes", "--", $"--access-token={SandboxOptions.DefaultToken}", $"--host={baseUri.Authority}", "--insecure-http"]);
+        // The home page's JSON: command and args only, the token (here also the sandbox's host) in env.
+        await using var client = await _feed.ConnectAsync("dotnet", ["tool", "execute", "SentryMcp", "--yes"], new()
+        {
+            ["SENTRY_ACCESS_TOKEN"] = SandboxOptions.DefaultToken,
+            ["SENTRY_HOST"] = baseUri.Authority,
+            ["SENTRY_INSECURE_HTTP"] = "true",
+        });
         var tools = await client.ListToolsAsync();
         var whoami = await client.CallToolAsync("whoami");
 
@@ -43,7 +48,7 @@ public sealed class PackagedToolTests : IClassFixture<PackagedToolTests.Feed>
     }
 
     [Fact]
-    public async Task Dotnet_tool_install_global_puts_a_working_sentry_mcp_command_on_the_tools_path()
+    public async Task Dotnet_tool_install_global_puts_a_working_sentry_mcp_command_on_the_tools_path_with_flags()
     {
         var (sandbox, baseUri) = await SandboxApp.StartAsync();
         await using var _ = sandbox;
@@ -125,6 +130,9 @@ public sealed class PackagedToolTests : IClassFixture<PackagedToolTests.Feed>
             ["DOTNET_GENERATE_ASPNET_CERTIFICATE"] = "false",
             ["SENTRY_ACCESS_TOKEN"] = null,
             ["SENTRY_HOST"] = null,
+            ["SENTRY_INSECURE_HTTP"] = null,
+            ["SENTRY_ORGANIZATION_SLUG"] = null,
+            ["SENTRY_PROJECT_SLUG"] = null,
             ["OPENAI_API_KEY"] = "",
             ["OPENAI_BASE_URL"] = "",
         };
@@ -155,15 +163,20 @@ public sealed class PackagedToolTests : IClassFixture<PackagedToolTests.Feed>
             return (process.ExitCode, await stdout, await stderr);
         }
 
-        public async Task<McpClient> ConnectAsync(string command, IList<string> args)
+        public async Task<McpClient> ConnectAsync(string command, IList<string> args, Dictionary<string, string?>? settings = null)
         {
+            var environment = Environment();
+            foreach (var (name, value) in settings ?? [])
+            {
+                environment[name] = value;
+            }
             var transport = new StdioClientTransport(new StdioClientTransportOptions
             {
                 Name = "sentry-mcp-tool",
                 Command = command,
                 Arguments = args,
                 WorkingDirectory = WorkingDirectory,
-                EnvironmentVariables = Environment(),
+                EnvironmentVariables = environment,
             });
             // The first `dotnet tool execute` restores the package from the feed before the server starts.
             return await McpClient.CreateAsync(transport, new McpClientOptions
