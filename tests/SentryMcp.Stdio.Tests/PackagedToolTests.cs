@@ -128,6 +128,9 @@ public sealed class PackagedToolTests : IClassFixture<PackagedToolTests.Feed>
             ["DOTNET_NOLOGO"] = "1",
             ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
             ["DOTNET_GENERATE_ASPNET_CERTIFICATE"] = "false",
+            // A fresh CLI home would otherwise look for workload updates online.
+            ["DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE"] = "1",
+            ["DOTNET_SKIP_WORKLOAD_INTEGRITY_CHECK"] = "1",
             ["SENTRY_ACCESS_TOKEN"] = null,
             ["SENTRY_HOST"] = null,
             ["SENTRY_INSECURE_HTTP"] = null,
