@@ -8,7 +8,7 @@ namespace SentryMcp.Stdio.Tests;
 
 public sealed class CommandLineTests
 {
-    private static readonly string ServerPath = Path.Combine(AppContext.BaseDirectory, "sentry-mcp.dll");
+    private static readonly string ServerPath = ServerPaths.Dll;
 
     private static Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(params string[] args) =>
         RunAsync(new Dictionary<string, string>(), args);
