@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
 using SentryMcp.Core;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Hosting;
@@ -32,6 +34,9 @@ builder.Services.AddSentryMcpCore();
 builder.Services.AddScoped(sp => new SentryToolContext(
     sp.GetRequiredService<SentryApiClientFactory>().Create(options.Host, options.AccessToken), options.Constraints));
 builder.Services.AddMcpServer().WithStdioServerTransport();
+// Our transport instead of the SDK's: it still answers what was read when stdin ends (DrainingStdioTransport).
+builder.Services.Replace(ServiceDescriptor.Singleton<ITransport>(sp => new DrainingStdioTransport(
+    Console.OpenStandardInput(), Console.OpenStandardOutput(), sp.GetRequiredService<ILoggerFactory>())));
 builder.Services.AddOptions<ModelContextProtocol.Server.McpServerOptions>()
     .Configure<SentryToolCatalog>((mcp, tools) => SentryMcpServerSetup.Apply(mcp, tools,
         SentryMcpServerSetup.SelectionFor(options.Constraints, ToolSelection.AllGroups)));

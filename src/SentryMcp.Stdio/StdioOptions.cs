@@ -6,20 +6,50 @@ namespace SentryMcp.Stdio;
 /// <summary>Command-line flags, compatible with the official <c>@sentry/mcp-server</c>.</summary>
 internal sealed record StdioOptions(string AccessToken, SentryHost Host, SessionConstraints Constraints)
 {
-    public const string Usage = """
-        Usage: sentry-mcp --access-token=<token> [options]
+    /// <summary>Every flag with the environment variable that stands in for it (the flag wins).</summary>
+    public static readonly IReadOnlyList<(string Flag, string? Value, string? Variable, string Help)> Flags =
+    [
+        ("--access-token", "<token>", "SENTRY_ACCESS_TOKEN", "Sentry user auth token (required)"),
+        ("--host", "<host[:port]>", "SENTRY_HOST", "Self-hosted Sentry host; default sentry.io"),
+        ("--insecure-http", null, "SENTRY_INSECURE_HTTP", "Use http:// for the host (local or test installations only)"),
+        ("--organization-slug", "<slug>", "SENTRY_ORGANIZATION_SLUG", "Pin every call to this organization"),
+        ("--project-slug", "<slug>", "SENTRY_PROJECT_SLUG", "Pin every call to this project (needs an organization)"),
+        ("--help", null, null, "Show this help"),
+        ("--version", null, null, "Show the version"),
+    ];
 
-        A Sentry MCP server over stdio (JSON-RPC on stdout, logs on stderr).
+    public static string Usage { get; } = BuildUsage();
 
-        Options:
-          --access-token=<token>       Sentry user auth token (or SENTRY_ACCESS_TOKEN)
-          --host=<host[:port]>         Self-hosted Sentry host (or SENTRY_HOST); default sentry.io
-          --insecure-http              Use http:// for --host (local or test installations only)
-          --organization-slug=<slug>   Pin every call to this organization
-          --project-slug=<slug>        Pin every call to this project (needs --organization-slug)
-          --help                       Show this help
-          --version                    Show the version
-        """;
+    private static string BuildUsage()
+    {
+        var text = new System.Text.StringBuilder("""
+            Usage: sentry-mcp --access-token=<token> [options]
+
+            A Sentry MCP server over stdio (JSON-RPC on stdout, logs on stderr).
+
+            Options (a flag wins over its environment variable):
+
+            """);
+        foreach (var (flag, value, variable, help) in Flags)
+        {
+            var name = value is null ? flag : $"{flag}={value}";
+            text.Append($"  {name,-32}{help}\n");
+            if (variable is not null)
+            {
+                text.Append($"  {"",-32}env: {variable}{(value is null ? " (true or false)" : "")}\n");
+            }
+        }
+        text.Append("""
+
+            Environment only:
+              OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL
+                                              Language model that turns plain text into Sentry search
+                                              syntax (search_events, search_issues); without one the
+                                              text is used as Sentry search syntax
+              SENTRY_DOCS_URL                 Base URL for search_docs and get_doc
+            """);
+        return text.ToString();
+    }
 
     /// <summary>Parses flags; returns null with an error message when they are unusable.</summary>
     public static StdioOptions? Parse(string[] args, Func<string, string?> env, out string? error, out bool helpOrVersion)
@@ -75,6 +105,13 @@ internal sealed record StdioOptions(string AccessToken, SentryHost Host, Session
         }
         token ??= env("SENTRY_ACCESS_TOKEN");
         host ??= env("SENTRY_HOST");
+        org ??= NonEmpty(env("SENTRY_ORGANIZATION_SLUG"));
+        project ??= NonEmpty(env("SENTRY_PROJECT_SLUG"));
+        if (!insecure && NonEmpty(env("SENTRY_INSECURE_HTTP")) is { } insecureText && !bool.TryParse(insecureText, out insecure))
+        {
+            error = $"SENTRY_INSECURE_HTTP must be true or false, not '{insecureText}'.";
+            return null;
+        }
         if (string.IsNullOrWhiteSpace(token))
         {
             error = "No access token. Pass --access-token=<token> or set SENTRY_ACCESS_TOKEN.";
@@ -87,7 +124,7 @@ internal sealed record StdioOptions(string AccessToken, SentryHost Host, Session
         }
         if (project is not null && org is null)
         {
-            error = "--project-slug needs --organization-slug.";
+            error = "--project-slug needs --organization-slug (or SENTRY_ORGANIZATION_SLUG).";
             return null;
         }
         foreach (var slug in new[] { org, project })
@@ -100,6 +137,8 @@ internal sealed record StdioOptions(string AccessToken, SentryHost Host, Session
         }
         return new StdioOptions(token.Trim(), sentryHost!, new SessionConstraints(org, project));
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static bool IsSlug(string value) =>
         value.Length is > 0 and <= 100 && value is not ("." or "..") && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');

@@ -8,9 +8,12 @@ namespace SentryMcp.Stdio.Tests;
 
 public sealed class CommandLineTests
 {
-    private static readonly string ServerPath = Path.Combine(AppContext.BaseDirectory, "sentry-mcp.dll");
+    private static readonly string ServerPath = ServerPaths.Dll;
 
-    private static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(params string[] args)
+    private static Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(params string[] args) =>
+        RunAsync(new Dictionary<string, string>(), args);
+
+    private static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(ServerPath);
@@ -18,8 +21,14 @@ public sealed class CommandLineTests
         {
             start.ArgumentList.Add(arg);
         }
-        start.Environment.Remove("SENTRY_ACCESS_TOKEN");
-        start.Environment.Remove("SENTRY_HOST");
+        foreach (var variable in new[] { "SENTRY_ACCESS_TOKEN", "SENTRY_HOST", "SENTRY_INSECURE_HTTP", "SENTRY_ORGANIZATION_SLUG", "SENTRY_PROJECT_SLUG" })
+        {
+            start.Environment.Remove(variable);
+        }
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -46,33 +55,84 @@ public sealed class CommandLineTests
         Assert.Equal(string.Empty, stdout);
     }
 
-    [Fact]
-    public async Task Help_prints_usage_and_exits_0()
+    [Theory]
+    [InlineData("SENTRY_INSECURE_HTTP", "maybe", "SENTRY_INSECURE_HTTP must be true or false")]
+    [InlineData("SENTRY_PROJECT_SLUG", "web", "--project-slug needs --organization-slug (or SENTRY_ORGANIZATION_SLUG)")]
+    [InlineData("SENTRY_ORGANIZATION_SLUG", "../etc", "Invalid slug")]
+    public async Task Bad_environment_variables_exit_with_code_2_and_name_the_variable(string variable, string value, string message)
     {
-        var (exitCode, stdout, _) = await RunAsync("--help");
+        var (exitCode, stdout, stderr) = await RunAsync(new Dictionary<string, string> { [variable] = value }, "--access-token=t");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, stderr);
+        Assert.Equal(string.Empty, stdout);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public async Task Help_prints_every_flag_with_its_environment_variable_and_exits_0(string flag)
+    {
+        var (exitCode, stdout, _) = await RunAsync(flag);
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("--access-token=<token>", stdout);
-        Assert.Contains("--insecure-http", stdout);
+        var lines = stdout.Split('\n').Select(l => l.Trim()).ToList();
+        foreach (var (option, variable) in new (string, string?)[]
+        {
+            ("--access-token=<token>", "SENTRY_ACCESS_TOKEN"),
+            ("--host=<host[:port]>", "SENTRY_HOST"),
+            ("--insecure-http", "SENTRY_INSECURE_HTTP"),
+            ("--organization-slug=<slug>", "SENTRY_ORGANIZATION_SLUG"),
+            ("--project-slug=<slug>", "SENTRY_PROJECT_SLUG"),
+            ("--help", null),
+            ("--version", null),
+        })
+        {
+            var at = lines.FindIndex(l => l.StartsWith(option + " ", StringComparison.Ordinal));
+            Assert.True(at >= 0, $"{option} is missing from --help:\n{stdout}");
+            if (variable is not null)
+            {
+                Assert.Matches($@"^env: {variable}( |$)", lines[at + 1]);
+            }
+        }
+        Assert.Contains("OPENAI_API_KEY", stdout);
     }
 
     [Fact]
-    public async Task Stdout_carries_only_json_rpc_and_the_token_can_come_from_the_environment()
+    public async Task Version_prints_a_version_number_and_exits_0()
+    {
+        var (exitCode, stdout, _) = await RunAsync("--version");
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Stdout_carries_only_json_rpc_and_every_setting_can_come_from_the_environment()
     {
         var (sandbox, baseUri) = await SandboxApp.StartAsync();
         await using var _ = sandbox;
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Command = "dotnet",
-            Arguments = [ServerPath, $"--host={baseUri.Authority}", "--insecure-http"],
-            EnvironmentVariables = new Dictionary<string, string?> { ["SENTRY_ACCESS_TOKEN"] = SandboxOptions.DefaultToken },
+            Arguments = [ServerPath],
+            EnvironmentVariables = new Dictionary<string, string?>
+            {
+                ["SENTRY_ACCESS_TOKEN"] = SandboxOptions.DefaultToken,
+                ["SENTRY_HOST"] = baseUri.Authority,
+                ["SENTRY_INSECURE_HTTP"] = "true",
+                ["SENTRY_ORGANIZATION_SLUG"] = "acme",
+            },
         });
         await using var client = await McpClient.CreateAsync(transport);
 
         var result = await client.CallToolAsync("whoami");
+        var tools = await client.ListToolsAsync();
 
         Assert.NotEqual(true, result.IsError);
         Assert.Contains("Jane Doe", ((TextContentBlock)result.Content[0]).Text);
+        Assert.Contains("**Organization**: acme", ((TextContentBlock)result.Content[0]).Text);
+        Assert.DoesNotContain(tools, t => t.Name == "find_organizations");
         Assert.Equal("sentry-mcp", client.ServerInfo?.Name);
     }
 

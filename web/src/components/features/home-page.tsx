@@ -4,7 +4,7 @@ import type { AppConfig } from "../../lib/api-schemas";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { Capabilities } from "./capabilities";
-import { SetupSnippets } from "./setup-snippets";
+import { SetupSnippets, StdioSnippets } from "./setup-snippets";
 
 interface HomePageProps {
   config: AppConfig | undefined;
@@ -54,6 +54,8 @@ export function HomePage({ config, signedIn, metadata, onSignIn, onOpenChat }: H
         </section>
 
         {config && <SetupSnippets mcpUrl={config.mcpUrl} sseUrl={config.sseUrl} />}
+
+        <StdioSnippets />
 
         <Capabilities metadata={metadata} signedIn={signedIn} onSignIn={onSignIn} />
 
