@@ -1,8 +1,11 @@
+using System.Net;
+
 namespace SentryMcp.E2E;
 
 /// <summary>
 /// "Sign out everywhere" from the header: two browser contexts are two chat sessions of the sandbox's
-/// one demo user, so ending both from one of them is what a person with two browsers sees.
+/// one demo user, so ending both from one of them is what a person with two browsers sees; an MCP client
+/// the user connected in the first browser loses its token too.
 /// </summary>
 [Collection(ChatCollection.Name)]
 public sealed class SignOutEverywhereTests(ChatAppFixture app)
@@ -18,11 +21,15 @@ public sealed class SignOutEverywhereTests(ChatAppFixture app)
     }
 
     [Fact]
-    public async Task Signing_out_everywhere_in_one_browser_signs_the_other_browser_out_on_its_next_message()
+    public async Task Signing_out_everywhere_in_one_browser_revokes_the_MCP_client_and_signs_the_other_browser_out_on_its_next_message()
     {
         app.Llm.Clear();
         var here = await SignedInChatAsync();
         var elsewhere = await SignedInChatAsync();
+        var mcpPage = await here.Context.NewPageAsync();
+        var mcpToken = await McpClientSignIn.AccessTokenAsync(app, mcpPage);
+        await mcpPage.CloseAsync();
+        Assert.Equal(HttpStatusCode.OK, await McpClientSignIn.InitializeStatusAsync(app, mcpToken));
 
         // Keyboard only: the trigger opens the confirmation, Escape backs out and nothing is ended.
         var trigger = here.GetByTestId("logout-everywhere");
@@ -44,6 +51,8 @@ public sealed class SignOutEverywhereTests(ChatAppFixture app)
         await Assertions.Expect(here.GetByTestId("signed-in-user")).ToHaveCountAsync(0);
         await Assertions.Expect(dialog).Not.ToBeVisibleAsync();
         await Assertions.Expect(here.GetByTestId("logout-everywhere-error")).ToHaveCountAsync(0);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await McpClientSignIn.InitializeStatusAsync(app, mcpToken));
 
         // The other browser learns it on its next request, as with any ended session.
         await Assertions.Expect(elsewhere.GetByTestId("send")).ToBeVisibleAsync();
