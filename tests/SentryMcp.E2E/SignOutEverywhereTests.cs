@@ -12,9 +12,9 @@ public sealed class SignOutEverywhereTests(ChatAppFixture app)
 {
     private const string Summary = "Signs you out here, in other browsers and in every MCP client you connected.";
 
-    private async Task<IPage> SignedInChatAsync()
+    private async Task<IPage> SignedInChatAsync(BrowserNewContextOptions? options = null)
     {
-        var page = await app.NewPageAsync();
+        var page = await app.NewPageAsync(options);
         await page.GotoAsync("/chat");
         await SignIn.WithSandboxAsync(page);
         return page;
@@ -63,5 +63,22 @@ public sealed class SignOutEverywhereTests(ChatAppFixture app)
         await elsewhere.ReloadAsync();
         await Assertions.Expect(elsewhere.GetByTestId("connect")).ToBeVisibleAsync();
         Assert.Empty(app.CspViolations[here]);
+    }
+
+    [Fact]
+    public async Task The_signed_in_header_and_the_confirmation_fit_a_phone_screen()
+    {
+        var page = await SignedInChatAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2 });
+
+        await Assertions.Expect(page.GetByTestId("logout")).ToBeVisibleAsync();
+        await page.GetByTestId("logout-everywhere").TapAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Sign out everywhere?" });
+        await Assertions.Expect(dialog.GetByTestId("logout-everywhere-confirm")).ToBeInViewportAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync(Summary);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the signed-in page scrolls sideways");
+        await Screenshots.SaveAsync(page, "sign-out-everywhere-mobile");
+        await dialog.GetByTestId("logout-everywhere-cancel").TapAsync();
+        await Assertions.Expect(dialog).Not.ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("signed-in-user")).ToBeVisibleAsync();
     }
 }
