@@ -52,12 +52,27 @@ export function App() {
     }
   }, [auth]);
 
+  // Throws when the server did not confirm it, so the dialog can say so; the user stays signed in then.
+  const logoutEverywhere = useCallback(async () => {
+    await api.logoutEverywhere();
+    clearChat.current();
+    clearConversation();
+    auth.setSignedOut();
+  }, [auth]);
+
   return (
     <div className="flex h-full flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
-      <AppHeader route={route} auth={auth.status} onNavigate={navigate} onSignIn={() => void signIn()} onLogout={() => void logout()} />
+      <AppHeader
+        route={route}
+        auth={auth.status}
+        onNavigate={navigate}
+        onSignIn={() => void signIn()}
+        onLogout={() => void logout()}
+        onLogoutEverywhere={logoutEverywhere}
+      />
       {(config?.sandbox || authError) && (
         <div className="mx-auto w-full max-w-6xl space-y-2 px-3 pt-3 sm:px-4">
           {config?.sandbox && (

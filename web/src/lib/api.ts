@@ -34,6 +34,12 @@ export const api = {
     const response = await fetch("/api/auth/logout", { ...jsonPost({}), credentials: "same-origin" });
     if (!response.ok && response.status !== 401) throw await toApiError(response);
   },
+  /** Revokes every sign-in of the user: this browser, other browsers' chat sessions and every MCP client's tokens. */
+  async logoutEverywhere(): Promise<void> {
+    const response = await fetch("/api/auth/logout?everywhere=true", { ...jsonPost({}), credentials: "same-origin" });
+    // Unlike a plain logout, a refusal is not "already signed out": the other sign-ins may still be alive.
+    if (!response.ok) throw await toApiError(response);
+  },
 };
 
 /** Used when /api/config is unavailable so the home page still shows a usable MCP URL. */

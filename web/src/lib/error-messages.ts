@@ -70,3 +70,16 @@ export function describeError(error: unknown): ChatErrorView {
       };
   }
 }
+
+/**
+ * The one message a failed "sign out everywhere" shows. It says the user may still be signed in
+ * elsewhere: the server may have ended some sign-ins before it failed, and retrying is safe.
+ */
+export function describeSignOutEverywhereError(error: unknown): string {
+  const apiError = toApiError(error);
+  const reason =
+    apiError.status === 0
+      ? "the server could not be reached"
+      : `${(apiError.detail ?? `the server answered HTTP ${apiError.status}`).replace(/\.$/, "")} (${apiError.code})`;
+  return `Could not sign out everywhere: ${reason}. You may still be signed in elsewhere; please try again.`;
+}

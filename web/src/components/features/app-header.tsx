@@ -3,6 +3,7 @@ import type { AuthStatus } from "../../lib/api-schemas";
 import type { Route } from "../../hooks/use-route";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
+import { SignOutEverywhere } from "./sign-out-everywhere";
 
 interface AppHeaderProps {
   route: Route;
@@ -10,9 +11,10 @@ interface AppHeaderProps {
   onNavigate: (route: Route) => void;
   onSignIn: () => void;
   onLogout: () => void;
+  onLogoutEverywhere: () => Promise<void>;
 }
 
-export function AppHeader({ route, auth, onNavigate, onSignIn, onLogout }: AppHeaderProps) {
+export function AppHeader({ route, auth, onNavigate, onSignIn, onLogout, onLogoutEverywhere }: AppHeaderProps) {
   const link = (target: Route, label: string) => (
     <a
       href={target === "chat" ? "/chat" : "/"}
@@ -52,6 +54,7 @@ export function AppHeader({ route, auth, onNavigate, onSignIn, onLogout }: AppHe
                 <LogOut className="h-4 w-4" aria-hidden />
                 <span className="hidden sm:inline">Log out</span>
               </Button>
+              <SignOutEverywhere onSignOutEverywhere={onLogoutEverywhere} />
             </>
           ) : (
             <Button size="sm" onClick={onSignIn} data-testid="connect">
