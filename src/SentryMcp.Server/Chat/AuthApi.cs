@@ -122,6 +122,14 @@ public static class AuthApi
             }
             await authenticator.EndAsync(http, sessionId);
         }
+        else if (everywhere == true)
+        {
+            // Without a live session nobody is known, so nothing could be revoked: say so rather than
+            // let the user believe their other sign-ins (MCP clients, other browsers) have ended.
+            cookie.Clear(http);
+            return ChatProblems.Of(401, "AUTH_EXPIRED",
+                "This browser's session has already ended, so the server cannot tell whose sign-ins to end. Sign in again, then sign out everywhere.");
+        }
         cookie.Clear(http);
         return Results.NoContent();
     }

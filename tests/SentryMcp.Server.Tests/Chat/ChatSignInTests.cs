@@ -143,6 +143,21 @@ public sealed class ChatSignInTests(ChatFixture server) : IClassFixture<ChatFixt
     }
 
     [Fact]
+    public async Task Signing_out_everywhere_from_a_browser_whose_session_ended_says_so_and_revokes_nothing()
+    {
+        using var ended = await server.SignedInAsync();
+        using var mcpClient = server.NewBrowser();
+        var (_, tokens) = await mcpClient.SignInAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await ended.Http.PostAsJsonAsync("api/auth/logout", new { })).StatusCode);
+
+        var response = await ended.Http.PostAsJsonAsync("api/auth/logout?everywhere=true", new { });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("AUTH_EXPIRED", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await server.PostMcpAsync(tokens.AccessToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task Signing_out_everywhere_revokes_every_sign_in_of_the_user_in_the_chat_and_in_mcp_clients()
     {
         using var here = await server.SignedInAsync();
