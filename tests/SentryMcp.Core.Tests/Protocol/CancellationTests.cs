@@ -1,11 +1,10 @@
 using SentryMcp.Sandbox;
+using SentryMcp.TestDoubles;
 
 namespace SentryMcp.Core.Tests.Protocol;
 
 public sealed class CancellationTests(McpServerFixture server) : IClassFixture<McpServerFixture>
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-
     // Attempt timeouts far beyond the test: only the cancellation can end the Sentry request.
     private static readonly Dictionary<string, string?> PatientClient = new()
     {
@@ -23,11 +22,11 @@ public sealed class CancellationTests(McpServerFixture server) : IClassFixture<M
 
         var call = client.CallToolAsync("get_issue_details",
             new Dictionary<string, object?> { ["organizationSlug"] = "acme", ["issueId"] = DemoIds.DbLockedShortId }, cancellationToken: cts.Token).AsTask();
-        await WaitUntilAsync(async () => (await server.RequestsAsync()).Any(r => r.Path == path));
+        await Eventually.UntilAsync(async () => (await server.RequestsAsync()).Any(r => r.Path == path));
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        await WaitUntilAsync(async () => (await server.AbortedRequestsAsync()).Any(r => r.Path == path));
+        await Eventually.UntilAsync(async () => (await server.AbortedRequestsAsync()).Any(r => r.Path == path));
         Assert.Single(await server.RequestsAsync(), r => r.Path == path);
     }
 
@@ -40,22 +39,12 @@ public sealed class CancellationTests(McpServerFixture server) : IClassFixture<M
         using var cts = new CancellationTokenSource();
 
         var call = client.CallToolAsync("find_releases", new Dictionary<string, object?> { ["organizationSlug"] = "acme" }, cancellationToken: cts.Token).AsTask();
-        await WaitUntilAsync(async () => (await server.RequestsAsync()).Any(r => r.Path == path));
+        await Eventually.UntilAsync(async () => (await server.RequestsAsync()).Any(r => r.Path == path));
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         var whoami = await server.CallAsync("whoami", client: client);
 
         Assert.False(whoami.IsError, whoami.Text);
         Assert.Contains("Jane Doe", whoami.Text);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow + Deadline;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "Condition not met within the deadline.");
-            await Task.Delay(20);
-        }
     }
 }

@@ -6,6 +6,7 @@ using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using SentryMcp.Sandbox;
 using SentryMcp.Server.Tests.Auth;
+using SentryMcp.TestDoubles;
 
 #pragma warning disable MCP9005 // logging is deprecated from 2026-07-28; these tests pin down how older sessions get it.
 
@@ -30,8 +31,6 @@ public sealed class ProtocolFeatureFixture : AuthServerFixture
 /// <summary>Protocol features over the HTTP transports: stateless /mcp and the stateful legacy /sse.</summary>
 public sealed class ProtocolFeatureTests(ProtocolFeatureFixture server) : IClassFixture<ProtocolFeatureFixture>
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-
     [Theory]
     [InlineData("mcp", HttpTransportMode.StreamableHttp, "2025-06-18")]
     [InlineData("mcp", HttpTransportMode.StreamableHttp, "2025-11-25")]
@@ -88,7 +87,7 @@ public sealed class ProtocolFeatureTests(ProtocolFeatureFixture server) : IClass
         await client.SetLoggingLevelAsync(LoggingLevel.Info);
         await client.CallToolAsync("whoami");
 
-        await WaitUntilAsync(() => Task.FromResult(messages.Any(m => m.StartsWith("Tool whoami finished in", StringComparison.Ordinal))));
+        await Eventually.UntilAsync(() => Task.FromResult(messages.Any(m => m.StartsWith("Tool whoami finished in", StringComparison.Ordinal))));
         Assert.Contains("Calling tool whoami.", messages);
         Assert.DoesNotContain(messages, m => m.Contains(SandboxOptions.DefaultToken, StringComparison.Ordinal));
     }
@@ -103,11 +102,11 @@ public sealed class ProtocolFeatureTests(ProtocolFeatureFixture server) : IClass
 
         var call = client.CallToolAsync("get_issue_details",
             new Dictionary<string, object?> { ["organizationSlug"] = "acme", ["issueId"] = DemoIds.NetworkShortId }, cancellationToken: cts.Token).AsTask();
-        await WaitUntilAsync(async () => (await server.SandboxRequestsAsync()).Any(r => r.Path == path));
+        await Eventually.UntilAsync(async () => (await server.SandboxRequestsAsync()).Any(r => r.Path == path));
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        await WaitUntilAsync(async () => (await server.SandboxRequestsAsync("/aborted")).Any(r => r.Path == path));
+        await Eventually.UntilAsync(async () => (await server.SandboxRequestsAsync("/aborted")).Any(r => r.Path == path));
         Assert.Single(await server.SandboxRequestsAsync(), r => r.Path == path);
     }
 
@@ -161,15 +160,5 @@ public sealed class ProtocolFeatureTests(ProtocolFeatureFixture server) : IClass
         Assert.Equal(0, asked);
         Assert.NotEqual(true, result.IsError);
         Assert.Contains("**Slug**: mobile-renamed", ((TextContentBlock)result.Content[0]).Text);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow + Deadline;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "Condition not met within the deadline.");
-            await Task.Delay(20);
-        }
     }
 }
