@@ -39,7 +39,7 @@ builder.Services.Replace(ServiceDescriptor.Singleton<ITransport>(sp => new Drain
     Console.OpenStandardInput(), Console.OpenStandardOutput(), sp.GetRequiredService<ILoggerFactory>())));
 builder.Services.AddOptions<ModelContextProtocol.Server.McpServerOptions>()
     .Configure<SentryToolCatalog>((mcp, tools) => SentryMcpServerSetup.Apply(mcp, tools,
-        SentryMcpServerSetup.SelectionFor(options.Constraints, ToolSelection.AllGroups)));
+        SentryMcpServerSetup.SelectionFor(options.Constraints, ToolSelection.AllGroups) with { Surface = options.Surface }));
 
 await builder.Build().RunAsync();
 return 0;

@@ -4,7 +4,7 @@ using SentryMcp.Core.Tools;
 namespace SentryMcp.Stdio;
 
 /// <summary>Command-line flags, compatible with the official <c>@sentry/mcp-server</c>.</summary>
-internal sealed record StdioOptions(string AccessToken, SentryHost Host, SessionConstraints Constraints)
+internal sealed record StdioOptions(string AccessToken, SentryHost Host, SessionConstraints Constraints, ToolSurface Surface = ToolSurface.Direct)
 {
     /// <summary>Every flag with the environment variable that stands in for it (the flag wins).</summary>
     public static readonly IReadOnlyList<(string Flag, string? Value, string? Variable, string Help)> Flags =
@@ -14,6 +14,7 @@ internal sealed record StdioOptions(string AccessToken, SentryHost Host, Session
         ("--insecure-http", null, "SENTRY_INSECURE_HTTP", "Use http:// for the host (local or test installations only)"),
         ("--organization-slug", "<slug>", "SENTRY_ORGANIZATION_SLUG", "Pin every call to this organization"),
         ("--project-slug", "<slug>", "SENTRY_PROJECT_SLUG", "Pin every call to this project (needs an organization)"),
+        ("--all-tools", null, "MCP_ALL_TOOLS", "List every available tool in tools/list instead of the default set plus search_sentry_tools/execute_sentry_tool"),
         ("--help", null, null, "Show this help"),
         ("--version", null, null, "Show the version"),
     ];
@@ -58,6 +59,7 @@ internal sealed record StdioOptions(string AccessToken, SentryHost Host, Session
         helpOrVersion = false;
         string? token = null, host = null, org = null, project = null;
         var insecure = false;
+        var allTools = false;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -82,6 +84,9 @@ internal sealed record StdioOptions(string AccessToken, SentryHost Host, Session
                     return null;
                 case "--insecure-http":
                     insecure = true;
+                    break;
+                case "--all-tools":
+                    allTools = true;
                     break;
                 case "--access-token" or "--host" or "--organization-slug" or "--project-slug":
                     var value = TakeValue();
@@ -112,6 +117,11 @@ internal sealed record StdioOptions(string AccessToken, SentryHost Host, Session
             error = $"SENTRY_INSECURE_HTTP must be true or false, not '{insecureText}'.";
             return null;
         }
+        if (!allTools && NonEmpty(env("MCP_ALL_TOOLS")) is { } allToolsText && !bool.TryParse(allToolsText, out allTools))
+        {
+            error = $"MCP_ALL_TOOLS must be true or false, not '{allToolsText}'.";
+            return null;
+        }
         if (string.IsNullOrWhiteSpace(token))
         {
             error = "No access token. Pass --access-token=<token> or set SENTRY_ACCESS_TOKEN.";
@@ -135,7 +145,7 @@ internal sealed record StdioOptions(string AccessToken, SentryHost Host, Session
                 return null;
             }
         }
-        return new StdioOptions(token.Trim(), sentryHost!, new SessionConstraints(org, project));
+        return new StdioOptions(token.Trim(), sentryHost!, new SessionConstraints(org, project), allTools ? ToolSurface.All : ToolSurface.Direct);
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -19,8 +19,12 @@ public class McpServerFixture : IAsyncLifetime
     public HttpClient Sandbox { get; private set; } = null!;
     public McpClient Client { get; private set; } = null!;
 
-    /// <summary>Extra command-line flags for the stdio server (constraints, say).</summary>
-    protected virtual IEnumerable<string> ServerArguments => [];
+    /// <summary>
+    /// Extra command-line flags for the stdio server (constraints, say). By default every tool is
+    /// listed (<c>--all-tools</c>) so tests call each one directly; the default surface with its
+    /// gateway has its own tests.
+    /// </summary>
+    protected virtual IEnumerable<string> ServerArguments => ["--all-tools"];
 
     protected virtual string AccessToken => SandboxOptions.DefaultToken;
 
@@ -70,14 +74,20 @@ public class McpServerFixture : IAsyncLifetime
 
     public static string StdioServerPath => Path.Combine(AppContext.BaseDirectory, "sentry-mcp.dll");
 
-    /// <summary>Calls a tool and returns its text and error flag.</summary>
+    /// <summary>
+    /// Calls a tool and returns its text and error flag. Every answer that carries
+    /// <c>structuredContent</c> is checked against the tool's <c>outputSchema</c>, and a tool that
+    /// declares a schema must fill it on success.
+    /// </summary>
     public async Task<ToolOutput> CallAsync(string tool, object? arguments = null, McpClient? client = null)
     {
         var args = arguments is null
             ? new Dictionary<string, object?>()
             : JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(arguments))!;
-        var result = await (client ?? Client).CallToolAsync(tool, args);
+        client ??= Client;
+        var result = await client.CallToolAsync(tool, args);
         var text = string.Join("\n", result.Content.OfType<TextContentBlock>().Select(c => c.Text));
+        await OutputSchemas.AssertConformsAsync(client, tool, result);
         return new ToolOutput(text, result.IsError == true, result);
     }
 

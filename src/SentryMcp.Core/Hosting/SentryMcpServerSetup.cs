@@ -33,6 +33,8 @@ public static class SentryMcpServerSetup
         if (constraints.ProjectSlug is not null)
         {
             hidden.Add("find_projects");
+            // A project-scoped session works inside one existing project, as the official server does.
+            hidden.Add("create_project");
         }
         return new ToolSelection(constraints, groups, hidden);
     }

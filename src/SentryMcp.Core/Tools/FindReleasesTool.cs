@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SentryMcp.Core.Api.Models;
 using SentryMcp.Core.Formatting;
+using SentryMcp.Core.Tools.Output;
 
 namespace SentryMcp.Core.Tools;
 
@@ -11,10 +13,11 @@ public sealed class FindReleasesTool
 {
     private const int ResultLimit = 25;
 
-    [McpServerTool(Name = "find_releases", Title = "Find releases", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [McpServerTool(Name = "find_releases", Title = "Find releases", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true,
+        UseStructuredContent = true, OutputSchemaType = typeof(ReleaseListOutput))]
     [Description("Find releases in Sentry.\n\nUse this tool when you need to:\n- Find recent releases in a Sentry organization\n- Find the most recent version released of a specific project\n- Determine when a release was deployed to an environment\n\nReturns up to 25 results, newest first; use projectSlug or query to narrow them down.\n\n<examples>\nfind_releases(organizationSlug='my-organization')\nfind_releases(organizationSlug='my-organization', query='2ce6a27')\n</examples>\n\n<hints>\n- A parameter in the form name/otherName is likely <organizationSlug>/<projectSlug>.\n</hints>")]
     [SentryTool(PermissionGroup.Read, "project:read")]
-    public static async Task<string> FindReleases(
+    public static async Task<CallToolResult> FindReleases(
         SentryToolContext context,
         [Description("The organization's slug. find_organizations lists the organizations you can access.")] string organizationSlug,
         [Description("The organization's region URL, if known (from find_organizations). Leave empty for self-hosted Sentry.")] string? regionUrl = null,
@@ -30,20 +33,36 @@ public sealed class FindReleasesTool
         if (releases.Count == 0)
         {
             var scope = project is null ? Markdown.Code(org) : Markdown.Code($"{org}/{project}");
-            return md.Paragraph(search is null
+            return ToolResults.Structured(md.Paragraph(search is null
                 ? $"No releases found in {scope}. Releases appear once an SDK or CI reports a release version."
-                : $"No releases found in {scope} matching {Markdown.Code(search)}.").ToString();
+                : $"No releases found in {scope} matching {Markdown.Code(search)}.").ToString(), new ReleaseListOutput([], HasMore: false));
         }
         foreach (var release in releases.Take(ResultLimit))
         {
             AppendRelease(md, context, org, release);
         }
         md.MoreAvailable(releases.Count > ResultLimit, "Pass projectSlug or a query to narrow the list.");
-        return md.UsingThisInformation(
+        var text = md.UsingThisInformation(
             "Each heading is the full release version, as Sentry search expects it.",
-            $"Issues first seen in a release: `search_issues(organizationSlug='{org}', naturalLanguageQuery='first-release:<version>')`.",
+            $"Issues first seen in a release: `search_issues(organizationSlug='{org}', query='issues first seen in release <version>')`.",
             "Events of a release: `search_events` with `release:<version>` in the query.").ToString();
+        var data = new ReleaseListOutput([.. releases.Take(ResultLimit).Select(r => ToOutput(context, org, r))], HasMore: releases.Count > ResultLimit);
+        return ToolResults.Structured(text, data);
     }
+
+    internal static ReleaseOutput ToOutput(SentryToolContext context, string org, SentryRelease release) => new(
+        release.Version,
+        release.ShortVersion,
+        release.Projects?.Select(p => p.Slug).OfType<string>().ToList() ?? [],
+        release.DateCreated,
+        release.DateReleased,
+        release.FirstEvent,
+        release.LastEvent,
+        release.NewGroups,
+        release.CommitCount,
+        release.DeployCount,
+        release.LastDeploy?.Environment,
+        $"{context.Host.OrganizationUrl(org)}releases/{Uri.EscapeDataString(release.Version)}/");
 
     private static void AppendRelease(Markdown md, SentryToolContext context, string org, SentryRelease release)
     {

@@ -19,7 +19,7 @@ namespace SentryMcp.Core.Tools;
 /// calls, arguments held to <see cref="ToolInputLimits"/>, and failures turned into <c>isError</c>
 /// results whose text says what to do next.
 /// </summary>
-internal sealed class SentryMcpTool : DelegatingMcpServerTool
+public sealed class SentryMcpTool : DelegatingMcpServerTool
 {
     private readonly SentryToolDescriptor _descriptor;
     private readonly IReadOnlyDictionary<string, JsonElement> _injected;
@@ -48,8 +48,9 @@ internal sealed class SentryMcpTool : DelegatingMcpServerTool
                 }
             }
         }
+        var normalized = PlainOptionalProperties(schema);
         _injected = injected;
-        _protocolTool = injected.Count == 0 ? inner : new Tool
+        _protocolTool = injected.Count == 0 && !normalized ? inner : new Tool
         {
             Name = inner.Name,
             Title = inner.Title,
@@ -63,6 +64,51 @@ internal sealed class SentryMcpTool : DelegatingMcpServerTool
     }
 
     public override Tool ProtocolTool => _protocolTool;
+
+    public SentryToolDescriptor Descriptor => _descriptor;
+
+    /// <summary>
+    /// Optional parameters as plain optional properties: <c>"type": ["string", "null"]</c> with
+    /// <c>"default": null</c> becomes <c>"type": "string"</c> (some clients' schema dialects reject
+    /// type unions); leaving the property out means the same thing.
+    /// </summary>
+    private static bool PlainOptionalProperties(JsonObject schema)
+    {
+        if (schema["properties"] is not JsonObject properties)
+        {
+            return false;
+        }
+        var required = schema["required"] is JsonArray list
+            ? list.Select(r => r?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal)
+            : [];
+        var changed = false;
+        foreach (var (name, node) in properties)
+        {
+            if (required.Contains(name) || node is not JsonObject property)
+            {
+                continue;
+            }
+            if (property["type"] is JsonArray types && types.Count == 2 && types.Any(t => t?.GetValue<string>() == "null"))
+            {
+                property["type"] = types.First(t => t?.GetValue<string>() != "null")!.GetValue<string>();
+                changed = true;
+            }
+            if (property.TryGetPropertyValue("default", out var value) && value is null)
+            {
+                property.Remove("default");
+                changed = true;
+            }
+            if (property["enum"] is JsonArray values && values.Any(v => v is null))
+            {
+                foreach (var nullValue in values.Where(v => v is null).ToList())
+                {
+                    values.Remove(nullValue);
+                }
+                changed = true;
+            }
+        }
+        return changed;
+    }
 
     public override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default)
     {

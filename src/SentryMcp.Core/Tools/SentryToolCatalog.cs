@@ -5,18 +5,84 @@ using ModelContextProtocol.Server;
 namespace SentryMcp.Core.Tools;
 
 /// <summary>A tool of this server with the metadata declared next to it.</summary>
-public sealed record SentryToolDescriptor(McpServerTool Tool, PermissionGroup Group, IReadOnlyList<string> Scopes)
+public sealed record SentryToolDescriptor(McpServerTool Tool, PermissionGroup Group, IReadOnlyList<string> Scopes, IReadOnlySet<Skill> Skills)
 {
+    public SentryToolDescriptor(McpServerTool tool, PermissionGroup group, IReadOnlyList<string> scopes)
+        : this(tool, group, scopes, SentrySkills.OfGroup(group).ToFrozenSet())
+    {
+    }
+
     public string Name => Tool.ProtocolTool.Name;
     public bool IsReadOnly => Tool.ProtocolTool.Annotations?.ReadOnlyHint == true;
+
+    /// <summary>Listed by <c>tools/list</c> in the default surface (the rest through the gateway).</summary>
+    public bool IsDirect => ToolSurfaces.DefaultDirect.Contains(Name);
 }
 
-/// <summary>Which tools a session sees: its constraints, granted permission groups and hidden tools.</summary>
-public sealed record ToolSelection(SessionConstraints Constraints, IReadOnlySet<PermissionGroup> Groups, IReadOnlySet<string>? HiddenTools = null)
+/// <summary>How a session's tools are listed.</summary>
+public enum ToolSurface
+{
+    /// <summary>
+    /// The default: a small set of tools in <c>tools/list</c> (at most <see cref="DirectBudget"/>),
+    /// every other available tool through <c>search_sentry_tools</c> and <c>execute_sentry_tool</c>.
+    /// </summary>
+    Direct,
+
+    /// <summary>Every available tool in <c>tools/list</c> and no gateway (our chat; <c>--all-tools</c>).</summary>
+    All,
+}
+
+/// <summary>
+/// Which tools a session sees: its constraints, granted permission groups, the skills it narrows
+/// them to (never widening what the groups allow), hidden tools and how tools are listed.
+/// </summary>
+public sealed record ToolSelection(
+    SessionConstraints Constraints,
+    IReadOnlySet<PermissionGroup> Groups,
+    IReadOnlySet<string>? HiddenTools = null,
+    IReadOnlySet<Skill>? Skills = null,
+    ToolSurface Surface = ToolSurface.Direct)
 {
     public static IReadOnlySet<PermissionGroup> AllGroups { get; } = Enum.GetValues<PermissionGroup>().ToFrozenSet();
 
     public static ToolSelection Everything(SessionConstraints? constraints = null) => new(constraints ?? SessionConstraints.None, AllGroups);
+
+    /// <summary>The skills in effect: those the groups enable, narrowed to <see cref="Skills"/> when given.</summary>
+    public IReadOnlySet<Skill> EnabledSkills
+    {
+        get
+        {
+            var granted = SentrySkills.OfGroups(Groups);
+            return Skills is null ? granted : granted.Where(Skills.Contains).ToHashSet();
+        }
+    }
+
+    /// <summary>Whether a tool is available to this session at all (listed or through the gateway).</summary>
+    public bool Allows(SentryToolDescriptor tool, IReadOnlySet<Skill> enabledSkills) =>
+        HiddenTools?.Contains(tool.Name) != true && tool.Skills.Any(enabledSkills.Contains);
+}
+
+/// <summary>The default direct surface: what <c>tools/list</c> shows when nothing else is asked for.</summary>
+public static class ToolSurfaces
+{
+    /// <summary>At most this many tools in <c>tools/list</c> by default (Cursor caps tools at about 40 in all).</summary>
+    public const int DirectBudget = 25;
+
+    /// <summary>The gateway tools of the default surface.</summary>
+    public static IReadOnlySet<string> Gateway { get; } = new[] { SearchSentryToolsTool.ToolName, ExecuteSentryToolTool.ToolName }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The tools <c>tools/list</c> shows by default, when the session may call them: the tools this
+    /// server has always listed (so existing prompts and agent set-ups keep working), every other one
+    /// through the gateway.
+    /// </summary>
+    public static IReadOnlySet<string> DefaultDirect { get; } = new[]
+    {
+        "whoami", "find_organizations", "find_projects", "find_teams", "find_releases", "find_dsns",
+        "search_issues", "get_issue_details", "search_events", "get_trace_details", "get_event_attachment",
+        "get_sentry_resource", "search_docs", "get_doc", "update_issue", "analyze_issue_with_seer",
+        "create_team", "create_project", "update_project", "create_dsn",
+    }.ToFrozenSet(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -81,7 +147,7 @@ public sealed class SentryToolCatalog
     }
 
     /// <summary>A selection as a cheap, comparable key (groups as a bit set, hidden tools sorted).</summary>
-    private readonly record struct SelectionKey(int Groups, string? Organization, string? Project, string? Region, string Hidden)
+    private readonly record struct SelectionKey(int Groups, int Skills, ToolSurface Surface, string? Organization, string? Project, string? Region, string Hidden)
     {
         public static SelectionKey For(ToolSelection selection)
         {
@@ -90,23 +156,42 @@ public sealed class SentryToolCatalog
             {
                 groups |= 1 << (int)group;
             }
+            var skills = -1;
+            if (selection.Skills is { } narrowed)
+            {
+                skills = 0;
+                foreach (var skill in narrowed)
+                {
+                    skills |= 1 << (int)skill;
+                }
+            }
             var hidden = selection.HiddenTools is not { Count: > 0 } names ? "" : string.Join(',', names.Order(StringComparer.Ordinal));
             var c = selection.Constraints;
-            return new SelectionKey(groups, c.OrganizationSlug, c.ProjectSlug, c.RegionUrl, hidden);
+            return new SelectionKey(groups, skills, selection.Surface, c.OrganizationSlug, c.ProjectSlug, c.RegionUrl, hidden);
         }
+    }
+
+    /// <summary>Every tool the selection makes available (listed or not), as the session calls them.</summary>
+    public IReadOnlyList<SentryMcpTool> Available(ToolSelection selection)
+    {
+        var pinned = selection.Constraints.PinnedParameters();
+        var skills = selection.EnabledSkills;
+        return [.. All.Where(d => selection.Allows(d, skills)).Select(d => new SentryMcpTool(d, pinned))];
     }
 
     private List<McpServerTool> Create(ToolSelection selection)
     {
-        var pinned = selection.Constraints.PinnedParameters();
-        var result = new List<McpServerTool>();
-        foreach (var descriptor in All)
+        var available = Available(selection);
+        if (selection.Surface == ToolSurface.All)
         {
-            if (!selection.Groups.Contains(descriptor.Group) || selection.HiddenTools?.Contains(descriptor.Name) == true)
-            {
-                continue;
-            }
-            result.Add(new SentryMcpTool(descriptor, pinned));
+            return [.. available];
+        }
+        var result = new List<McpServerTool>(available.Where(t => t.Descriptor.IsDirect));
+        if (available.Count > result.Count)
+        {
+            // Everything not listed stays reachable, and only what this session may call.
+            result.Add(new SearchSentryToolsTool(available));
+            result.Add(new ExecuteSentryToolTool(available));
         }
         return result;
     }
@@ -123,7 +208,9 @@ public sealed class SentryToolCatalog
             var meta = method.GetCustomAttribute<SentryToolAttribute>()
                 ?? throw new InvalidOperationException($"Tool method {method.DeclaringType?.Name}.{method.Name} must declare [SentryTool] with its permission group and scopes.");
             var tool = McpServerTool.Create(method, target: null, new McpServerToolCreateOptions { Services = services });
-            tools.Add(new SentryToolDescriptor(tool, meta.Group, meta.Scopes));
+            tools.Add(meta.Skills.Length == 0
+                ? new SentryToolDescriptor(tool, meta.Group, meta.Scopes)
+                : new SentryToolDescriptor(tool, meta.Group, meta.Scopes, meta.Skills.ToFrozenSet()));
         }
         tools.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         return tools;
