@@ -48,6 +48,13 @@ tests/setup.sh
 echo "== build (Release, warnings as errors; also builds the web UI)"
 dotnet build SentryMcp.slnx -c Release -warnaserror --nologo -v quiet
 
+echo "== web UI lint (Biome, web/biome.json)"
+if (cd web && npx biome lint . --max-diagnostics=50) >artifacts/web-lint.log 2>&1; then
+  passed=$((passed + 1)); tail -1 artifacts/web-lint.log
+else
+  failed=$((failed + 1)); echo "web lint failed (see artifacts/web-lint.log)"; grep -E "^\S+:[0-9]+:[0-9]+ " artifacts/web-lint.log | head -20
+fi
+
 echo "== web UI tests (vitest)"
 status=0
 (cd web && NO_COLOR=1 FORCE_COLOR=0 npx vitest run) >artifacts/vitest.log 2>&1 || status=$?

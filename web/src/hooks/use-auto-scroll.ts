@@ -31,6 +31,7 @@ export function useAutoScroll<T extends HTMLElement>(dependencies: readonly unkn
   useEffect(() => {
     const el = ref.current;
     if (el && pinnedRef.current) el.scrollTop = el.scrollHeight;
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's list of what counts as new content.
   }, dependencies);
 
   return { ref, pinned, onScroll, scrollToBottom };

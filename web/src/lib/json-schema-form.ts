@@ -20,7 +20,7 @@ function primaryType(schema: JsonSchema): string | undefined {
 }
 
 function fieldKind(schema: JsonSchema): FieldKind {
-  if (schema.enum && schema.enum.every((v) => typeof v === "string")) return "enum";
+  if (schema.enum?.every((v) => typeof v === "string")) return "enum";
   switch (primaryType(schema)) {
     case "string":
       return "string";

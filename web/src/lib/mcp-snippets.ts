@@ -95,6 +95,7 @@ export function stdioSnippets(): ClientSnippet[] {
       language: "json",
       code: json({
         inputs: [{ type: "promptString", id: "sentry-token", description: "Sentry user auth token", password: true }],
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: VS Code's own input-variable syntax, written literally into the user's mcp.json.
         servers: { sentry: { type: "stdio", command: STDIO_COMMAND, args: STDIO_ARGS, env: { SENTRY_ACCESS_TOKEN: "${input:sentry-token}" } } },
       }),
     },

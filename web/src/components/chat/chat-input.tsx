@@ -79,7 +79,7 @@ export const ChatInput = forwardRef<ChatInputHandle, ChatInputProps>(function Ch
   return (
     <div className="relative">
       {open && (
-        <ul
+        <div
           id="slash-suggestions"
           role="listbox"
           aria-label="Commands"
@@ -87,10 +87,12 @@ export const ChatInput = forwardRef<ChatInputHandle, ChatInputProps>(function Ch
           className="absolute bottom-full left-0 mb-2 w-full max-w-sm overflow-hidden rounded-lg border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
         >
           {suggestions.map((s, i) => (
-            <li
+            <div
               key={s.name}
               id={`slash-${s.name}`}
               role="option"
+              // The textarea keeps focus (aria-activedescendant points here); options are never tabbed to.
+              tabIndex={-1}
               aria-selected={i === active}
               onMouseDown={(e) => {
                 e.preventDefault();
@@ -100,9 +102,9 @@ export const ChatInput = forwardRef<ChatInputHandle, ChatInputProps>(function Ch
             >
               <span className="font-mono font-medium">/{s.name}</span>
               <span className="ml-2 text-zinc-500">{s.description}</span>
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
       )}
       <form
         className="flex items-end gap-2 rounded-2xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-brand-500 dark:border-zinc-700 dark:bg-zinc-900"

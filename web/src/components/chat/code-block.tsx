@@ -22,7 +22,7 @@ export function CodeBlock({ code, language }: { code: string; language: string |
       </div>
       <pre className="overflow-x-auto p-3 text-[13px] leading-relaxed">
         {html !== undefined ? (
-          // highlight.js escapes the source; the output contains only its own span markup.
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: highlight.js escapes the source; the output contains only its own span markup.
           <code className="hljs" dangerouslySetInnerHTML={{ __html: html }} />
         ) : (
           <code>{code}</code>

@@ -64,6 +64,7 @@ export function MessageView({ message, onApproval, onRegenerate, streaming }: Me
           <div className="inline-block max-w-full whitespace-pre-wrap break-words rounded-2xl bg-brand-600 px-4 py-2 text-white">{text}</div>
         ) : (
           message.parts.map((part, index) => {
+            // biome-ignore lint/suspicious/noArrayIndexKey: parts have no id and are only ever appended, so the index is stable.
             if (part.type === "text") return <Markdown key={index} text={part.text} />;
             if (isToolOrDynamicToolUIPart(part)) {
               const status = toolStatus(part);

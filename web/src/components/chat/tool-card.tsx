@@ -54,9 +54,9 @@ export function ToolCard({ name, input, status, result, onApprove, onDeny }: Too
         </span>
       </div>
       {args && (
-        <pre className="mx-3 mb-2 max-h-40 overflow-auto rounded bg-white p-2 font-mono text-xs text-zinc-700 dark:bg-zinc-950 dark:text-zinc-300" aria-label={`Arguments for ${name}`}>
-          {args}
-        </pre>
+        <section aria-label={`Arguments for ${name}`}>
+          <pre className="mx-3 mb-2 max-h-40 overflow-auto rounded bg-white p-2 font-mono text-xs text-zinc-700 dark:bg-zinc-950 dark:text-zinc-300">{args}</pre>
+        </section>
       )}
       {status === "approval" && (
         <div className="flex flex-wrap items-center gap-2 border-t border-zinc-200 px-3 py-2 dark:border-zinc-800">

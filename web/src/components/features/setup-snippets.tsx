@@ -43,6 +43,7 @@ function SnippetTabs({ snippets, prefix, label }: { snippets: ClientSnippet[]; p
       <div role="tablist" aria-label={label} className="mt-3 flex flex-wrap gap-1">
         {snippets.map((s) => (
           <button
+            type="button"
             key={s.id}
             role="tab"
             id={`${prefix}-tab-${s.id}`}
