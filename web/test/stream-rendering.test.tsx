@@ -4,7 +4,7 @@ import { readUIMessageStream, type UIMessageChunk } from "ai";
 import { MessageView } from "../src/components/chat/message-view";
 import type { ChatMessage } from "../src/lib/chat-types";
 
-// A canned UI message stream, shaped like the chat API's (CHAT_CONTRACT.md): text, a dynamic MCP
+// A canned UI message stream, shaped like the chat API's (docs/chat-api.md): text, a dynamic MCP
 // tool with output, a write tool waiting for approval, and a denied one.
 const chunks: UIMessageChunk[] = [
   { type: "start", messageId: "a1", messageMetadata: { model: "gpt-4o" } },

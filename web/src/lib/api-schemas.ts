@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Every response from the host is validated here before the UI touches it (CHAT_CONTRACT.md).
+// Every response from the host is validated here before the UI touches it (docs/chat-api.md).
 
 export const configSchema = z.object({
   mcpUrl: z.string(),
