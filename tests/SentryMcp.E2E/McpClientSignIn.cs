@@ -35,7 +35,10 @@ public static partial class McpClientSignIn
         var redirected = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         page.Request += (_, request) =>
         {
-            if (request.Url.StartsWith(RedirectUri, StringComparison.Ordinal)) redirected.TrySetResult(request.Url);
+            if (request.Url.StartsWith(RedirectUri, StringComparison.Ordinal))
+            {
+                redirected.TrySetResult(request.Url);
+            }
         };
         var query = string.Join('&', new Dictionary<string, string>
         {

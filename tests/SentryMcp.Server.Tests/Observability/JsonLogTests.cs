@@ -144,8 +144,8 @@ public sealed class JsonLogTests : IAsyncLifetime
     private async Task<Uri> StartServerAsync(IDictionary<string, string> environment, bool embeddedSandbox = false)
     {
         _server = Process.Start(StartInfo(environment, embeddedSandbox))!;
-        _server.OutputDataReceived += (_, e) => { if (e.Data is not null) _stdout.Enqueue(e.Data); };
-        _server.ErrorDataReceived += (_, e) => { if (e.Data is not null) _stdout.Enqueue(e.Data); };
+        _server.OutputDataReceived += (_, e) => Collect(e.Data);
+        _server.ErrorDataReceived += (_, e) => Collect(e.Data);
         _server.BeginOutputReadLine();
         _server.BeginErrorReadLine();
         var listening = await WaitForLineAsync(line => line.Contains("Now listening on", StringComparison.Ordinal));
@@ -153,11 +153,19 @@ public sealed class JsonLogTests : IAsyncLifetime
         return new Uri(address.TrimEnd('/') + "/");
     }
 
+    private void Collect(string? line)
+    {
+        if (line is not null)
+        {
+            _stdout.Enqueue(line);
+        }
+    }
+
     private async Task<int> RunToExitAsync(IDictionary<string, string> environment)
     {
         using var process = Process.Start(StartInfo(environment))!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) _stdout.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _stdout.Enqueue(e.Data); };
+        process.OutputDataReceived += (_, e) => Collect(e.Data);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
