@@ -233,7 +233,12 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
             {
                 type = "tool-output-available",
                 toolCallId = call.CallId,
-                output = new { isError = false, content = ToolResults.ForUi(result, _options.MaxToolResultChars) },
+                output = new
+                {
+                    isError = false,
+                    content = ToolResults.ForUi(result, _options.MaxToolResultChars),
+                    structuredContent = ToolResults.StructuredForUi(result, _options.MaxToolResultChars),
+                },
                 dynamic = true,
             });
         }

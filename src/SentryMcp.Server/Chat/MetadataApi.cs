@@ -93,7 +93,12 @@ public static class MetadataApi
             try
             {
                 var result = await lease.Connection.Client.CallToolAsync(name, ToolResults.Arguments(Member(body, "arguments")), cancellationToken: http.RequestAborted);
-                return Results.Json(new { isError = result.IsError == true, content = ToolResults.ForUi(result, options.Value.MaxToolResultChars) });
+                return Results.Json(new
+                {
+                    isError = result.IsError == true,
+                    content = ToolResults.ForUi(result, options.Value.MaxToolResultChars),
+                    structuredContent = ToolResults.StructuredForUi(result, options.Value.MaxToolResultChars),
+                });
             }
             catch (McpException ex)
             {

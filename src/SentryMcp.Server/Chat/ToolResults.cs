@@ -33,6 +33,16 @@ public static class ToolResults
         [.. result.Content.Select(block => JsonSerializer.SerializeToElement(
             block is TextContentBlock text ? new TextContentBlock { Text = Cap(text.Text, maxChars) } : block, McpJsonUtilities.DefaultOptions))];
 
+    /// <summary>
+    /// The result's typed data for the UI's views, when the tool gave some and it fits the same
+    /// budget as the text (four times its characters: JSON is wordier than markdown); else null and
+    /// the UI shows the text.
+    /// </summary>
+    public static JsonElement? StructuredForUi(CallToolResult result, int maxChars) =>
+        result.StructuredContent is { ValueKind: JsonValueKind.Object } data && data.GetRawText().Length <= (long)maxChars * 4
+            ? data
+            : null;
+
     public static string Cap(string text, int maxChars) =>
         text.Length <= maxChars
             ? text

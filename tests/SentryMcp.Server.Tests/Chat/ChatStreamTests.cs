@@ -61,6 +61,35 @@ public sealed class ChatStreamTests(ChatFixture fixture) : SignedInChatTest<Chat
     }
 
     [Fact]
+    public async Task A_tool_with_typed_data_hands_it_to_the_UI_beside_the_text()
+    {
+        Server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_r", "find_releases", "{\"organizationSlug\":\"acme\",\"query\":\"2ce6a27\"}"));
+        Server.Llm.Reply("One release.");
+
+        var result = await Browser.ChatAsync(Body(User("Releases with 2ce6a27?")));
+
+        var output = result.Single("tool-output-available").GetProperty("output");
+        Assert.Contains("2ce6a27d9f1e4b3c8a7f6e5d4c3b2a1908f7e6d5", output.GetProperty("content")[0].GetProperty("text").GetString());
+        var release = output.GetProperty("structuredContent").GetProperty("releases")[0];
+        Assert.Equal("2ce6a27d9f1e4b3c8a7f6e5d4c3b2a1908f7e6d5", release.GetProperty("version").GetString());
+        Assert.Equal(["api-backend", "payments-service"], release.GetProperty("projects").EnumerateArray().Select(p => p.GetString()));
+        // The model reads the markdown only.
+        Assert.DoesNotContain("\"releases\"", Server.Llm.Requests[1]["messages"]!.AsArray()[^1]!["content"]!.ToString());
+    }
+
+    [Fact]
+    public void Typed_data_larger_than_the_budget_is_left_to_the_text()
+    {
+        var small = new ModelContextProtocol.Protocol.CallToolResult { StructuredContent = JsonSerializer.SerializeToElement(new { items = new[] { "a" } }) };
+        var large = new ModelContextProtocol.Protocol.CallToolResult { StructuredContent = JsonSerializer.SerializeToElement(new { items = Enumerable.Repeat("x", 2000).ToArray() }) };
+        var none = new ModelContextProtocol.Protocol.CallToolResult();
+
+        Assert.NotNull(SentryMcp.Server.Chat.ToolResults.StructuredForUi(small, 500));
+        Assert.Null(SentryMcp.Server.Chat.ToolResults.StructuredForUi(large, 500));
+        Assert.Null(SentryMcp.Server.Chat.ToolResults.StructuredForUi(none, 500));
+    }
+
+    [Fact]
     public async Task Several_tool_calls_over_several_steps_each_surface_as_tool_parts_in_order()
     {
         Server.Llm.ReplyWithToolCalls("Looking.", new ScriptedToolCall("call_a", "whoami"), new ScriptedToolCall("call_b", "find_organizations"));

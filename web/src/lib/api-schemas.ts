@@ -93,6 +93,8 @@ export type ContentBlock = z.infer<typeof contentBlockSchema>;
 export const toolResultSchema = z.object({
   isError: z.boolean().default(false),
   content: z.array(contentBlockSchema),
+  // The tool's typed data (its outputSchema), when it fits the chat's budget; views render it.
+  structuredContent: z.record(z.string(), z.unknown()).nullish(),
 });
 export type ToolResult = z.infer<typeof toolResultSchema>;
 
