@@ -28,6 +28,12 @@ public class McpServerFixture : IAsyncLifetime
 
     protected virtual string AccessToken => SandboxOptions.DefaultToken;
 
+    /// <summary>How long one Sentry request may take before it is abandoned (and, for GETs, retried).</summary>
+    protected virtual string AttemptTimeout => "00:00:20";
+
+    /// <summary>How long one Sentry call may take across its retries.</summary>
+    protected virtual string TotalTimeout => "00:01:00";
+
     public async Task InitializeAsync()
     {
         (_sandbox, SandboxUri) = await SandboxApp.StartAsync();
@@ -43,9 +49,10 @@ public class McpServerFixture : IAsyncLifetime
     {
         var variables = new Dictionary<string, string?>
         {
-            // Short timings so fault tests finish quickly; the behaviour is the same as in production.
-            ["Sentry__Client__AttemptTimeout"] = "00:00:04", // generous: a POST is never retried, and CI runs suites side by side on 2 cores
-            ["Sentry__Client__TotalTimeout"] = "00:00:10",
+            // Production's attempt and total timeouts unless a fixture needs short ones (fault tests):
+            // a POST is never retried, so on a loaded machine a cold first call must have room.
+            ["Sentry__Client__AttemptTimeout"] = AttemptTimeout,
+            ["Sentry__Client__TotalTimeout"] = TotalTimeout,
             ["Sentry__Client__RetryBaseDelay"] = "00:00:00.050",
             ["Sentry__Client__MaxRetryDelay"] = "00:00:02",
             ["SENTRY_DOCS_URL"] = SandboxUri.ToString().TrimEnd('/'),

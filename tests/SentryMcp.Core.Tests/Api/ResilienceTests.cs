@@ -2,11 +2,19 @@ using SentryMcp.Sandbox;
 
 namespace SentryMcp.Core.Tests.Api;
 
+/// <summary>A server with short Sentry timeouts, so timeout faults end quickly.</summary>
+public sealed class ShortTimeoutServerFixture : McpServerFixture
+{
+    protected override string AttemptTimeout => "00:00:04";
+
+    protected override string TotalTimeout => "00:00:10";
+}
+
 /// <summary>
 /// How the server behaves when Sentry misbehaves, driven through the sandbox's fault modes. The
-/// fixture runs the stdio server with a 2 s attempt timeout and 10 s total timeout.
+/// fixture runs the stdio server with a 4 s attempt timeout and 10 s total timeout.
 /// </summary>
-public sealed class ResilienceTests(McpServerFixture server) : IClassFixture<McpServerFixture>, IAsyncLifetime
+public sealed class ResilienceTests(ShortTimeoutServerFixture server) : IClassFixture<ShortTimeoutServerFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => server.ResetAsync();
 
