@@ -30,4 +30,8 @@ public static class DemoIds
 
     /// <summary>Screenshot attached to the latest event of WEB-FRONTEND-1.</summary>
     public const string ScreenshotAttachmentId = "9001";
+
+    /// <summary>Dashboards of "acme": Checkout Health (favorited, three projects, a release filter) and Errors Overview (all projects).</summary>
+    public const string CheckoutDashboardId = "4101";
+    public const string ErrorsDashboardId = "4102";
 }
