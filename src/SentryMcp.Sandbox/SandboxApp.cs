@@ -54,6 +54,8 @@ public static class SandboxApp
         api.MapProjectEndpoints();
         api.MapSeerEndpoints();
         api.MapDashboardEndpoints();
+        api.MapProjectTeamEndpoints();
+        api.MapProjectKeyUpdateEndpoints();
         app.MapDocsEndpoints();
         app.MapOAuthEndpoints();
         app.MapIngestEndpoints();
