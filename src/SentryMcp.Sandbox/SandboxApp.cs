@@ -56,6 +56,8 @@ public static class SandboxApp
         api.MapDashboardEndpoints();
         api.MapProjectTeamEndpoints();
         api.MapProjectKeyUpdateEndpoints();
+        api.MapRepositoryEndpoints();
+        api.MapOnboardingEndpoints();
         app.MapDocsEndpoints();
         app.MapOAuthEndpoints();
         app.MapIngestEndpoints();
