@@ -52,7 +52,7 @@ public sealed class CreateProjectTool
             .Field("Web URL", context.Host.ProjectUrl(org, project.Slug));
         if (linked == false)
         {
-            md.Paragraph("The project was created; only the repository link is missing. Check that the token may manage integrations (org:integrations), or link the repository in Sentry.");
+            md.Paragraph("The project was created; only the repository link is missing. Check that the token may create code mappings for the organization, or link the repository in Sentry (Settings, Integrations, Code Mappings).");
         }
         return (dsn is not null
             ? md.UsingThisInformation(
