@@ -48,6 +48,7 @@ public sealed class UpdateDsnToolTests(McpServerFixture server) : IClassFixture<
         Assert.Equal(500, stored.GetProperty("rateLimit").GetProperty("count").GetInt32());
         var dsns = await server.CallAsync("find_dsns", new { organizationSlug = "acme", projectSlug = "web-frontend" });
         Assert.Contains("## Staging EU\n", dsns.Text);
+        Assert.Contains("**Rate Limit**: 500 errors per 3600 seconds", dsns.Text);
         Assert.DoesNotContain("## Staging\n", dsns.Text);
 
         var removed = await server.CallAsync("update_dsn", new { organizationSlug = "acme", projectSlug = "web-frontend", keyId, disableRateLimit = true });
@@ -56,6 +57,7 @@ public sealed class UpdateDsnToolTests(McpServerFixture server) : IClassFixture<
         Assert.Contains("**Rate Limit**: none", removed.Text);
         Assert.Contains("- Rate limit removed", removed.Text);
         Assert.Equal(JsonValueKind.Null, (await StoredKeyAsync("web-frontend", keyId)).GetProperty("rateLimit").ValueKind);
+        Assert.DoesNotContain("**Rate Limit**", (await server.CallAsync("find_dsns", new { organizationSlug = "acme", projectSlug = "web-frontend" })).Text);
     }
 
     [Fact]
