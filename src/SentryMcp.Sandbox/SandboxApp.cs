@@ -53,6 +53,11 @@ public static class SandboxApp
         api.MapTraceEndpoints();
         api.MapProjectEndpoints();
         api.MapSeerEndpoints();
+        api.MapDashboardEndpoints();
+        api.MapProjectTeamEndpoints();
+        api.MapProjectKeyUpdateEndpoints();
+        api.MapRepositoryEndpoints();
+        api.MapOnboardingEndpoints();
         app.MapDocsEndpoints();
         app.MapOAuthEndpoints();
         app.MapIngestEndpoints();

@@ -33,6 +33,8 @@ public sealed class FindDsnsTool
                 .Field("ID", key.Id)
                 .Field("DSN", key.Dsn?.Public)
                 .Field("Active", key.IsActive switch { true => "yes", false => "no (events sent with this DSN are dropped)", null => null })
+                .Field("Rate Limit", key.RateLimit is { Window: > 0, Count: > 0 } limit
+                    ? $"{limit.Count.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} errors per {limit.Window.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} seconds" : null)
                 .Field("Created", Markdown.Date(key.DateCreated))
                 .Field("CSP Report Endpoint", key.Dsn?.Csp)
                 .Field("Minidump Endpoint", key.Dsn?.Minidump)

@@ -12,6 +12,9 @@ public sealed class SandboxProjectKey
     public required string Secret { get; init; }
     public bool IsActive { get; set; } = true;
     public required DateTimeOffset DateCreated { get; init; }
+    public SandboxRateLimit? RateLimit { get; set; }
+    public string BrowserSdkVersion { get; set; } = "latest";
+    public SandboxLoaderOptions LoaderOptions { get; } = new();
 }
 
 public sealed partial class DemoData

@@ -30,4 +30,12 @@ public static class DemoIds
 
     /// <summary>Screenshot attached to the latest event of WEB-FRONTEND-1.</summary>
     public const string ScreenshotAttachmentId = "9001";
+
+    /// <summary>Dashboards of "acme": Checkout Health (favorited, three projects, a release filter) and Errors Overview (all projects).</summary>
+    public const string CheckoutDashboardId = "4101";
+    public const string ErrorsDashboardId = "4102";
+
+    /// <summary>Agentic onboarding runs of "acme": one in progress, one already completed (it accepts no more updates).</summary>
+    public const string OnboardingRunToken = "a1B2c3D4e5";
+    public const string FinishedOnboardingRunToken = "Zz9Yy8Xx7W";
 }

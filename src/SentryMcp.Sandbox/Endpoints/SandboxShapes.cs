@@ -87,7 +87,7 @@ public static class SandboxShapes
             secret = key.Secret,
             projectId = long.Parse(projectId, CultureInfo.InvariantCulture),
             isActive = key.IsActive,
-            rateLimit = (object?)null,
+            rateLimit = key.RateLimit is { } limit ? new { window = limit.Window, count = limit.Count } : null,
             dsn = new
             {
                 secret = $"{uri.Scheme}://{key.Public}:{key.Secret}@{host}/{projectId}",
@@ -100,10 +100,10 @@ public static class SandboxShapes
                 crons = $"{baseUrl}api/{projectId}/cron/___MONITOR_SLUG___/{key.Public}/",
                 cdn = $"{baseUrl}js-sdk-loader/{key.Public}.min.js",
             },
-            browserSdkVersion = "latest",
-            browserSdk = new { choices = new[] { new[] { "latest", "latest" }, new[] { "9.x", "9.x" } } },
+            browserSdkVersion = key.BrowserSdkVersion,
+            browserSdk = new { choices = SandboxKeySettings.BrowserSdkVersions.Select(v => new[] { v, v }) },
             dateCreated = key.DateCreated,
-            dynamicSdkLoaderOptions = new { hasReplay = true, hasPerformance = true, hasDebug = false, hasFeedback = false, hasLogsAndMetrics = false },
+            dynamicSdkLoaderOptions = key.LoaderOptions,
         };
     }
 

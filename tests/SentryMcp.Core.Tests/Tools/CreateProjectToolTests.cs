@@ -87,6 +87,62 @@ public sealed partial class CreateProjectToolTests(McpServerFixture server) : IC
         Assert.Contains("project:write", output.Text);
     }
 
+    [Fact]
+    public async Task A_connected_repository_is_linked_with_a_root_code_mapping()
+    {
+        var output = await server.CallAsync("create_project", new { organizationSlug = "acme", teamSlug = "frontend", name = "Storefront", platform = "javascript-react", repository = "acme/web-shop" });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("**Slug**: storefront", output.Text);
+        Assert.Contains("**Repository**: acme/web-shop (linked: stack traces map to the repository root)", output.Text);
+        Assert.Matches(DsnLine(), output.Text);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/0/organizations/acme/code-mappings/");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SandboxOptions.DefaultToken);
+        using var response = await server.Sandbox.SendAsync(request);
+        var mappings = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"projectSlug\":\"storefront\"", mappings);
+        Assert.Contains("\"repoName\":\"acme/web-shop\"", mappings);
+    }
+
+    [Fact]
+    public async Task A_bare_repository_name_matches_the_one_repository_ending_with_it()
+    {
+        var output = await server.CallAsync("create_project", new { organizationSlug = "acme", teamSlug = "backend", name = "Payments Worker", repository = "payments" });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("**Repository**: acme/payments (linked", output.Text);
+    }
+
+    [Theory]
+    [InlineData("api", "matches several repositories (acme-legacy/api, acme/api)")]
+    [InlineData("acme/unknown", "No repository named 'acme/unknown' is connected to 'acme'")]
+    public async Task An_unknown_or_ambiguous_repository_is_an_input_error_and_no_project_is_created(string repository, string message)
+    {
+        var name = "Repo Check " + repository.Replace("/", " ", StringComparison.Ordinal);
+
+        var output = await server.CallAsync("create_project", new { organizationSlug = "acme", teamSlug = "backend", name, repository });
+
+        Assert.True(output.IsError);
+        Assert.Contains("**Input Error**", output.Text);
+        Assert.Contains(message, output.Text);
+        var projects = await server.CallAsync("find_projects", new { organizationSlug = "acme", query = "repo-check" });
+        Assert.Contains("No projects found", projects.Text);
+    }
+
+    [Fact]
+    public async Task A_failed_link_keeps_the_project_and_its_dsn_and_says_what_is_missing()
+    {
+        await server.AddFaultAsync(new FaultRule(FaultKind.Status, "/api/0/organizations/acme/code-mappings/bulk/", Status: 403));
+
+        var output = await server.CallAsync("create_project", new { organizationSlug = "acme", teamSlug = "mobile", name = "Tablet App", repository = "acme/api" });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("**Slug**: tablet-app", output.Text);
+        Assert.Matches(DsnLine(), output.Text);
+        Assert.Contains("**Repository**: found acme/api, but linking it failed", output.Text);
+        Assert.Contains("only the repository link is missing", output.Text);
+    }
+
     [GeneratedRegex(@"\*\*SENTRY_DSN\*\*: (http://[0-9a-f]{32}@\S+/\d+)\n")]
     private static partial Regex DsnLine();
 }

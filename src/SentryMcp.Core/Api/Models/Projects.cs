@@ -10,7 +10,7 @@ public sealed record SentryProject(string Id, string Slug, string? Name, string?
 
 public sealed record ClientKeyDsn(string? Public, string? Secret, string? Csp, string? Security, string? Minidump, string? Cdn);
 
-public sealed record SentryClientKey(string Id, string? Name, bool? IsActive, string? DateCreated, ClientKeyDsn? Dsn);
+public sealed record SentryClientKey(string Id, string? Name, bool? IsActive, string? DateCreated, ClientKeyDsn? Dsn, ClientKeyRateLimit? RateLimit = null);
 
 public sealed record ReleaseAuthor(string? Name, string? Email);
 
