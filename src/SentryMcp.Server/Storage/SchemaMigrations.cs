@@ -30,10 +30,8 @@ public static class SchemaMigrations
     private static void AdoptSchemaCreatedWithoutMigrations(AppDbContext db, ILogger logger)
     {
         var history = db.GetService<IHistoryRepository>();
-        if (history.Exists())
-        {
-            return;
-        }
+        // Not IHistoryRepository.Exists: on Npgsql 10 it answers true before the table exists.
+        var historyTable = RelationalOptionsExtension.Extract(db.GetService<IDbContextOptions>()).MigrationsHistoryTableName ?? HistoryRepository.DefaultTableName;
         var migrations = db.GetService<IMigrationsAssembly>();
         var (initialId, initialType) = migrations.Migrations.First();
         var initial = migrations.CreateMigration(initialType, db.Database.ProviderName!);
@@ -43,9 +41,16 @@ public static class SchemaMigrations
         try
         {
             var existing = ExistingTables(db);
+            if (existing.Contains(historyTable))
+            {
+                return;
+            }
             if (!initialTables.Overlaps(existing))
             {
-                return; // A new database: the migrations create everything.
+                // A new database, which the migrations create whole. The history table first: Npgsql's
+                // migrator would otherwise log its first read of the missing table as a failed command.
+                Execute(db, history.GetCreateIfNotExistsScript(), transaction: null);
+                return;
             }
             var missing = initial.UpOperations.Where(operation => operation switch
             {
@@ -102,7 +107,7 @@ public static class SchemaMigrations
         return model is null ? null : db.GetService<IModelRuntimeInitializer>().Initialize(model, designTime: true, validationLogger: null);
     }
 
-    private static void Execute(AppDbContext db, string sql, DbTransaction transaction)
+    private static void Execute(AppDbContext db, string sql, DbTransaction? transaction)
     {
         using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction;

@@ -73,8 +73,8 @@ public sealed class SchemaUpgradeTests : IDisposable
         using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
         using var postgres = new PostgresDesignTimeFactory().CreateDbContext([]);
 
-        Assert.False(sqlite.Database.HasPendingModelChanges(), "Add a SQLite migration: dotnet ef migrations add <Name> --context SqliteAppDbContext (CONTRIBUTING.md).");
-        Assert.False(postgres.Database.HasPendingModelChanges(), "Add a PostgreSQL migration: dotnet ef migrations add <Name> --context PostgresAppDbContext (CONTRIBUTING.md).");
+        Assert.False(sqlite.Database.HasPendingModelChanges(), "Add a SQLite migration: dotnet ef migrations add <Name> --context SqliteAppDbContext (docs/architecture.md, Changing the schema).");
+        Assert.False(postgres.Database.HasPendingModelChanges(), "Add a PostgreSQL migration: dotnet ef migrations add <Name> --context PostgresAppDbContext (docs/architecture.md, Changing the schema).");
         Assert.Equal(sqlite.Database.GetMigrations().Select(Name), postgres.Database.GetMigrations().Select(Name));
     }
 
