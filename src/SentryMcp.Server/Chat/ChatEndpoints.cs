@@ -4,7 +4,6 @@ using System.Reflection;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using OpenAI;
-using SentryMcp.Server.Storage;
 
 namespace SentryMcp.Server.Chat;
 
@@ -42,10 +41,6 @@ public static class ChatEndpoints
 
     public static void MapChat(this WebApplication app)
     {
-        using (var scope = app.Services.CreateScope())
-        {
-            ChatSessionStore.EnsureTable(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-        }
         var api = app.MapGroup("/api");
         api.MapChatAuth();
         api.MapGet("/config", ConfigApi.Get);

@@ -90,22 +90,4 @@ public sealed class ChatSessionStore(AppDbContext db, SecretProtector protector,
         session.ProtectedRefreshToken = protector.Protect(RefreshPurpose, tokens.RefreshToken);
         session.AccessTokenExpiresAt = tokens.ExpiresAt;
     }
-
-    /// <summary>
-    /// Databases created before the chat existed lack its tables (sessions, used approvals); EnsureCreated
-    /// only creates whole schemas, so the tables' own statements are run idempotently.
-    /// </summary>
-    public static void EnsureTable(AppDbContext db)
-    {
-        var statements = db.Database.GenerateCreateScript()
-            .Split(";", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(s => s.Contains("\"ChatSessions\"", StringComparison.Ordinal) || s.Contains("\"UsedApprovals\"", StringComparison.Ordinal));
-        foreach (var statement in statements)
-        {
-            var idempotent = statement
-                .Replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", StringComparison.Ordinal)
-                .Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.Ordinal);
-            db.Database.ExecuteSqlRaw(idempotent);
-        }
-    }
 }

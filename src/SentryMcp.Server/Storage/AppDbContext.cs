@@ -6,8 +6,10 @@ namespace SentryMcp.Server.Storage;
 /// <summary>
 /// The server's durable state: OpenIddict's applications, authorizations and tokens, our grants
 /// (Sentry credentials, encrypted), the authorization server's key material and the DataProtection keys.
+/// Everything asks for this type; the instance is the provider's subclass (<see cref="SqliteAppDbContext"/>
+/// or <see cref="PostgresAppDbContext"/>), which owns that provider's migrations.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IDataProtectionKeyContext
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Grant> Grants => Set<Grant>();
 

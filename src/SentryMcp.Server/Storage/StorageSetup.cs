@@ -23,18 +23,15 @@ public static class StorageSetup
     {
         var database = Resolve(builder.Configuration);
         builder.Services.AddSingleton(database);
-        builder.Services.AddDbContext<AppDbContext>(options =>
+        // Everything asks for AppDbContext; the provider's subclass answers, with that provider's migrations.
+        if (database.IsPostgres)
         {
-            if (database.IsPostgres)
-            {
-                options.UseNpgsql(database.ConnectionString);
-            }
-            else
-            {
-                options.UseSqlite(database.ConnectionString);
-            }
-            options.UseOpenIddict();
-        });
+            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(options => Configure(options, database));
+        }
+        else
+        {
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => Configure(options, database));
+        }
         var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("sentry-mcp")
             .PersistKeysToDbContext<AppDbContext>();
@@ -48,19 +45,35 @@ public static class StorageSetup
         return builder;
     }
 
+    /// <summary>The provider and its options, the same at run time and for the design-time tools.</summary>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings database)
+    {
+        if (database.IsPostgres)
+        {
+            options.UseNpgsql(database.ConnectionString);
+        }
+        else
+        {
+            options.UseSqlite(database.ConnectionString);
+        }
+        options.UseOpenIddict();
+    }
+
     /// <summary>
-    /// Creates the schema on start-up (before anything reads keys or tokens). On PostgreSQL several
-    /// instances may start at once: schema creation, the first DataProtection key and the
+    /// Applies pending migrations on start-up (before anything reads keys or tokens), adopting a
+    /// database made before migrations first (<see cref="SchemaMigrations"/>). On PostgreSQL several
+    /// instances may start at once: the migrations, the first DataProtection key and the
     /// authorization server's keys are made under a session-level advisory lock, so exactly one
-    /// instance creates them and the others find them.
+    /// instance applies and creates them and the others find them done.
     /// </summary>
     public static void InitializeStorage(this WebApplication app)
     {
         var database = app.Services.GetRequiredService<DatabaseSettings>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SchemaMigrations).FullName!);
         if (!database.IsPostgres)
         {
             using var scope = app.Services.CreateScope();
-            scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.EnsureCreated();
+            SchemaMigrations.Apply(scope.ServiceProvider.GetRequiredService<AppDbContext>(), logger);
             return;
         }
         using var connection = new NpgsqlConnection(database.ConnectionString);
@@ -75,7 +88,7 @@ public static class StorageSetup
         {
             using (var scope = app.Services.CreateScope())
             {
-                scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.EnsureCreated();
+                SchemaMigrations.Apply(scope.ServiceProvider.GetRequiredService<AppDbContext>(), logger);
             }
             app.Services.GetRequiredService<SecretProtector>().Protect("SentryMcp.Storage.Warmup", "key ring");
             _ = app.Services.GetRequiredService<IOptions<OpenIddictServerOptions>>().Value;
