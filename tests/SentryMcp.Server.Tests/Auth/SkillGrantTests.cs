@@ -44,4 +44,25 @@ public sealed class SkillGrantTests(AuthServerFixture server) : IClassFixture<Au
         Assert.Equal("SKILLS_NOT_GRANTED", problem.GetProperty("code").GetString());
         Assert.Contains("it has inspect.", problem.GetProperty("detail").GetString());
     }
+
+    [Fact]
+    public async Task A_tool_outside_the_grant_names_the_skill_to_grant_beside_its_scope()
+    {
+        using var browser = server.NewBrowser();
+        var (_, tokens) = await browser.SignInAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "mcp")
+        {
+            Content = new StringContent("""{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"create_team","arguments":{"organizationSlug":"acme","name":"x"}}}""",
+                System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", tokens.AccessToken);
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        var response = await server.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.Contains("needs the \"Manage Projects & Teams\" permission ('sentry:project')", detail);
+    }
 }
