@@ -10,10 +10,10 @@ using SentryMcp.Core.Hosting;
 using SentryMcp.Core.Tools;
 using SentryMcp.Stdio;
 
-var options = StdioOptions.Parse(args, Environment.GetEnvironmentVariable, out var error, out var helpOrVersion);
-if (helpOrVersion)
+var options = StdioOptions.Parse(args, Environment.GetEnvironmentVariable, out var error, out var command);
+if (command != StdioCommand.Serve)
 {
-    Console.Out.WriteLine(args.Contains("--version") ? SentryMcpServerSetup.Version : StdioOptions.Usage);
+    Console.Out.WriteLine(command == StdioCommand.Version ? SentryMcpServerSetup.Version : StdioOptions.Usage);
     return 0;
 }
 if (options is null)
@@ -26,6 +26,8 @@ if (options is null)
 // Configuration comes from the environment only: argv is ours, and stdout belongs to JSON-RPC.
 var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
 builder.Configuration.AddEnvironmentVariables();
+// Flags win over their variables (--openai-base-url over OPENAI_BASE_URL, ...).
+builder.Configuration.AddInMemoryCollection(options.Settings);
 builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Logging.AddFilter("SentryMcp", LogLevel.Information);
@@ -39,7 +41,7 @@ builder.Services.Replace(ServiceDescriptor.Singleton<ITransport>(sp => new Drain
     Console.OpenStandardInput(), Console.OpenStandardOutput(), sp.GetRequiredService<ILoggerFactory>())));
 builder.Services.AddOptions<ModelContextProtocol.Server.McpServerOptions>()
     .Configure<SentryToolCatalog>((mcp, tools) => SentryMcpServerSetup.Apply(mcp, tools,
-        SentryMcpServerSetup.SelectionFor(options.Constraints, ToolSelection.AllGroups) with { Surface = options.Surface }));
+        SentryMcpServerSetup.SelectionFor(options.Constraints, ToolSelection.AllGroups) with { Skills = options.Skills, Surface = options.Surface }));
 
 await builder.Build().RunAsync();
 return 0;

@@ -10,10 +10,17 @@ public sealed class CommandLineTests
 {
     private static readonly string ServerPath = ServerPaths.Dll;
 
-    private static Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(params string[] args) =>
+    /// <summary>Every variable the server reads in place of a flag: removed so the test machine's own settings cannot leak in.</summary>
+    internal static readonly string[] FlagVariables =
+    [
+        "SENTRY_ACCESS_TOKEN", "SENTRY_HOST", "SENTRY_URL", "SENTRY_INSECURE_HTTP", "SENTRY_ORGANIZATION_SLUG", "SENTRY_PROJECT_SLUG",
+        "MCP_SKILLS", "MCP_DISABLE_SKILLS", "MCP_ALL_TOOLS", "EMBEDDED_AGENT_PROVIDER", "OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_MODEL",
+    ];
+
+    internal static Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(params string[] args) =>
         RunAsync(new Dictionary<string, string>(), args);
 
-    private static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    internal static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(ServerPath);
@@ -21,7 +28,7 @@ public sealed class CommandLineTests
         {
             start.ArgumentList.Add(arg);
         }
-        foreach (var variable in new[] { "SENTRY_ACCESS_TOKEN", "SENTRY_HOST", "SENTRY_INSECURE_HTTP", "SENTRY_ORGANIZATION_SLUG", "SENTRY_PROJECT_SLUG" })
+        foreach (var variable in FlagVariables)
         {
             start.Environment.Remove(variable);
         }
@@ -84,6 +91,19 @@ public sealed class CommandLineTests
             ("--insecure-http", "SENTRY_INSECURE_HTTP"),
             ("--organization-slug=<slug>", "SENTRY_ORGANIZATION_SLUG"),
             ("--project-slug=<slug>", "SENTRY_PROJECT_SLUG"),
+            ("--url=<https-url>", "SENTRY_URL"),
+            ("--skills=<list>", "MCP_SKILLS"),
+            ("--all-skills", null),
+            ("--disable-skills=<list>", "MCP_DISABLE_SKILLS"),
+            ("--all-tools", "MCP_ALL_TOOLS"),
+            ("--agent-provider=<provider>", "EMBEDDED_AGENT_PROVIDER"),
+            ("--openai-base-url=<url>", "OPENAI_BASE_URL"),
+            ("--openai-model=<model>", "OPENAI_MODEL"),
+            ("--anthropic-base-url=<url>", null),
+            ("--anthropic-model=<model>", null),
+            ("--sentry-dsn=<dsn>", null),
+            ("--mcp-url=<url>", null),
+            ("--experimental", null),
             ("--help", null),
             ("--version", null),
         })
@@ -96,12 +116,15 @@ public sealed class CommandLineTests
             }
         }
         Assert.Contains("OPENAI_API_KEY", stdout);
+        Assert.Contains("Skills: inspect, seer, docs (deprecated), triage, project-management", stdout);
     }
 
-    [Fact]
-    public async Task Version_prints_a_version_number_and_exits_0()
+    [Theory]
+    [InlineData("--version")]
+    [InlineData("-v")]
+    public async Task Version_prints_a_version_number_and_exits_0(string flag)
     {
-        var (exitCode, stdout, _) = await RunAsync("--version");
+        var (exitCode, stdout, _) = await RunAsync(flag);
 
         Assert.Equal(0, exitCode);
         Assert.Matches(@"^\d+\.\d+\.\d+", stdout.Trim());

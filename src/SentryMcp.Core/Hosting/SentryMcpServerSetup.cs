@@ -22,8 +22,13 @@ public static class SentryMcpServerSetup
         "Tools for Sentry: find organizations, projects and releases; search and inspect issues, events and traces; " +
         "triage issues; ask Seer for root causes; search Sentry's documentation. Start with whoami or find_organizations.";
 
-    /// <summary>Tools hidden because the session's constraints make them meaningless.</summary>
-    public static ToolSelection SelectionFor(SessionConstraints constraints, IReadOnlySet<PermissionGroup> groups)
+    /// <summary>
+    /// Tools hidden because the session's constraints make them meaningless: org/project finders and
+    /// <c>create_project</c> in scoped sessions, and in a project-scoped session the tools for data
+    /// the project has none of. <paramref name="capabilities"/> is null when they are not known (the
+    /// project could not be read, or the host does not look): then those tools stay listed.
+    /// </summary>
+    public static ToolSelection SelectionFor(SessionConstraints constraints, IReadOnlySet<PermissionGroup> groups, ProjectCapabilities? capabilities = null)
     {
         var hidden = new HashSet<string>(StringComparer.Ordinal);
         if (constraints.OrganizationSlug is not null)
@@ -35,6 +40,10 @@ public static class SentryMcpServerSetup
             hidden.Add("find_projects");
             // A project-scoped session works inside one existing project, as the official server does.
             hidden.Add("create_project");
+            if (capabilities is not null)
+            {
+                hidden.UnionWith(capabilities.UnavailableTools());
+            }
         }
         return new ToolSelection(constraints, groups, hidden);
     }

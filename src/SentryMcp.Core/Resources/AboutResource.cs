@@ -10,13 +10,9 @@ namespace SentryMcp.Core.Resources;
 [McpServerResourceType]
 public sealed class AboutResource
 {
-    private static readonly Dictionary<PermissionGroup, string> GroupTitles = new()
-    {
-        [PermissionGroup.Read] = "Read (organizations, projects, issues, events, traces, docs)",
-        [PermissionGroup.IssueTriage] = "Issue triage (changes issues)",
-        [PermissionGroup.ProjectManagement] = "Project management (creates and changes teams, projects, keys)",
-        [PermissionGroup.Seer] = "Seer (starts AI analyses, billed by Sentry)",
-    };
+    /// <summary>A permission group as the skill it grants (the words of the consent page and <c>--skills</c>).</summary>
+    private static string GroupTitle(PermissionGroup group) =>
+        SentrySkills.OfGroup(group).Select(SentrySkills.Get).Where(s => !s.Deprecated).Select(s => $"{s.Name} (`{s.Id}`)").FirstOrDefault() ?? group.ToString();
 
     [McpServerResource(UriTemplate = "sentry://about", Name = "about", Title = "About this Sentry MCP server", MimeType = "text/markdown")]
     [Description("What this Sentry MCP server is, its tools by permission group, how to authenticate and where to read more.")]
@@ -30,7 +26,7 @@ public sealed class AboutResource
             .Heading("Tools");
         foreach (var group in tools.All.GroupBy(t => t.Group).OrderBy(g => g.Key))
         {
-            md.Heading(GroupTitles.GetValueOrDefault(group.Key, group.Key.ToString()), 3);
+            md.Heading(GroupTitle(group.Key), 3);
             foreach (var tool in group)
             {
                 var summary = tool.Tool.ProtocolTool.Description?.Split('\n', 2)[0].Trim();
@@ -38,7 +34,7 @@ public sealed class AboutResource
             }
             md.Line();
         }
-        return md.Paragraph("A session sees only the tools of the permission groups it was granted; tools made pointless by the session's organization or project pin are hidden.")
+        return md.Paragraph("A session sees only the tools of the skills it was granted (narrowed further by `--skills`/`--disable-skills` or `?skills=`/`?disable-skills=`); tools made pointless by the session's organization or project pin are hidden.")
             .Heading("Authentication")
             .Bullet("**stdio**: pass a Sentry user auth token with `--access-token=<token>` or `SENTRY_ACCESS_TOKEN`; add `--host=<host>` for self-hosted Sentry.")
             .Bullet("**HTTP** (`/mcp`): sign in with OAuth (the client discovers the authorization server from the 401 answer), or send `Authorization: Sentry-Bearer <token>` with a Sentry user auth token.")

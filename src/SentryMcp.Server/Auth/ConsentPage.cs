@@ -13,11 +13,17 @@ public static class ConsentPage
     public const string GroupField = "group";
     public const string DecisionField = "decision";
 
+    /// <summary>Read access, always granted: the Inspect skill.</summary>
+    private static readonly SkillDefinition Inspect = SentrySkills.Get(Skill.Inspect);
+
+    /// <summary>
+    /// One checkbox per optional permission group, worded as the skill it grants (the words of the
+    /// official server's consent page); the OAuth scope behind it stays <c>sentry:triage</c> etc.
+    /// </summary>
     private static readonly (PermissionGroup Group, string Label, string Hint, bool Warn)[] Choices =
     [
-        (PermissionGroup.IssueTriage, "Issue triage", "Resolve, ignore and assign issues.", false),
-        (PermissionGroup.ProjectManagement, "Project management", "Create and change teams, projects and client keys.", false),
-        (PermissionGroup.Seer, "Seer", "Start Seer root-cause analyses. Seer runs are billed by Sentry.", true),
+        .. SentrySkills.All.Where(s => !s.Deprecated && s.Group != PermissionGroup.Read)
+            .Select(s => (s.Group, s.Name, s.Description, s.Group == PermissionGroup.Seer)),
     ];
 
     /// <param name="kept">Groups this browser already approved for this client and redirect URI: a
@@ -52,8 +58,8 @@ public static class ConsentPage
             html.Append(Hidden(name, value));
         }
         html.Append("<fieldset><legend>Permissions</legend>")
-            .Append("<label><input type=\"checkbox\" checked disabled> Read-only access")
-            .Append("<span class=\"hint\">Organizations, projects, issues, events, traces and releases. Always included.</span></label>");
+            .Append("<label><input type=\"checkbox\" checked disabled> ").Append(AuthPages.Encode(Inspect.Name))
+            .Append("<span class=\"hint\">").Append(AuthPages.Encode(Inspect.Description)).Append(" Always included.</span></label>");
         foreach (var (group, label, hint, warn) in Choices)
         {
             var status = kept.Contains(group) ? "kept" : requested.Contains(group) && kept.Count > 0 ? "new" : null;

@@ -5,14 +5,22 @@ namespace SentryMcp.Server.Chat;
 /// <summary>Opens (or reuses) the signed-in user's MCP connection, turning failures into the API's problems.</summary>
 public static class ChatMcp
 {
-    public static Uri EndpointFor(ChatUser user, ChatApiOptions options)
-    {
-        if (options.McpUrl is not null)
-        {
-            return new Uri(options.McpUrl);
-        }
+    public static Uri EndpointFor(ChatUser user, ChatApiOptions options) =>
         // The session's resource is this server's /mcp URL, as the browser reached it.
-        return new Uri(options.McpTransport == McpTransportKind.Sse ? user.Resource[..^"/mcp".Length] + "/sse" : user.Resource);
+        WithEveryTool(options.McpUrl ?? (options.McpTransport == McpTransportKind.Sse ? user.Resource[..^"/mcp".Length] + "/sse" : user.Resource));
+
+    /// <summary>
+    /// The chat asks the user before every write, keyed on each tool's own annotations, so it lists
+    /// every tool directly (<c>?tools=all</c>): through <c>execute_sentry_tool</c> a model could run a
+    /// write tool behind a read-only gateway without that approval step.
+    /// </summary>
+    private static Uri WithEveryTool(string endpoint)
+    {
+        var uri = new Uri(endpoint);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query);
+        query["tools"] = "all";
+        var builder = new UriBuilder(uri) { Query = "" };
+        return new Uri(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(builder.Uri.AbsoluteUri, query));
     }
 
     public static async Task<(McpLease? Lease, IResult? Problem)> ConnectAsync(HttpContext http, ChatUser user)

@@ -112,7 +112,8 @@ public sealed class McpConnections(IHttpClientFactory httpClients, ILoggerFactor
             }, loggers, timeout.Token);
             var tools = await client.ListToolsAsync(cancellationToken: timeout.Token);
             IReadOnlyList<McpClientPrompt> prompts = client.ServerCapabilities.Prompts is null ? [] : [.. await client.ListPromptsAsync(cancellationToken: timeout.Token)];
-            return new McpSessionConnection(client, [.. tools], prompts);
+            // A server that still offers the gateway (another MCP URL) must not get a way around approvals.
+            return new McpSessionConnection(client, [.. tools.Where(t => !Core.Tools.ToolSurfaces.Gateway.Contains(t.Name))], prompts);
         }
         catch (Exception ex)
         {

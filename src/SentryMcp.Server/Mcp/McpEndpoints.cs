@@ -60,6 +60,10 @@ public static class McpEndpoints
         {
             return problem;
         }
+        if (caller is not null && McpToolQuery.Read(http, caller, McpScopeCheck.CapabilitiesOf(http)) is { } badQuery)
+        {
+            return badQuery;
+        }
         if (caller is not null && await ToolScopeChallenge.CheckAsync(http, caller) is { } challenge)
         {
             return challenge;

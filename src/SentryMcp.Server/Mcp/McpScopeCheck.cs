@@ -9,11 +9,18 @@ namespace SentryMcp.Server.Mcp;
 /// <summary>
 /// For <c>/mcp/{org}[/{project}]</c>: before serving, checks the slugs and that the caller can see
 /// that organization/project (400 bad slug, 403 no access, 404 unknown), then pins the session to
-/// them. Results are cached briefly per caller.
+/// them. Results are cached briefly per caller, with the project's capabilities read from the same
+/// project answer (no extra Sentry call), which hide tools for data the project has none of.
 /// </summary>
 public sealed class McpScopeCheck(SentryApiClientFactory clients, IOptions<ServerOptions> server, IMemoryCache cache)
 {
     private static readonly TimeSpan CacheTime = TimeSpan.FromMinutes(2);
+    private const string CapabilitiesKey = "SentryMcp.ProjectCapabilities";
+
+    private sealed record Probe(int Status, ProjectCapabilities? Capabilities);
+
+    /// <summary>The checked project's capabilities; null for unscoped and organization-scoped URLs.</summary>
+    public static ProjectCapabilities? CapabilitiesOf(HttpContext http) => http.Items.TryGetValue(CapabilitiesKey, out var value) ? value as ProjectCapabilities : null;
 
     public async Task<IResult?> CheckAsync(HttpContext http, McpCaller caller)
     {
@@ -33,12 +40,16 @@ public sealed class McpScopeCheck(SentryApiClientFactory clients, IOptions<Serve
             return Problem(403, "Token not valid for this scope", "This token was granted for a different organization or project. Sign in again for this URL.", "SCOPE_MISMATCH");
         }
         var key = $"scope:{caller.UserId}:{org}:{project}";
-        if (!cache.TryGetValue(key, out int status))
+        if (!cache.TryGetValue(key, out Probe? probe) || probe is null)
         {
-            status = await ProbeAsync(caller, org, project, http.RequestAborted);
-            cache.Set(key, status, CacheTime);
+            probe = await ProbeAsync(caller, org, project, http.RequestAborted);
+            cache.Set(key, probe, CacheTime);
         }
-        return status switch
+        if (probe.Capabilities is not null)
+        {
+            http.Items[CapabilitiesKey] = probe.Capabilities;
+        }
+        return probe.Status switch
         {
             200 => null,
             401 => Problem(401, "Sentry rejected the credentials", "The Sentry token is no longer valid. Sign in again.", "AUTH_EXPIRED"),
@@ -50,21 +61,22 @@ public sealed class McpScopeCheck(SentryApiClientFactory clients, IOptions<Serve
     public static SessionConstraints ConstraintsFor(HttpContext http) =>
         new(http.GetRouteValue("organizationSlug") as string, http.GetRouteValue("projectSlug") as string);
 
-    private async Task<int> ProbeAsync(McpCaller caller, string org, string? project, CancellationToken ct)
+    private async Task<Probe> ProbeAsync(McpCaller caller, string org, string? project, CancellationToken ct)
     {
         var client = clients.Create(server.Value.SentryHost, caller.SentryAccessToken);
         try
         {
             await client.GetOrganizationAsync(org, ct);
-            if (project is not null)
+            if (project is null)
             {
-                await client.GetAsync<System.Text.Json.JsonElement>(ApiPath.Of("projects", org, project), null, ct);
+                return new Probe(200, null);
             }
-            return 200;
+            var details = await client.GetAsync<System.Text.Json.JsonElement>(ApiPath.Of("projects", org, project), null, ct);
+            return new Probe(200, ProjectCapabilities.FromProject(details));
         }
         catch (SentryApiException ex) when (ex.IsClientError)
         {
-            return (int)ex.StatusCode is 401 or 403 ? (int)ex.StatusCode : 404;
+            return new Probe((int)ex.StatusCode is 401 or 403 ? (int)ex.StatusCode : 404, null);
         }
     }
 

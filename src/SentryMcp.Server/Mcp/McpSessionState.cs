@@ -31,9 +31,16 @@ public sealed class McpSessionState(IHttpContextAccessor accessor)
     private static SessionConstraints Combine(McpCaller caller, SessionConstraints route) =>
         route.OrganizationSlug is not null ? route : caller.TokenScope;
 
-    /// <summary>Fills server options with the tools this caller may see in this scope.</summary>
-    public void ConfigureServer(McpServerOptions options, SentryToolCatalog catalog) =>
-        SentryMcpServerSetup.Apply(options, catalog, SentryMcpServerSetup.SelectionFor(Constraints, Caller.Groups));
+    /// <summary>
+    /// Fills server options with the tools this caller may see in this scope, narrowed by the URL's
+    /// <c>?skills=</c>/<c>?disable-skills=</c> and listed as <c>?tools=</c> asks (<see cref="McpToolQuery"/>).
+    /// </summary>
+    public void ConfigureServer(McpServerOptions options, SentryToolCatalog catalog)
+    {
+        var query = McpToolQuery.From(accessor.HttpContext);
+        var selection = SentryMcpServerSetup.SelectionFor(Constraints, Caller.Groups, query.Capabilities) with { Skills = query.Skills, Surface = query.Surface };
+        SentryMcpServerSetup.Apply(options, catalog, selection);
+    }
 
     public static void AddTo(IServiceCollection services)
     {

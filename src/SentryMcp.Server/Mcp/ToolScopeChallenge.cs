@@ -82,7 +82,11 @@ public static class ToolScopeChallenge
         var server = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value;
         http.Response.Headers.WWWAuthenticate = McpAuthenticationHandler.Challenge("insufficient_scope", scope, ProtectedResourceMetadata.MetadataUrl(http, server));
         return Results.Problem(statusCode: 403, title: "Permission not granted",
-            detail: $"The tool '{tool}' needs the '{PermissionScopes.Scope[descriptor.Group]}' permission, which this sign-in did not grant. Sign in again with scope \"{scope}\".",
+            detail: $"The tool '{tool}' needs the {SkillName(descriptor.Group)} permission ('{PermissionScopes.Scope[descriptor.Group]}'), which this sign-in did not grant. Sign in again with scope \"{scope}\".",
             extensions: new Dictionary<string, object?> { ["code"] = "INSUFFICIENT_SCOPE", ["scope"] = scope });
     }
+
+    /// <summary>A group as the consent page words it: the skill it grants.</summary>
+    private static string SkillName(PermissionGroup group) =>
+        SentrySkills.OfGroup(group).Select(SentrySkills.Get).FirstOrDefault(s => !s.Deprecated)?.Name is { } name ? $"\"{name}\"" : group.ToString();
 }

@@ -32,13 +32,37 @@ public sealed class ToolReferenceTests
             .AppendLine("Generated from the tool catalog by `ToolReferenceTests` (do not edit by hand).")
             .AppendLine("Permission groups decide which tools a grant can see; scopes are the Sentry OAuth scopes the tool's API calls need.")
             .AppendLine()
-            .AppendLine("| Tool | Group | Read-only | Destructive | Sentry scopes | Summary |")
-            .AppendLine("|---|---|---|---|---|---|");
+            .AppendLine("## Skills")
+            .AppendLine()
+            .AppendLine("A tool is available when any of its skills is enabled. A grant enables the skills of its permission groups;")
+            .AppendLine("`--skills`/`--disable-skills` (stdio, or `MCP_SKILLS`/`MCP_DISABLE_SKILLS`) and `?skills=`/`?disable-skills=` (HTTP) narrow them, never widen.")
+            .AppendLine()
+            .AppendLine("| Skill | Name | Permission group | stdio default | Description |")
+            .AppendLine("|---|---|---|---|---|");
+        foreach (var skill in SentrySkills.All)
+        {
+            sb.AppendLine($"| `{skill.Id}` | {skill.Name}{(skill.Deprecated ? " (deprecated)" : "")} | {skill.Group} | {(skill.Deprecated ? "off" : "on")} | {skill.Description} |");
+        }
+        sb.AppendLine()
+            .AppendLine("## Visible tools")
+            .AppendLine()
+            .AppendLine($"`tools/list` shows the tools marked \"listed by default\" (at most {ToolSurfaces.DirectBudget}) that the session may call; every other available tool")
+            .AppendLine("is reached through `search_sentry_tools` (find by name or words of its description) and `execute_sentry_tool` (run it),")
+            .AppendLine("which are listed only when there is such a tool. To list every available tool directly: `--all-tools` (stdio, or `MCP_ALL_TOOLS=true`)")
+            .AppendLine("or `?tools=all` (HTTP; the chat always uses it). Scoped sessions hide `find_organizations`, `find_projects` and `create_project`, and on")
+            .AppendLine("a project-scoped URL the replay, profile and trace tools when the project has no such data.")
+            .AppendLine()
+            .AppendLine("## Catalog")
+            .AppendLine()
+            .AppendLine("| Tool | Group | Skills | Listed by default | Read-only | Destructive | Sentry scopes | Summary |")
+            .AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var tool in catalog.All)
         {
             var annotations = tool.Tool.ProtocolTool.Annotations;
             var summary = (tool.Tool.ProtocolTool.Description ?? "").Split('\n')[0].Replace("|", "\\|", StringComparison.Ordinal);
-            sb.AppendLine($"| `{tool.Name}` | {tool.Group} | {(annotations?.ReadOnlyHint == true ? "yes" : "no")} | {(annotations?.DestructiveHint == true ? "yes" : "no")} | {(tool.Scopes.Count == 0 ? "none" : string.Join(", ", tool.Scopes.Select(s => $"`{s}`")))} | {summary} |");
+            var skills = string.Join(", ", tool.Skills.Order().Select(k => $"`{SentrySkills.Id(k)}`"));
+            var listed = tool.IsDirect ? "yes" : "no";
+            sb.AppendLine($"| `{tool.Name}` | {tool.Group} | {skills} | {listed} | {(annotations?.ReadOnlyHint == true ? "yes" : "no")} | {(annotations?.DestructiveHint == true ? "yes" : "no")} | {(tool.Scopes.Count == 0 ? "none" : string.Join(", ", tool.Scopes.Select(s => $"`{s}`")))} | {summary} |");
         }
         sb.AppendLine().AppendLine("## Prompts").AppendLine();
         foreach (var prompt in catalog.Prompts)
