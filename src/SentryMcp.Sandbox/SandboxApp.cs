@@ -53,6 +53,8 @@ public static class SandboxApp
         api.MapTraceEndpoints();
         api.MapProjectEndpoints();
         api.MapSeerEndpoints();
+        api.MapAiConversationEndpoints();
+        api.MapSnapshotEndpoints();
         app.MapDocsEndpoints();
         app.MapOAuthEndpoints();
         app.MapIngestEndpoints();
