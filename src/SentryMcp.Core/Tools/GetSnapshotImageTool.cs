@@ -13,8 +13,8 @@ namespace SentryMcp.Core.Tools;
 [McpServerToolType]
 public sealed class GetSnapshotImageTool
 {
-    /// <summary>Largest image returned inline by default: enough for a phone screenshot, small beside a model's context.</summary>
-    internal const int PreviewMaxBytes = 512 * 1024;
+    /// <summary>An image that cannot be previewed (not a PNG this server decodes) is still sent by default up to this size.</summary>
+    internal const int UnpreviewableMaxBytes = 1024 * 1024;
 
     /// <summary>Largest image returned at all (the per-image limit of the common model APIs is about 5 MB).</summary>
     internal const int FullMaxBytes = 5 * 1024 * 1024;
@@ -23,7 +23,7 @@ public sealed class GetSnapshotImageTool
     [Description("Get metadata and image content for one image of a preprod snapshot: the current (head) image, the base image and the diff mask.\n\n" +
         "Use this tool when you need to:\n- See what a changed screenshot looks like now and before\n- Inspect the metadata and context of one snapshot image\n" +
         "- Fetch the original full-resolution bytes when the default is not enough (larger answers)\n\n" +
-        "Images up to 512 KB are returned by default; imageResolution='full' returns images up to 5 MB.\n\n" +
+        "By default images come as previews, at most 1024 pixels on the long side; imageResolution='full' returns the original bytes, up to 5 MB per image.\n\n" +
         "<examples>\nget_snapshot_image(organizationSlug='my-org', snapshotId='231949', imageIdentifier='login_screen.png')\n" +
         "get_snapshot_image(organizationSlug='my-org', snapshotId='231949', imageIdentifier='ios/login_screen.png', imageResolution='full')\n</examples>\n\n" +
         "<hints>\n- get_snapshot lists the image file names of a snapshot.\n- imageIdentifier may contain slashes: pass the image_file_name exactly as get_snapshot shows it.\n</hints>")]
@@ -33,7 +33,7 @@ public sealed class GetSnapshotImageTool
         [Description("The organization's slug. find_organizations lists the organizations you can access.")] string organizationSlug,
         [Description("The numeric snapshot artifact ID.")] string snapshotId,
         [Description("The image's file name (image_file_name) as get_snapshot lists it.")] string imageIdentifier,
-        [Description("preview (default): images up to 512 KB; full: the original bytes up to 5 MB (larger answers).")][AllowedValues("preview", "full")] string imageResolution = "preview",
+        [Description("preview (default): images scaled to at most 1024 pixels on the long side; full: the original bytes, up to 5 MB per image (larger answers).")][AllowedValues("preview", "full")] string imageResolution = "preview",
         [Description("The organization's region URL, if known (from find_organizations). Leave empty for self-hosted Sentry.")] string? regionUrl = null,
         CancellationToken cancellationToken = default)
     {
@@ -71,7 +71,6 @@ public sealed class GetSnapshotImageTool
             }
         }
 
-        var max = resolution == "full" ? FullMaxBytes : PreviewMaxBytes;
         var images = new List<(string Label, string Url)>();
         if (detail.HeadImage?.ImageUrl is { } head)
         {
@@ -92,20 +91,35 @@ public sealed class GetSnapshotImageTool
         {
             var (bytes, contentType) = downloads[i];
             var mime = contentType is { } ct && ct.StartsWith("image/", StringComparison.Ordinal) ? ct : Sniff(bytes);
+            var (label, size) = (images[i].Label, bytes.Length.ToString("N0", CultureInfo.InvariantCulture));
             if (mime is null)
             {
-                notes.Add($"{images[i].Label}: Sentry sent {contentType ?? "an unknown type"}, not an image; it is not included.");
+                notes.Add($"{label}: Sentry sent {contentType ?? "an unknown type"}, not an image; it is not included.");
+                continue;
             }
-            else if (bytes.Length > max)
+            var (send, description) = (bytes, $"original, {size} bytes");
+            if (resolution == "preview")
             {
-                notes.Add($"{images[i].Label}: {bytes.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes, more than the {max.ToString("N0", CultureInfo.InvariantCulture)} bytes returned " +
-                    (resolution == "full" ? "at all; open it in Sentry." : "by default; call again with imageResolution='full'" + (bytes.Length > FullMaxBytes ? " (it is too large for that too; open it in Sentry)." : ".")));
+                if (Sniff(bytes) == "image/png" && PngPreview.Create(bytes) is { } preview)
+                {
+                    (send, mime, description) = (preview.Png, "image/png",
+                        ReferenceEquals(preview.Png, bytes) ? $"original, {preview.Width}×{preview.Height}, {size} bytes" : $"preview, {preview.Width}×{preview.Height}");
+                }
+                else if (bytes.Length > UnpreviewableMaxBytes)
+                {
+                    notes.Add($"{label}: no preview can be made of this {mime} ({size} bytes); call again with imageResolution='full'" +
+                        (bytes.Length > FullMaxBytes ? " (it is too large for that too; open it in Sentry)." : "."));
+                    continue;
+                }
             }
-            else
+            if (send.Length > FullMaxBytes)
             {
-                parts.Add(new TextContentBlock { Text = $"### {images[i].Label} — {mime}, {bytes.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes" });
-                parts.Add(ImageContentBlock.FromBytes(bytes, mime));
+                notes.Add($"{label}: {send.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes, more than the {FullMaxBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes " +
+                    "this server returns per image; " + (resolution == "full" ? "call again without imageResolution for a preview, or open it in Sentry." : "open it in Sentry."));
+                continue;
             }
+            parts.Add(new TextContentBlock { Text = $"### {label} — {mime}, {description}" });
+            parts.Add(ImageContentBlock.FromBytes(send, mime));
         }
         if (parts.Count == 0 && notes.Count > 0)
         {

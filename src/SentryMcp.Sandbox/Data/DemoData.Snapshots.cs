@@ -2,7 +2,7 @@ using System.IO.Compression;
 
 namespace SentryMcp.Sandbox;
 
-/// <summary>A generated PNG: a solid background with a coloured band, or deterministic noise (incompressible, for size limits).</summary>
+/// <summary>A generated PNG: a coloured band over a solid background, or over deterministic noise (incompressible, for size limits).</summary>
 public sealed record SandboxPng(string Key, int Width, int Height, (byte R, byte G, byte B) Background, (byte R, byte G, byte B) Band, int BandTop, int BandHeight, bool Noise = false);
 
 /// <summary>One image of a snapshot and how it compares with the base build.</summary>
@@ -51,8 +51,9 @@ public sealed partial class DemoData
         var welcome = Png("welcome-v1", purple, 40, 16);
         var banner = Png("banner-v1", red, 0, 24);
         var applePay = Png("applepay-v1", (0x11, 0x11, 0x11), 60, 36);
-        // 1400×1300 RGB noise, stored without compression: larger than any image a tool returns inline.
-        var feed = new SandboxPng("feed-v1", 1400, 1300, white, white, 0, 0, Noise: true);
+        // 1400×1300: a red header over RGB noise, stored without compression, so the original is larger
+        // than any image a tool returns and only a downscaled preview can be shown.
+        var feed = new SandboxPng("feed-v1", 1400, 1300, white, red, 0, 100, Noise: true);
         SandboxSnapshotImage Same(string file, string name, string group, string description, SandboxPng png) => new(file, name, group, description, "unchanged", png, png);
 
         var baseImages = new List<SandboxSnapshotImage>
@@ -113,7 +114,8 @@ public sealed partial class DemoData
             for (var x = 0; x < png.Width; x++)
             {
                 var offset = y * stride + 1 + x * 3;
-                if (png.Noise)
+                var inBand = y >= png.BandTop && y < png.BandTop + png.BandHeight;
+                if (png.Noise && !inBand)
                 {
                     noise ^= noise << 13;
                     noise ^= noise >> 17;
@@ -121,7 +123,7 @@ public sealed partial class DemoData
                     (raw[offset], raw[offset + 1], raw[offset + 2]) = ((byte)noise, (byte)(noise >> 8), (byte)(noise >> 16));
                     continue;
                 }
-                var (r, g, b) = y >= png.BandTop && y < png.BandTop + png.BandHeight ? png.Band : png.Background;
+                var (r, g, b) = inBand ? png.Band : png.Background;
                 (raw[offset], raw[offset + 1], raw[offset + 2]) = (r, g, b);
             }
         }

@@ -49,16 +49,32 @@ public sealed class GetSnapshotImageToolTests(McpServerFixture server) : IClassF
         Assert.Single(unchanged.Raw.Content.OfType<ImageContentBlock>());
     }
 
-    [Theory]
-    [InlineData("preview", "more than the 524,288 bytes returned by default; call again with imageResolution='full' (it is too large for that too")]
-    [InlineData("full", "more than the 5,242,880 bytes returned at all; open it in Sentry")]
-    public async Task An_image_over_the_size_limit_is_a_clear_error_without_image_content(string resolution, string expected)
+    [Fact]
+    public async Task A_large_screenshot_comes_back_as_a_real_downscaled_preview()
     {
-        var output = await server.CallAsync("get_snapshot_image", new { organizationSlug = "acme", snapshotId = DemoIds.SnapshotId, imageIdentifier = "home/feed_long_scroll.png", imageResolution = resolution });
+        var output = await server.CallAsync("get_snapshot_image", new { organizationSlug = "acme", snapshotId = DemoIds.SnapshotId, imageIdentifier = "home/feed_long_scroll.png" });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("**Dimensions**: 1400×1300", output.Text);
+        Assert.Contains("### Head (current) — image/png, preview, 1024×951", output.Text);
+        var png = Assert.Single(output.Raw.Content.OfType<ImageContentBlock>()).DecodedData.ToArray();
+        Assert.Equal(1024, ReadBigEndian(png, 16));
+        Assert.Equal(951, ReadBigEndian(png, 20));
+        Assert.True(png.Length < OriginalFeedBytes, $"{png.Length} bytes");
+        // The sandbox draws a red header (rows 0-99) over noise: the preview keeps it at the top.
+        var firstRow = FirstRow(png);
+        Assert.Equal([0xE0, 0x3E, 0x3E], firstRow[1..4]);
+        Assert.Equal([0xE0, 0x3E, 0x3E], firstRow[^3..]);
+    }
+
+    [Fact]
+    public async Task An_original_over_the_size_limit_is_a_clear_error_without_image_content()
+    {
+        var output = await server.CallAsync("get_snapshot_image", new { organizationSlug = "acme", snapshotId = DemoIds.SnapshotId, imageIdentifier = "home/feed_long_scroll.png", imageResolution = "full" });
 
         Assert.True(output.IsError, output.Text);
         Assert.Contains("**Input Error**: No image of 'home/feed_long_scroll.png' could be returned.", output.Text);
-        Assert.Contains(expected, output.Text);
+        Assert.Contains("more than the 5,242,880 bytes this server returns per image; call again without imageResolution for a preview", output.Text);
         Assert.Empty(output.Raw.Content.OfType<ImageContentBlock>());
     }
 
@@ -92,6 +108,47 @@ public sealed class GetSnapshotImageToolTests(McpServerFixture server) : IClassF
         {
             await server.ResetAsync();
         }
+    }
+
+    [Fact]
+    public async Task Through_the_gateway_the_image_content_arrives_unchanged()
+    {
+        await using var client = await server.StartClientAsync([], SandboxOptions.ReadOnlyToken);
+        var listed = await client.ListToolsAsync();
+        Assert.DoesNotContain(listed, t => t.Name == "get_snapshot_image");
+
+        var output = await server.CallAsync("execute_sentry_tool", new
+        {
+            name = "get_snapshot_image",
+            arguments = new { organizationSlug = "acme", snapshotId = DemoIds.SnapshotId, imageIdentifier = "checkout/apple_pay_sheet.png" },
+        }, client);
+
+        Assert.False(output.IsError, output.Text);
+        var image = Assert.Single(output.Raw.Content.OfType<ImageContentBlock>());
+        Assert.Equal("image/png", image.MimeType);
+    }
+
+    /// <summary>Size of the sandbox's 1400×1300 original (header, 100 red rows and stored noise).</summary>
+    private const int OriginalFeedBytes = 5_000_000;
+
+    /// <summary>The first scanline (filter byte, then RGB) of a PNG whose IDAT data is one zlib stream.</summary>
+    private static byte[] FirstRow(byte[] png)
+    {
+        using var idat = new MemoryStream();
+        for (var offset = 8; offset < png.Length;)
+        {
+            var length = ReadBigEndian(png, offset);
+            if (System.Text.Encoding.ASCII.GetString(png, offset + 4, 4) == "IDAT")
+            {
+                idat.Write(png, offset + 8, length);
+            }
+            offset += 12 + length;
+        }
+        idat.Position = 0;
+        using var zlib = new System.IO.Compression.ZLibStream(idat, System.IO.Compression.CompressionMode.Decompress);
+        var row = new byte[1 + ReadBigEndian(png, 16) * 3];
+        zlib.ReadExactly(row);
+        return row;
     }
 
     private static int ReadBigEndian(byte[] bytes, int offset) => bytes[offset] << 24 | bytes[offset + 1] << 16 | bytes[offset + 2] << 8 | bytes[offset + 3];
