@@ -10,7 +10,7 @@ namespace SentryMcp.Core.Tools;
 /// to the caller. Sizes are checked before anything is allocated, so a hostile file cannot make this
 /// server inflate gigabytes.
 /// </summary>
-internal static class PngPreview
+public static class PngPreview
 {
     public const int MaxDimension = 1024;
 
