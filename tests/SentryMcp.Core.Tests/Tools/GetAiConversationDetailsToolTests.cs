@@ -3,8 +3,12 @@ using SentryMcp.Sandbox;
 
 namespace SentryMcp.Core.Tests.Tools;
 
-public sealed class GetAiConversationDetailsToolTests(McpServerFixture server) : IClassFixture<McpServerFixture>
+public sealed class GetAiConversationDetailsToolTests(McpServerFixture server) : IClassFixture<McpServerFixture>, IAsyncLifetime
 {
+    public Task InitializeAsync() => WarmSandbox.EnsureAsync(server);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task The_transcript_lists_user_and_assistant_messages_and_tool_calls_in_order()
     {

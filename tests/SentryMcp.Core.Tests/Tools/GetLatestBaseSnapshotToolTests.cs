@@ -3,8 +3,12 @@ using SentryMcp.Sandbox;
 
 namespace SentryMcp.Core.Tests.Tools;
 
-public sealed class GetLatestBaseSnapshotToolTests(McpServerFixture server) : IClassFixture<McpServerFixture>
+public sealed class GetLatestBaseSnapshotToolTests(McpServerFixture server) : IClassFixture<McpServerFixture>, IAsyncLifetime
 {
+    public Task InitializeAsync() => WarmSandbox.EnsureAsync(server);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task The_newest_main_branch_snapshot_of_the_app_is_returned_with_every_image()
     {

@@ -4,8 +4,12 @@ using SentryMcp.Sandbox;
 
 namespace SentryMcp.Core.Tests.Tools;
 
-public sealed class GetSnapshotImageToolTests(McpServerFixture server) : IClassFixture<McpServerFixture>
+public sealed class GetSnapshotImageToolTests(McpServerFixture server) : IClassFixture<McpServerFixture>, IAsyncLifetime
 {
+    public Task InitializeAsync() => WarmSandbox.EnsureAsync(server);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task A_changed_image_comes_back_as_head_base_and_diff_png_image_content()
     {

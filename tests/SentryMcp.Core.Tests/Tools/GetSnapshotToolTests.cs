@@ -3,8 +3,12 @@ using SentryMcp.Sandbox;
 
 namespace SentryMcp.Core.Tests.Tools;
 
-public sealed class GetSnapshotToolTests(McpServerFixture server) : IClassFixture<McpServerFixture>
+public sealed class GetSnapshotToolTests(McpServerFixture server) : IClassFixture<McpServerFixture>, IAsyncLifetime
 {
+    public Task InitializeAsync() => WarmSandbox.EnsureAsync(server);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task A_diff_snapshot_lists_changed_added_and_removed_images_with_counts_and_vcs()
     {

@@ -3,8 +3,12 @@ using SentryMcp.Sandbox;
 
 namespace SentryMcp.Core.Tests.Tools;
 
-public sealed class SearchAiConversationsToolTests(McpServerFixture server) : IClassFixture<McpServerFixture>
+public sealed class SearchAiConversationsToolTests(McpServerFixture server) : IClassFixture<McpServerFixture>, IAsyncLifetime
 {
+    public Task InitializeAsync() => WarmSandbox.EnsureAsync(server);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task Lists_the_conversations_of_the_last_30_days_newest_first_with_counts_and_previews()
     {
