@@ -58,6 +58,8 @@ public static class SandboxApp
         api.MapProjectKeyUpdateEndpoints();
         api.MapRepositoryEndpoints();
         api.MapOnboardingEndpoints();
+        api.MapAiConversationEndpoints();
+        api.MapSnapshotEndpoints();
         app.MapDocsEndpoints();
         app.MapOAuthEndpoints();
         app.MapIngestEndpoints();

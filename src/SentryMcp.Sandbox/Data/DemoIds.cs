@@ -38,4 +38,14 @@ public static class DemoIds
     /// <summary>Agentic onboarding runs of "acme": one in progress, one already completed (it accepts no more updates).</summary>
     public const string OnboardingRunToken = "a1B2c3D4e5";
     public const string FinishedOnboardingRunToken = "Zz9Yy8Xx7W";
+
+    // AI conversations of the api-backend support agent (gen_ai.conversation.id values).
+    public const string OrderStatusConversationId = "5e0c7a3e-41b2-4d8f-9a6c-2f1e8b7d9c01";  // one turn, lookup_order tool, ok
+    public const string RefundConversationId = "5e0c7a3e-41b2-4d8f-9a6c-2f1e8b7d9c02";       // issue_refund tool fails (internal_error)
+    public const string ShippingConversationId = "5e0c7a3e-41b2-4d8f-9a6c-2f1e8b7d9c03";     // two turns in two traces, two tools
+
+    // Preprod snapshots of the mobile app (app id com.acme.shop, project mobile-app).
+    public const string SnapshotId = "5101";            // diff: feature/checkout-redesign (PR #412) against base 5100
+    public const string BaseSnapshotId = "5100";        // solo: latest base on main
+    public const string SnapshotAppId = "com.acme.shop";
 }
