@@ -37,7 +37,7 @@ public sealed class CreateUptimeMonitorTool
         CancellationToken cancellationToken = default)
     {
         var org = SentryToolContext.Require(organizationSlug, nameof(organizationSlug));
-        var project = MonitoringInput.ProjectOrAll(context, SentryToolContext.Require(projectSlug, nameof(projectSlug)))!;
+        var project = MonitoringInput.Project(context, projectSlug);
         var fields = new JsonObject
         {
             ["name"] = UptimeInput.Name(SentryToolContext.Require(name, nameof(name))),

@@ -25,7 +25,7 @@ public sealed class DeleteUptimeMonitorTool
         CancellationToken cancellationToken = default)
     {
         var org = SentryToolContext.Require(organizationSlug, nameof(organizationSlug));
-        var project = MonitoringInput.ProjectOrAll(context, SentryToolContext.Require(projectSlug, nameof(projectSlug)))!;
+        var project = MonitoringInput.Project(context, projectSlug);
         var id = SentryToolContext.Require(uptimeMonitorId, nameof(uptimeMonitorId));
         // Reading it first turns a wrong id into a clear 404 and lets the question name what goes.
         var monitor = await context.Api.GetUptimeMonitorAsync(org, project, id, regionUrl, cancellationToken).ConfigureAwait(false);

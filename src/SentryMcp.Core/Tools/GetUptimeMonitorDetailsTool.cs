@@ -28,7 +28,7 @@ public sealed class GetUptimeMonitorDetailsTool
         CancellationToken cancellationToken = default)
     {
         var org = SentryToolContext.Require(organizationSlug, nameof(organizationSlug));
-        var project = MonitoringInput.ProjectOrAll(context, SentryToolContext.Require(projectSlug, nameof(projectSlug)))!;
+        var project = MonitoringInput.Project(context, projectSlug);
         var id = SentryToolContext.Require(uptimeMonitorId, nameof(uptimeMonitorId));
         var window = MonitoringInput.Window(period, start, end);
         var limit = MonitoringInput.Limit(checkLimit, 50, nameof(checkLimit));

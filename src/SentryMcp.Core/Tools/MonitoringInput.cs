@@ -22,6 +22,15 @@ internal static partial class MonitoringInput
         return pinned ?? requested;
     }
 
+    /// <summary>One project, required: uptime monitors live under a project path.</summary>
+    public static string Project(SentryToolContext context, string? projectSlug)
+    {
+        var slug = SentryToolContext.Require(projectSlug, "projectSlug");
+        return slug == "all"
+            ? throw new UserInputException("'projectSlug' must name one project here, not `all`; find_projects lists them.")
+            : ProjectOrAll(context, slug)!;
+    }
+
     public static int Limit(int value, int max, string parameterName) =>
         value is >= 1 && value <= max ? value
         : throw new UserInputException($"'{parameterName}' must be between 1 and {max} (got {value.ToString(CultureInfo.InvariantCulture)}).");

@@ -41,7 +41,7 @@ public sealed class UpdateUptimeMonitorTool
         CancellationToken cancellationToken = default)
     {
         var org = SentryToolContext.Require(organizationSlug, nameof(organizationSlug));
-        var project = MonitoringInput.ProjectOrAll(context, SentryToolContext.Require(projectSlug, nameof(projectSlug)))!;
+        var project = MonitoringInput.Project(context, projectSlug);
         var id = SentryToolContext.Require(uptimeMonitorId, nameof(uptimeMonitorId));
         var arguments = request.Params?.Arguments;
         var fields = new JsonObject();

@@ -40,6 +40,7 @@ public sealed class GetUptimeMonitorDetailsToolTests(McpServerFixture server) : 
         var wrongProject = await server.CallAsync("get_uptime_monitor_details", new { organizationSlug = "acme", projectSlug = "mobile-app", uptimeMonitorId = DemoIds.ApiHealthUptimeId });
         var unknown = await server.CallAsync("get_uptime_monitor_details", new { organizationSlug = "acme", projectSlug = "api-backend", uptimeMonitorId = "424242" });
         var badRange = await server.CallAsync("get_uptime_monitor_details", new { organizationSlug = "acme", projectSlug = "api-backend", uptimeMonitorId = DemoIds.ApiHealthUptimeId, start = "yesterday", end = "today" });
+        var allProjects = await server.CallAsync("get_uptime_monitor_details", new { organizationSlug = "acme", projectSlug = "all", uptimeMonitorId = DemoIds.ApiHealthUptimeId });
         var badLimit = await server.CallAsync("get_uptime_monitor_details", new { organizationSlug = "acme", projectSlug = "api-backend", uptimeMonitorId = DemoIds.ApiHealthUptimeId, checkLimit = 0 });
 
         Assert.True(wrongProject.IsError);
@@ -48,6 +49,8 @@ public sealed class GetUptimeMonitorDetailsToolTests(McpServerFixture server) : 
         Assert.Contains("HTTP 404", unknown.Text);
         Assert.True(badRange.IsError);
         Assert.Contains("'start' must be an ISO 8601 date-time", badRange.Text);
+        Assert.True(allProjects.IsError);
+        Assert.Contains("must name one project here", allProjects.Text);
         Assert.True(badLimit.IsError);
         Assert.Contains("'checkLimit' must be between 1 and 50", badLimit.Text);
     }

@@ -3,8 +3,16 @@ using SentryMcp.Sandbox;
 namespace SentryMcp.Core.Tests.Tools;
 
 /// <summary>create_uptime_monitor, update_uptime_monitor and delete_uptime_monitor against the sandbox's state.</summary>
-public sealed class UptimeMonitorWriteToolTests(McpServerFixture server) : IClassFixture<McpServerFixture>
+public sealed class UptimeMonitorWriteToolTests(McpServerFixture server) : IClassFixture<McpServerFixture>, IAsyncLifetime
 {
+    /// <summary>
+    /// Reads first, as a user would: a write is never retried, so on a loaded machine a cold server's
+    /// very first request (JIT, first connection) must not be the POST under test.
+    /// </summary>
+    public async Task InitializeAsync() => Assert.False((await server.CallAsync("find_uptime_monitors", new { organizationSlug = "acme" })).IsError);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task A_created_monitor_is_listed_afterwards_with_its_settings()
     {
@@ -52,6 +60,7 @@ public sealed class UptimeMonitorWriteToolTests(McpServerFixture server) : IClas
             (new { organizationSlug = "acme", projectSlug = "api-backend", name = " ", url = "https://a.example", intervalSeconds = 60 }, "'name' parameter is required"),
             (new { organizationSlug = "acme", projectSlug = "api-backend", name = "x", url = "https://a.example", intervalSeconds = 60, downtimeThreshold = 0 }, "'downtimeThreshold' must be at least 1"),
         };
+        var postsBefore = await PostsAsync();
         foreach (var (args, expected) in cases)
         {
             var output = await server.CallAsync("create_uptime_monitor", args);
@@ -62,20 +71,20 @@ public sealed class UptimeMonitorWriteToolTests(McpServerFixture server) : IClas
         var headers = await server.CallAsync("create_uptime_monitor", new { organizationSlug = "acme", projectSlug = "api-backend", name = "x", url = "https://a.example", intervalSeconds = 60, headers = new[] { new[] { "OnlyName" } } });
         Assert.True(headers.IsError);
         Assert.Contains("[name, value] pairs", headers.Text);
-        Assert.DoesNotContain(await server.RequestsAsync(), r => r.Method == "POST" && r.Path.EndsWith("/api-backend/uptime/", StringComparison.Ordinal));
+        Assert.Equal(postsBefore, await PostsAsync());
     }
 
     [Fact]
     public async Task Sentry_refusals_come_back_with_sentrys_reason()
     {
-        var unknownOwner = await server.CallAsync("create_uptime_monitor", new { organizationSlug = "acme", projectSlug = "api-backend", name = "x", url = "https://a.example", intervalSeconds = 60, owner = "team:999999" });
         var unknownProject = await server.CallAsync("create_uptime_monitor", new { organizationSlug = "acme", projectSlug = "no-such-project", name = "x", url = "https://a.example", intervalSeconds = 60 });
+        var unknownOwner = await server.CallAsync("create_uptime_monitor", new { organizationSlug = "acme", projectSlug = "api-backend", name = "Owner check", url = "https://a.example", intervalSeconds = 60, owner = "team:999999" });
 
+        Assert.True(unknownProject.IsError);
+        Assert.Contains("HTTP 404", unknownProject.Text);
         Assert.True(unknownOwner.IsError);
         Assert.Contains("HTTP 400", unknownOwner.Text);
         Assert.Contains("Could not resolve owner", unknownOwner.Text);
-        Assert.True(unknownProject.IsError);
-        Assert.Contains("HTTP 404", unknownProject.Text);
     }
 
     [Fact]
@@ -144,11 +153,13 @@ public sealed class UptimeMonitorWriteToolTests(McpServerFixture server) : IClas
     [Fact]
     public async Task Deleting_an_unknown_monitor_deletes_nothing()
     {
+        var deletesBefore = (await server.RequestsAsync()).Count(r => r.Method == "DELETE");
+
         var output = await server.CallAsync("delete_uptime_monitor", new { organizationSlug = "acme", projectSlug = "api-backend", uptimeMonitorId = "424242" });
 
         Assert.True(output.IsError);
         Assert.Contains("HTTP 404", output.Text);
-        Assert.DoesNotContain(await server.RequestsAsync(), r => r.Method == "DELETE");
+        Assert.Equal(deletesBefore, (await server.RequestsAsync()).Count(r => r.Method == "DELETE"));
         var listed = await server.CallAsync("find_uptime_monitors", new { organizationSlug = "acme" });
         Assert.Contains("## API health\n", listed.Text);
     }
@@ -164,6 +175,8 @@ public sealed class UptimeMonitorWriteToolTests(McpServerFixture server) : IClas
         Assert.Contains("HTTP 403", output.Text);
         Assert.Contains("project:write", output.Text);
     }
+
+    private async Task<int> PostsAsync() => (await server.RequestsAsync()).Count(r => r.Method == "POST");
 
     private async Task<string> CreateAsync(string name)
     {
