@@ -134,4 +134,25 @@ public sealed class FindAlertRulesToolTests(McpServerFixture server) : IClassFix
         Assert.True(output.IsError);
         Assert.Contains("**Sentry API Error** (HTTP 500)", output.Text);
     }
+
+    [Fact]
+    public async Task A_project_pinned_session_sees_only_that_projects_rules_and_monitors()
+    {
+        await using var client = await server.StartClientAsync(["--all-tools", "--organization-slug=acme", "--project-slug=web-frontend"], SandboxOptions.DefaultToken);
+
+        var rules = await server.CallAsync("find_alert_rules", new { }, client);
+        var monitors = await server.CallAsync("find_monitors", new { }, client);
+        var otherMonitor = await server.CallAsync("get_monitor_details", new { monitorSlug = "nightly-import" }, client);
+
+        Assert.False(rules.IsError, rules.Text);
+        Assert.StartsWith("# Alert Rules in **acme/web-frontend**", rules.Text);
+        Assert.Contains("## Issue Alerts", rules.Text);
+        Assert.Contains("### Critical checkout errors", rules.Text);
+        Assert.DoesNotContain("P95 latency", rules.Text);
+        Assert.False(monitors.IsError, monitors.Text);
+        Assert.Contains("## Cache Warmup\n", monitors.Text);
+        Assert.DoesNotContain("Nightly Import", monitors.Text);
+        Assert.True(otherMonitor.IsError);
+        Assert.Contains("HTTP 404", otherMonitor.Text);
+    }
 }
