@@ -94,7 +94,7 @@ internal static partial class UptimeInput
         {
             md.Field("Timeout", $"{m.TimeoutMs} ms")
                 .Field("Thresholds", m.DowntimeThreshold is null && m.RecoveryThreshold is null ? null
-                    : $"down after {m.DowntimeThreshold?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} failed checks, up after {m.RecoveryThreshold?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} successful ones")
+                    : $"down after {m.DowntimeThreshold?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} failed checks in a row, up again after {m.RecoveryThreshold?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} successful")
                 .Field("Trace Sampling", m.TraceSampling is { } t ? (t ? "on" : "off") : null)
                 .Field("Response Capture", m.ResponseCaptureEnabled is { } r ? (r ? "on (body and headers kept for failures)" : "off") : null);
         }

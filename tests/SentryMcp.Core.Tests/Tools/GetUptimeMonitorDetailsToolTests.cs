@@ -13,7 +13,7 @@ public sealed class GetUptimeMonitorDetailsToolTests(McpServerFixture server) : 
         Assert.StartsWith("# Uptime Monitor in **acme/web-frontend**", output.Text);
         Assert.Contains("**Uptime**: down", output.Text);
         Assert.Contains("**Timeout**: 10000 ms", output.Text);
-        Assert.Contains("**Thresholds**: down after 2 failed checks, up after 1 successful ones", output.Text);
+        Assert.Contains("**Thresholds**: down after 2 failed checks in a row, up again after 1 successful", output.Text);
         Assert.Contains(": **failure_incident**, HTTP 502, reason: failure, 870 ms, from US East (N. Virginia)", output.Text);
         Assert.Contains(": **success**, HTTP 200", output.Text);
         Assert.Contains("**Failed Checks**: 3 of the 5 shown", output.Text);
