@@ -60,6 +60,7 @@ public static class SandboxApp
         api.MapOnboardingEndpoints();
         api.MapAiConversationEndpoints();
         api.MapSnapshotEndpoints();
+        api.MapMonitoringEndpoints();
         app.MapDocsEndpoints();
         app.MapOAuthEndpoints();
         app.MapIngestEndpoints();

@@ -48,4 +48,12 @@ public static class DemoIds
     public const string SnapshotId = "5101";            // diff: feature/checkout-redesign (PR #412) against base 5100
     public const string BaseSnapshotId = "5100";        // solo: latest base on main
     public const string SnapshotAppId = "com.acme.shop";
+
+    // Alerts and monitors (organization "acme").
+    public const string BackendNewIssuesRuleId = "301";   // issue alert "Notify backend on new issues": api-backend + payments-service, Slack #backend-alerts
+    public const string CheckoutIssueRuleId = "302";      // issue alert "Critical checkout errors": web-frontend, more than 100 events in 1h
+    public const string P95LatencyMetricRuleId = "401";   // metric alert "P95 latency above 2s on checkout": api-backend
+    public const string CheckoutMetricRuleId = "403";     // metric alert "Critical checkout errors": web-frontend (same name as issue alert 302)
+    public const string ApiHealthUptimeId = "5001";       // uptime "API health", api-backend, currently up, one failed check 3 hours ago
+    public const string CheckoutUptimeId = "5002";        // uptime "Checkout page", web-frontend, currently down (502)
 }
