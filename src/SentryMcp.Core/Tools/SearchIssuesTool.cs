@@ -157,9 +157,10 @@ public sealed partial class SearchIssuesTool
         {
             return (await translator.TranslateIssueQueryAsync(query, user, ct).ConfigureAwait(false), null);
         }
-        catch (SearchTranslationBudgetException)
+        catch (SearchTranslationBudgetException limit)
         {
-            return (fallback, "The natural-language translation limit for this minute is reached, so the text ran as Sentry search syntax. Write Sentry syntax (e.g. `is:unresolved level:error`) for exact results.");
+            // The limit's own words say how many per minute and when translation works again.
+            return (fallback, "The text ran as Sentry search syntax, untranslated: " + limit.Message.Replace("**Search Translation Limit**: ", "", StringComparison.Ordinal));
         }
         catch (SearchTranslationException)
         {
