@@ -130,7 +130,7 @@ public sealed partial class SearchIssuesTool
         }
         if (tools.Has("search_events"))
         {
-            hints.Add($"Counts and aggregates over events: `search_events(organizationSlug='{org}', naturalLanguageQuery='how many errors per project today')`.");
+            hints.Add($"Counts and aggregates over events: `search_events(organizationSlug='{org}', query='how many errors per project today')`.");
         }
         hints.Add("Each heading starts with the issue's short ID; pass it as `issueId` to other tools.");
         var data = new IssueSearchOutput(query, sort, period, [.. issues.Select(i => IssueOutputs.Issue(i, org, context.Host))], next is not null, next);
