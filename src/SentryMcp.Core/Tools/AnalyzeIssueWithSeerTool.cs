@@ -8,6 +8,7 @@ using ModelContextProtocol.Server;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Api.Models;
 using SentryMcp.Core.Formatting;
+using SentryMcp.Core.Tools.Output;
 
 namespace SentryMcp.Core.Tools;
 
@@ -17,11 +18,14 @@ public sealed class AnalyzeIssueWithSeerTool
     /// <summary>Status checks that may fail in a row (Sentry hiccups) before the tool gives up waiting.</summary>
     private const int MaxConsecutiveFailures = 3;
 
-    [McpServerTool(Name = "analyze_issue_with_seer", Title = "Analyze issue with Seer", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
+    [McpServerTool(Name = "analyze_issue_with_seer", Title = "Analyze issue with Seer", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true,
+        UseStructuredContent = true, OutputSchemaType = typeof(SeerAnalysisOutput))]
     [Description("Use Seer, Sentry's AI debugger, to find the root cause of an issue and propose a code fix.\n\nUse this tool when:\n- The user asks for a root cause analysis, a Seer analysis, or help fixing an issue\n- The issue details alone do not explain the root cause\n\nIt reuses an existing analysis when there is one (instant), otherwise starts a new one (usually 2-5 minutes) and reports progress while it waits.\n\n<examples>\nanalyze_issue_with_seer(issueUrl='https://my-org.sentry.io/issues/PROJECT-1Z43')\nanalyze_issue_with_seer(organizationSlug='my-organization', issueId='ERROR-456')\n</examples>\n\n<hints>\n- If the user gives an issue URL, pass it alone as issueUrl.\n- Starting a run uses the organization's Seer budget; do not call this automatically for every issue.\n</hints>")]
-    [SentryTool(PermissionGroup.Seer, "event:read", "event:write")]
-    public static async Task<string> AnalyzeIssueWithSeer(
+    // No scopes, as the official server declares: Seer access is the organization's feature, not a token scope.
+    [SentryTool(PermissionGroup.Seer, Skills = [Skill.Seer])]
+    public static async Task<CallToolResult> AnalyzeIssueWithSeer(
         SentryToolContext context,
+        McpServer server,
         IOptions<SeerOptions> seerOptions,
         IProgress<ProgressNotificationValue> progress,
         RequestContext<CallToolRequestParams> request,
@@ -47,7 +51,8 @@ public sealed class AnalyzeIssueWithSeerTool
                 confirmation.Value.Timeout, cancellationToken).ConfigureAwait(false);
             if (answer is ConfirmationOutcome.Declined or ConfirmationOutcome.Cancelled)
             {
-                return UserConfirmation.NotDone(answer, $"start a Seer analysis of issue {issue}");
+                return ToolResults.Structured(UserConfirmation.NotDone(answer, $"start a Seer analysis of issue {issue}"),
+                    new SeerAnalysisOutput(issue, null, "not_started", null, null, []));
             }
             var started = await context.Api.StartAutofixAsync(org, issue, eventId: null, instruction, regionUrl, cancellationToken).ConfigureAwait(false);
             startedRunId = started.RunId;
@@ -92,10 +97,17 @@ public sealed class AnalyzeIssueWithSeerTool
                 md.Paragraph("The run finished without a root cause or solution to show.");
                 break;
         }
-        return md.UsingThisInformation(
-            "Apply the proposed solution in the codebase, then verify it with a test that reproduces the root cause.",
-            $"See the stack trace and context: `get_issue_details(organizationSlug='{org}', issueId='{issue}')`.",
-            $"After the fix ships: `update_issue(organizationSlug='{org}', issueId='{issue}', status='resolved')`.").ToString();
+        var tools = SessionTools.Of(server);
+        var hints = new List<string> { "Apply the proposed solution in the codebase, then verify it with a test that reproduces the root cause." };
+        if (tools.Has("get_issue_details"))
+        {
+            hints.Add($"See the stack trace and context: `get_issue_details(organizationSlug='{org}', issueId='{issue}')`.");
+        }
+        if (tools.Has("update_issue"))
+        {
+            hints.Add($"After the fix ships: `update_issue(organizationSlug='{org}', issueId='{issue}', status='resolved')`.");
+        }
+        return ToolResults.Structured(md.UsingThisInformation([.. hints]).ToString(), IssueOutputs.Seer(issue, run, startedRunId));
     }
 
     private static async Task<AutofixRun?> PollAsync(SentryToolContext context, string org, string issue, string? regionUrl, AutofixRun? run,

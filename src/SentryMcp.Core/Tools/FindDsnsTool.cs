@@ -1,6 +1,9 @@
 using System.ComponentModel;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using SentryMcp.Core.Api.Models;
 using SentryMcp.Core.Formatting;
+using SentryMcp.Core.Tools.Output;
 
 namespace SentryMcp.Core.Tools;
 
@@ -9,11 +12,14 @@ public sealed class FindDsnsTool
 {
     private const int ResultLimit = 25;
 
-    [McpServerTool(Name = "find_dsns", Title = "Find DSNs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [McpServerTool(Name = "find_dsns", Title = "Find DSNs", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true,
+        UseStructuredContent = true, OutputSchemaType = typeof(ClientKeyListOutput))]
     [Description("List all Sentry DSNs for a specific project.\n\nUse this tool when you need to:\n- Retrieve a SENTRY_DSN for a specific project\n\n<hints>\n- A parameter in the form name/otherName is likely <organizationSlug>/<projectSlug>.\n- If only one slug is given and it could be either, it is probably the organizationSlug; call find_organizations first when unsure.\n</hints>")]
-    [SentryTool(PermissionGroup.Read, "project:read")]
-    public static async Task<string> FindDsns(
+    // Officially a project-management tool: DSNs are set-up material, not something triage needs.
+    [SentryTool(PermissionGroup.ProjectManagement, "project:read", Skills = [Skill.ProjectManagement])]
+    public static async Task<CallToolResult> FindDsns(
         SentryToolContext context,
+        McpServer server,
         [Description("The organization's slug. find_organizations lists the organizations you can access.")] string organizationSlug,
         [Description("The project's slug. find_projects lists the projects of an organization.")] string projectSlug,
         [Description("The organization's region URL, if known (from find_organizations). Leave empty for self-hosted Sentry.")] string? regionUrl = null,
@@ -23,9 +29,12 @@ public sealed class FindDsnsTool
         var project = SentryToolContext.Require(projectSlug, nameof(projectSlug));
         var keys = await context.Api.ListClientKeysAsync(org, project, regionUrl, cancellationToken).ConfigureAwait(false);
         var md = new Markdown().Title($"DSNs in **{org}/{project}**");
+        var canCreate = SessionTools.Of(server).Has("create_dsn");
         if (keys.Count == 0)
         {
-            return md.Paragraph($"No DSNs found for {Markdown.Code($"{org}/{project}")}. Create one with `create_dsn(organizationSlug='{org}', projectSlug='{project}', name)`.").ToString();
+            return ToolResults.Structured(md.Paragraph($"No DSNs found for {Markdown.Code($"{org}/{project}")}." +
+                (canCreate ? $" Create one with `create_dsn(organizationSlug='{org}', projectSlug='{project}', name)`." : "")).ToString(),
+                new ClientKeyListOutput([], HasMore: false));
         }
         foreach (var key in keys.Take(ResultLimit))
         {
@@ -42,9 +51,18 @@ public sealed class FindDsnsTool
                 .Line();
         }
         md.MoreAvailable(keys.Count > ResultLimit, "Open the project's Client Keys settings in Sentry to see them all.");
-        return md.UsingThisInformation(
+        var hints = new List<string>
+        {
             "Set the DSN as `SENTRY_DSN` (or pass it to the SDK's init call) to send events to this project.",
             "The secret DSN form is deprecated and not shown; SDKs need only the public DSN.",
-            $"Need another key (per environment, say)? `create_dsn(organizationSlug='{org}', projectSlug='{project}', name)`.").ToString();
+        };
+        if (canCreate)
+        {
+            hints.Add($"Need another key (per environment, say)? `create_dsn(organizationSlug='{org}', projectSlug='{project}', name)`.");
+        }
+        var data = new ClientKeyListOutput([.. keys.Take(ResultLimit).Select(ToOutput)], HasMore: keys.Count > ResultLimit);
+        return ToolResults.Structured(md.UsingThisInformation([.. hints]).ToString(), data);
     }
+
+    internal static ClientKeyOutput ToOutput(SentryClientKey key) => new(key.Id, key.Name, key.Dsn?.Public, key.IsActive, key.DateCreated);
 }

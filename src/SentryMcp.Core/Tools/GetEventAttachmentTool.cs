@@ -5,6 +5,7 @@ using ModelContextProtocol.Server;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Api.Models;
 using SentryMcp.Core.Formatting;
+using SentryMcp.Core.Tools.Output;
 
 namespace SentryMcp.Core.Tools;
 
@@ -14,13 +15,14 @@ public sealed class GetEventAttachmentTool
     private const int MaxTextChars = 20_000;
     private const int MaxImageBytes = 5 * 1024 * 1024;
 
-    [McpServerTool(Name = "get_event_attachment", Title = "Get event attachment", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [McpServerTool(Name = "get_event_attachment", Title = "Get event attachment", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true,
+        UseStructuredContent = true, OutputSchemaType = typeof(AttachmentsOutput))]
     [Description("List or download the attachments of a Sentry event (screenshots, log files, minidumps…).\n\n" +
         "Use this tool when you need to:\n- See which files an event carries\n- Look at a screenshot (returned as an image) or read an attached log file\n\n" +
         "<examples>\nget_event_attachment(organizationSlug='my-org', projectSlug='my-project', eventId='c49541c747cb4d8aa3efb70ca5aba243')\n" +
         "get_event_attachment(organizationSlug='my-org', projectSlug='my-project', eventId='c49541c747cb4d8aa3efb70ca5aba243', attachmentId='12345')\n</examples>\n\n" +
         "<hints>\n- Without attachmentId, the attachments are listed with their IDs.\n- With attachmentId, that attachment is downloaded: images as image content, text inline, other files as metadata.\n</hints>")]
-    [SentryTool(PermissionGroup.Read, "event:read")]
+    [SentryTool(PermissionGroup.Read, "event:read", Skills = [Skill.Inspect])]
     public static async Task<CallToolResult> GetEventAttachment(
         SentryToolContext context,
         [Description("The organization's slug. Find it with find_organizations.")] string organizationSlug,
@@ -40,7 +42,7 @@ public sealed class GetEventAttachmentTool
         if (string.IsNullOrWhiteSpace(attachmentId))
         {
             var attachments = await context.Api.ListEventAttachmentsAsync(org, project, ev, regionUrl, cancellationToken).ConfigureAwait(false);
-            return Text(List(org, project, ev, attachments));
+            return ToolResults.Structured(List(org, project, ev, attachments), new AttachmentsOutput(ev, [.. attachments.Select(ToOutput)], "none"));
         }
         var id = attachmentId.Trim();
         var metadataTask = context.Api.GetEventAttachmentAsync(org, project, ev, id, regionUrl, cancellationToken);
@@ -49,6 +51,7 @@ public sealed class GetEventAttachmentTool
         var metadata = await metadataTask.ConfigureAwait(false);
         var (bytes, contentType) = await downloadTask.ConfigureAwait(false);
         var mime = EffectiveMimeType(contentType, metadata.Mimetype, bytes);
+        var attachment = ToOutput(metadata) with { MimeType = mime, Size = bytes.Length };
 
         var md = new Markdown().Title($"Attachment {metadata.Name ?? id}")
             .Field("Event ID", ev)
@@ -63,19 +66,26 @@ public sealed class GetEventAttachmentTool
         if (mime.StartsWith("image/", StringComparison.Ordinal) && bytes.Length <= MaxImageBytes)
         {
             md.Paragraph("The image is included as image content in this result.");
-            return new CallToolResult { Content = [ImageContentBlock.FromBytes(bytes, mime), new TextContentBlock { Text = md.ToString() }] };
+            var result = ToolResults.Structured(Closing(md, org, project, ev), new AttachmentsOutput(ev, [attachment], "image"));
+            result.Content.Insert(0, ImageContentBlock.FromBytes(bytes, mime));
+            return result;
         }
         if (IsText(mime))
         {
             var text = Encoding.UTF8.GetString(bytes);
             md.Heading("File Content").CodeBlock(Markdown.Truncate(text, MaxTextChars));
-            return Text(md.ToString());
+            return ToolResults.Structured(Closing(md, org, project, ev), new AttachmentsOutput(ev, [attachment], "text"));
         }
         md.Paragraph(mime.StartsWith("image/", StringComparison.Ordinal)
             ? $"The image is larger than {MaxImageBytes:N0} bytes, so it is not included. Open it in Sentry."
             : "This is a binary file; its content is not shown. Open the event in Sentry to download it.");
-        return Text(md.ToString());
+        return ToolResults.Structured(Closing(md, org, project, ev), new AttachmentsOutput(ev, [attachment], "none"));
     }
+
+    private static AttachmentOutput ToOutput(EventAttachment a) => new(a.Id, a.Name, a.Type, a.Mimetype, a.Size, a.DateCreated);
+
+    private static string Closing(Markdown md, string org, string project, string eventId) => md.UsingThisInformation(
+        $"Other attachments of the event: `get_event_attachment(organizationSlug='{org}', projectSlug='{project}', eventId='{eventId}')`.").ToString();
 
     private static string List(string org, string project, string eventId, IReadOnlyList<EventAttachment> attachments)
     {
@@ -102,8 +112,6 @@ public sealed class GetEventAttachmentTool
             $"Download one: `get_event_attachment(organizationSlug='{org}', projectSlug='{project}', eventId='{eventId}', attachmentId='{attachments[0].Id}')`.",
             "Images come back as image content; text files inline.").ToString();
     }
-
-    private static CallToolResult Text(string text) => new() { Content = [new TextContentBlock { Text = text }] };
 
     private static bool IsText(string mime) =>
         mime.StartsWith("text/", StringComparison.Ordinal) || mime is "application/json" or "application/xml" or "application/x-ndjson";

@@ -1,34 +1,48 @@
 using System.ComponentModel;
 using System.Net;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Api.Models;
 using SentryMcp.Core.Formatting;
+using SentryMcp.Core.Tools.Output;
 
 namespace SentryMcp.Core.Tools;
 
 [McpServerToolType]
 public sealed class GetIssueDetailsTool
 {
-    [McpServerTool(Name = "get_issue_details", Title = "Get issue details", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [McpServerTool(Name = "get_issue_details", Title = "Get issue details", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true,
+        UseStructuredContent = true, OutputSchemaType = typeof(IssueDetailsOutput))]
     [Description("Get detailed information about a specific Sentry issue by ID, URL or event ID.\n\n" +
         "Use this tool when you need to:\n- Explain an issue ('tell me about PROJECT-123')\n- See the stack trace, tags, request, breadcrumbs and contexts of its latest (or a given) event\n- Read Seer's root-cause summary when one exists\n\n" +
         "Do not use it to list or search issues (use search_issues).\n\n" +
         "<examples>\nget_issue_details(issueUrl='https://my-org.sentry.io/issues/PROJECT-123/')\nget_issue_details(organizationSlug='my-org', issueId='PROJECT-123')\nget_issue_details(organizationSlug='my-org', eventId='c49541c747cb4d8aa3efb70ca5aba243')\n</examples>\n\n" +
         "<hints>\n- If the user gives a Sentry URL, pass the whole URL as issueUrl; the other parameters are then taken from it.\n- With issueId or eventId (no URL), organizationSlug is required.\n</hints>")]
-    [SentryTool(PermissionGroup.Read, "event:read")]
-    public static Task<string> GetIssueDetails(
+    [SentryTool(PermissionGroup.Read, "event:read", Skills = [Skill.Inspect, Skill.Triage, Skill.Seer])]
+    public static async Task<CallToolResult> GetIssueDetails(
         SentryToolContext context,
+        McpServer server,
         [Description("The organization's slug. Find it with find_organizations.")] string? organizationSlug = null,
         [Description("The region URL of the organization, as returned by find_organizations (optional).")] string? regionUrl = null,
         [Description("The issue ID, e.g. 'PROJECT-123' (short ID) or a numeric ID.")] string? issueId = null,
         [Description("An event ID (32 hex characters) to show instead of the latest event; with only organizationSlug it also finds the issue.")] string? eventId = null,
         [Description("The URL of the issue, e.g. https://my-org.sentry.io/issues/PROJECT-123/.")] string? issueUrl = null,
-        CancellationToken cancellationToken = default) =>
-        RenderAsync(context, organizationSlug, regionUrl, issueId, eventId, issueUrl, cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        var (text, data) = await BuildAsync(context, SessionTools.Of(server), organizationSlug, regionUrl, issueId, eventId, issueUrl, cancellationToken).ConfigureAwait(false);
+        return ToolResults.Structured(text, data);
+    }
 
-    /// <summary>Fetches and renders an issue with one of its events; get_sentry_resource calls this for issue and event URLs.</summary>
+    /// <summary>
+    /// Fetches and renders an issue with one of its events; get_sentry_resource calls this for issue and
+    /// event URLs (pass the session's tools so the hints name only tools it can call).
+    /// </summary>
     internal static async Task<string> RenderAsync(SentryToolContext context, string? organizationSlug, string? regionUrl,
+        string? issueId, string? eventId, string? issueUrl, CancellationToken cancellationToken, SessionTools? tools = null) =>
+        (await BuildAsync(context, tools ?? SessionTools.Unknown, organizationSlug, regionUrl, issueId, eventId, issueUrl, cancellationToken).ConfigureAwait(false)).Text;
+
+    private static async Task<(string Text, IssueDetailsOutput Data)> BuildAsync(SentryToolContext context, SessionTools tools, string? organizationSlug, string? regionUrl,
         string? issueId, string? eventId, string? issueUrl, CancellationToken cancellationToken)
     {
         var api = context.Api;
@@ -58,7 +72,11 @@ public sealed class GetIssueDetailsTool
         {
             SeerFormatter.AppendSummary(md, seer);
         }
-        return md.UsingThisInformation(Hints(org, issue, ev, seer is not null)).ToString();
+        var data = new IssueDetailsOutput(
+            IssueOutputs.Issue(issue, org, context.Host),
+            ev is null ? null : IssueOutputs.Event(ev),
+            seer is null ? null : IssueOutputs.Seer(issue.DisplayId, seer));
+        return (md.UsingThisInformation(Hints(tools, org, issue, ev, seer is not null)).ToString(), data);
     }
 
     private static async Task<(string Org, string IssueId, string? EventId)> ResolveAsync(SentryToolContext context, string? organizationSlug,
@@ -147,24 +165,31 @@ public sealed class GetIssueDetailsTool
         }
     }
 
-    private static string[] Hints(string org, SentryIssue issue, SentryEvent? ev, bool hasSeer)
+    /// <summary>Next steps, naming only the tools this session can call.</summary>
+    private static string[] Hints(SessionTools tools, string org, SentryIssue issue, SentryEvent? ev, bool hasSeer)
     {
         var hints = new List<string>
         {
             "Frames marked [in-app] are the application's own code; the `>` line in the source excerpt is where the error was raised.",
-            $"Resolve, ignore or assign it: `update_issue(organizationSlug='{org}', issueId='{issue.DisplayId}', status='resolved')`.",
         };
-        if (ev is not null && EventFormatter.TraceId(ev) is { } traceId)
+        if (tools.Has("update_issue"))
+        {
+            hints.Add($"Resolve, ignore or assign it: `update_issue(organizationSlug='{org}', issueId='{issue.DisplayId}', status='resolved')`.");
+        }
+        if (ev is not null && tools.Has("get_trace_details") && EventFormatter.TraceId(ev) is { } traceId)
         {
             hints.Add($"See what else happened in the same request: `get_trace_details(organizationSlug='{org}', traceId='{traceId}')`.");
         }
-        if (ev is not null && issue.Project?.Slug is { } project && (ev.EventId ?? ev.Id) is { } id)
+        if (ev is not null && tools.Has("get_event_attachment") && issue.Project?.Slug is { } project && (ev.EventId ?? ev.Id) is { } id)
         {
             hints.Add($"Screenshots and log files of this event: `get_event_attachment(organizationSlug='{org}', projectSlug='{project}', eventId='{id}')`.");
         }
-        hints.Add(hasSeer
-            ? $"Full Seer analysis with code changes: `analyze_issue_with_seer(organizationSlug='{org}', issueId='{issue.DisplayId}')`."
-            : $"Ask Seer for the root cause and a fix: `analyze_issue_with_seer(organizationSlug='{org}', issueId='{issue.DisplayId}')`.");
+        if (tools.Has("analyze_issue_with_seer"))
+        {
+            hints.Add(hasSeer
+                ? $"Full Seer analysis with code changes: `analyze_issue_with_seer(organizationSlug='{org}', issueId='{issue.DisplayId}')`."
+                : $"Ask Seer for the root cause and a fix: `analyze_issue_with_seer(organizationSlug='{org}', issueId='{issue.DisplayId}')`.");
+        }
         return [.. hints];
     }
 }

@@ -4,13 +4,16 @@ using ModelContextProtocol.Server;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Docs;
 using SentryMcp.Core.Formatting;
+using SentryMcp.Core.Tools.Output;
+using ModelContextProtocol.Protocol;
 
 namespace SentryMcp.Core.Tools;
 
 [McpServerToolType]
 public sealed class SearchDocsTool
 {
-    [McpServerTool(Name = "search_docs", Title = "Search Sentry documentation", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [McpServerTool(Name = "search_docs", Title = "Search Sentry documentation", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true,
+        UseStructuredContent = true, OutputSchemaType = typeof(DocSearchOutput))]
     [Description("Search Sentry documentation for SDK setup, instrumentation and configuration guidance.\n\n" +
         "Use this tool when you need to:\n" +
         "- Set up a Sentry SDK or framework integration (Django, React, ASP.NET Core, React Native…)\n" +
@@ -18,8 +21,8 @@ public sealed class SearchDocsTool
         "- Learn about source maps, tracing, Session Replay, alerts, search syntax, issue grouping, releases or Seer\n\n" +
         "Returns titles, paths and snippets only; call get_doc(path) to read a full page.\n\n" +
         "<examples>\nsearch_docs(query='Django setup configuration SENTRY_DSN', guide='python/django')\nsearch_docs(query='source maps upload', guide='javascript')\n</examples>")]
-    [SentryTool(PermissionGroup.Read)]
-    public static async Task<string> SearchDocs(
+    [SentryTool(PermissionGroup.Read, Skills = [Skill.Inspect, Skill.Docs])]
+    public static async Task<CallToolResult> SearchDocs(
         DocsIndex docs,
         DocsClient client,
         [Description("The search query in natural language or keywords (2-200 characters). Be specific, e.g. 'tracesSampleRate sampling'.")] string query,
@@ -49,9 +52,10 @@ public sealed class SearchDocsTool
         if (hits.Count == 0)
         {
             md.Paragraph("No documentation found matching your query.");
-            return md.UsingThisInformation(
+            return ToolResults.Structured(md.UsingThisInformation(
                 "Try other keywords (feature names such as `tracesSampleRate`, `beforeSend`, `source maps`).",
-                string.IsNullOrWhiteSpace(guide) ? "Search without a guide filter covers every section." : "Remove the `guide` filter to search every section.").ToString();
+                string.IsNullOrWhiteSpace(guide) ? "Search without a guide filter covers every section." : "Remove the `guide` filter to search every section.").ToString(),
+                new DocSearchOutput(text, GuideOf(guide), []));
         }
         md.Paragraph($"Found {hits.Count} {(hits.Count == 1 ? "match" : "matches")}. These are summaries only.");
         var rank = 0;
@@ -72,8 +76,14 @@ public sealed class SearchDocsTool
             }
             md.Line();
         }
-        return md.UsingThisInformation(
+        var answer = md.UsingThisInformation(
             $"Call `get_doc(path='{hits[0].Path}')` (with the path of the page you need) to read the full page.",
             "Narrow results to one platform or framework with the `guide` parameter, e.g. `guide='python/django'`.").ToString();
+        return ToolResults.Structured(answer, new DocSearchOutput(text, GuideOf(guide), [.. hits.Select(h => new DocSearchResultOutput(
+            h.Path, h.Title, DocsPath.WebUrl(h.Path, client.BaseUri), NullIfBlank(h.Section), NullIfBlank(h.Description), Math.Round(h.Score, 4)))]));
     }
+
+    private static string? GuideOf(string? guide) => string.IsNullOrWhiteSpace(guide) ? null : guide.Trim();
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -4,6 +4,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Formatting;
+using SentryMcp.Core.Tools.Output;
 
 namespace SentryMcp.Core.Tools;
 
@@ -11,10 +12,11 @@ namespace SentryMcp.Core.Tools;
 public sealed class UpdateProjectTool
 {
     // Destructive because a slug change breaks links and SDK settings that use the old slug.
-    [McpServerTool(Name = "update_project", Title = "Update project", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
+    [McpServerTool(Name = "update_project", Title = "Update project", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true,
+        UseStructuredContent = true, OutputSchemaType = typeof(UpdateProjectOutput))]
     [Description("Update project metadata in Sentry: name, slug and platform.\n\nBe careful when using this tool!\n\nUse this tool when you need to:\n- Fix a project's name or slug after onboarding mistakes\n- Change the platform assigned to a project\n\n<examples>\nupdate_project(organizationSlug='my-organization', projectSlug='old-project', name='New Project Name', slug='new-project-slug')\nupdate_project(organizationSlug='my-organization', projectSlug='my-project', platform='python')\n</examples>\n\n<hints>\n- A parameter in the form name/otherName is likely <organizationSlug>/<projectSlug>.\n- After a slug change the project is reachable only under the new slug.\n- Do not change the slug from a project-scoped session.\n</hints>")]
-    [SentryTool(PermissionGroup.ProjectManagement, "project:write")]
-    public static async Task<string> UpdateProject(
+    [SentryTool(PermissionGroup.ProjectManagement, "project:write", Skills = [Skill.ProjectManagement])]
+    public static async Task<CallToolResult> UpdateProject(
         SentryToolContext context,
         RequestContext<CallToolRequestParams> request,
         IOptions<ConfirmationOptions> confirmation,
@@ -47,7 +49,7 @@ public sealed class UpdateProjectTool
                 confirmation.Value.Timeout, cancellationToken).ConfigureAwait(false);
             if (answer is ConfirmationOutcome.Declined or ConfirmationOutcome.Cancelled)
             {
-                return UserConfirmation.NotDone(answer, $"change the slug of project {current} to {newSlug}");
+                return ToolResults.Structured(UserConfirmation.NotDone(answer, $"change the slug of project {current} to {newSlug}"), new UpdateProjectOutput(false, null));
             }
         }
         var project = await context.Api.UpdateProjectAsync(org, current, newName, newSlug, newPlatform, regionUrl, cancellationToken).ConfigureAwait(false);
@@ -59,9 +61,10 @@ public sealed class UpdateProjectTool
             .Field("Platform", project.Platform ?? "(none)")
             .Field("Web URL", context.Host.ProjectUrl(org, project.Slug));
         var renamed = project.Slug != current;
-        return md.UsingThisInformation(renamed
+        var text = md.UsingThisInformation(renamed
             ? [$"The slug changed from {Markdown.Code(current)} to {Markdown.Code(project.Slug)}: use the new slug in every further call.",
                "Existing DSNs keep working; only links and API paths use the slug."]
             : [$"The project keeps its slug {Markdown.Code(project.Slug)}."]).ToString();
+        return ToolResults.Structured(text, new UpdateProjectOutput(true, FindProjectsTool.ToOutput(context, org, project)));
     }
 }

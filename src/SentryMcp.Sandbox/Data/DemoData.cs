@@ -74,6 +74,7 @@ public sealed partial class DemoData
         SeedSeer();
         SeedExplore();
         SeedDocs();
+        SeedLabProjects();
     }
 
     public DateTimeOffset Now { get; }

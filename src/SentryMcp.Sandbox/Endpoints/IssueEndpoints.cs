@@ -89,7 +89,7 @@ public static class IssueEndpoints
                 "user" => issues.OrderByDescending(i => i.UserCount),
                 _ => issues.OrderByDescending(i => i.LastSeen),
             };
-            return Paging.Page(http, issues.Select(i => IssueJson.Issue(http, data, i)).ToList(), defaultPerPage: 25);
+            return Paging.Page(http, issues.Select(i => IssueStats.WithStats(IssueJson.Issue(http, data, i), data, i)).ToList(), defaultPerPage: 25);
         }
     }
 

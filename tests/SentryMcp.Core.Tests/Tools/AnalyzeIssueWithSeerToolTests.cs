@@ -96,7 +96,7 @@ public sealed class AnalyzeIssueWithSeerToolTests(McpServerFixture server) : ICl
     }
 
     [Fact]
-    public async Task Read_only_token_cannot_start_a_run_and_is_told_which_scopes_are_needed()
+    public async Task Read_only_token_cannot_start_a_run_and_is_told_it_lacks_permission()
     {
         await using var client = await server.StartClientAsync([], SandboxOptions.ReadOnlyToken);
 
@@ -104,7 +104,7 @@ public sealed class AnalyzeIssueWithSeerToolTests(McpServerFixture server) : ICl
 
         Assert.True(output.IsError);
         Assert.Contains("HTTP 403", output.Text);
-        Assert.Contains("event:write", output.Text);
+        Assert.Contains("lacks permission", output.Text);
     }
 
     [Fact]

@@ -34,13 +34,16 @@ public sealed class SearchIssuesTranslationTests(McpServerFixture server) : Tran
     }
 
     [Fact]
-    public async Task A_failing_model_is_a_clear_error_and_no_search_runs()
+    public async Task A_failing_model_falls_back_to_the_users_words_as_sentry_search_with_a_note()
     {
         Llm.Fail(500);
 
-        var output = await Server.CallAsync("search_issues", new { organizationSlug = "acme", query = "what broke today" }, Client);
+        var output = await Server.CallAsync("search_issues", new { organizationSlug = "acme", query = "database is locked" }, Client);
 
-        Assert.True(output.IsError);
-        Assert.Contains("Search Translation Error", output.Text);
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("**Query**: `database is locked`", output.Text);
+        Assert.Contains("**Note**: The language model could not translate the text, so it ran as Sentry search syntax.", output.Text);
+        Assert.Contains(DemoIds.DbLockedShortId, output.Text);
+        Assert.Equal("database is locked", output.Raw.StructuredContent!.Value.GetProperty("query").GetString());
     }
 }

@@ -41,7 +41,8 @@ public sealed record SentryIssue(
     string? FirstSeen,
     string? LastSeen,
     JsonElement StatusDetails,
-    IReadOnlyList<IssueTag>? Tags)
+    IReadOnlyList<IssueTag>? Tags,
+    JsonElement Stats = default)
 {
     public string DisplayId => ShortId ?? Id;
 

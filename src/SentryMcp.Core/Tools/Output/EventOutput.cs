@@ -1,0 +1,26 @@
+using System.ComponentModel;
+
+namespace SentryMcp.Core.Tools.Output;
+
+/// <summary>A stack frame, compact: where it is and whether it is the application's own code.</summary>
+public sealed record FrameOutput(string? Filename, string? Function, int? LineNo, int? ColNo, bool InApp);
+
+/// <summary>An exception of an event, with its frames oldest call first (the crash is last).</summary>
+public sealed record ExceptionOutput(string? Type, string? Value, string? Mechanism, bool? Handled, IReadOnlyList<FrameOutput> Frames);
+
+public sealed record TagOutput(string Key, string? Value);
+
+/// <summary>An event as tools return it in <c>structuredContent</c>.</summary>
+public sealed record EventOutput(
+    string Id,
+    string? Title,
+    string? Message,
+    string? Platform,
+    string? DateCreated,
+    string? Release,
+    string? TraceId,
+    [property: Description("Outermost (reported) exception first, causes after it.")] IReadOnlyList<ExceptionOutput> Exceptions,
+    IReadOnlyList<TagOutput> Tags);
+
+/// <summary>get_issue_details: the issue, the event shown and Seer's summary when a run exists.</summary>
+public sealed record IssueDetailsOutput(IssueOutput Issue, EventOutput? Event, SeerAnalysisOutput? Seer);
