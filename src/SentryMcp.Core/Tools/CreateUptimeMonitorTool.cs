@@ -45,16 +45,46 @@ public sealed class CreateUptimeMonitorTool
             ["intervalSeconds"] = UptimeInput.Interval(intervalSeconds),
             ["timeoutMs"] = UptimeInput.Timeout(timeoutMs),
         };
-        if (MonitoringInput.Optional(method) is { } m) fields["method"] = UptimeInput.Method(m);
-        if (headers is not null) fields["headers"] = UptimeInput.Headers(headers);
-        if (body is not null) fields["body"] = body;
-        if (MonitoringInput.Optional(status) is { } s) fields["status"] = UptimeInput.Status(s);
-        if (MonitoringInput.Optional(owner) is { } o) fields["owner"] = UptimeInput.Owner(o);
-        if (environment is not null) fields["environment"] = UptimeInput.Environment(environment);
-        if (traceSampling is { } trace) fields["traceSampling"] = trace;
-        if (responseCaptureEnabled is { } capture) fields["responseCaptureEnabled"] = capture;
-        if (recoveryThreshold is { } recovery) fields["recoveryThreshold"] = UptimeInput.Threshold(recovery, nameof(recoveryThreshold));
-        if (downtimeThreshold is { } downtime) fields["downtimeThreshold"] = UptimeInput.Threshold(downtime, nameof(downtimeThreshold));
+        if (MonitoringInput.Optional(method) is { } m)
+        {
+            fields["method"] = UptimeInput.Method(m);
+        }
+        if (headers is not null)
+        {
+            fields["headers"] = UptimeInput.Headers(headers);
+        }
+        if (body is not null)
+        {
+            fields["body"] = body;
+        }
+        if (MonitoringInput.Optional(status) is { } s)
+        {
+            fields["status"] = UptimeInput.Status(s);
+        }
+        if (MonitoringInput.Optional(owner) is { } o)
+        {
+            fields["owner"] = UptimeInput.Owner(o);
+        }
+        if (environment is not null)
+        {
+            fields["environment"] = UptimeInput.Environment(environment);
+        }
+        if (traceSampling is { } trace)
+        {
+            fields["traceSampling"] = trace;
+        }
+        if (responseCaptureEnabled is { } capture)
+        {
+            fields["responseCaptureEnabled"] = capture;
+        }
+        if (recoveryThreshold is { } recovery)
+        {
+            fields["recoveryThreshold"] = UptimeInput.Threshold(recovery, nameof(recoveryThreshold));
+        }
+        if (downtimeThreshold is { } downtime)
+        {
+            fields["downtimeThreshold"] = UptimeInput.Threshold(downtime, nameof(downtimeThreshold));
+        }
 
         var monitor = await context.Api.CreateUptimeMonitorAsync(org, project, fields, regionUrl, cancellationToken).ConfigureAwait(false);
         var output = UptimeInput.ToOutput(context, org, project, monitor);

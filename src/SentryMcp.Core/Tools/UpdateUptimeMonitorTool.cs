@@ -45,17 +45,50 @@ public sealed class UpdateUptimeMonitorTool
         var id = SentryToolContext.Require(uptimeMonitorId, nameof(uptimeMonitorId));
         var arguments = request.Params?.Arguments;
         var fields = new JsonObject();
-        if (name is not null) fields["name"] = UptimeInput.Name(name);
-        if (url is not null) fields["url"] = UptimeInput.Url(url);
-        if (intervalSeconds is { } interval) fields["intervalSeconds"] = UptimeInput.Interval(interval);
-        if (timeoutMs is { } timeout) fields["timeoutMs"] = UptimeInput.Timeout(timeout);
-        if (MonitoringInput.Optional(method) is { } m) fields["method"] = UptimeInput.Method(m);
-        if (headers is not null) fields["headers"] = UptimeInput.Headers(headers);
-        if (MonitoringInput.Optional(status) is { } s) fields["status"] = UptimeInput.Status(s);
-        if (traceSampling is { } trace) fields["traceSampling"] = trace;
-        if (responseCaptureEnabled is { } capture) fields["responseCaptureEnabled"] = capture;
-        if (recoveryThreshold is { } recovery) fields["recoveryThreshold"] = UptimeInput.Threshold(recovery, nameof(recoveryThreshold));
-        if (downtimeThreshold is { } downtime) fields["downtimeThreshold"] = UptimeInput.Threshold(downtime, nameof(downtimeThreshold));
+        if (name is not null)
+        {
+            fields["name"] = UptimeInput.Name(name);
+        }
+        if (url is not null)
+        {
+            fields["url"] = UptimeInput.Url(url);
+        }
+        if (intervalSeconds is { } interval)
+        {
+            fields["intervalSeconds"] = UptimeInput.Interval(interval);
+        }
+        if (timeoutMs is { } timeout)
+        {
+            fields["timeoutMs"] = UptimeInput.Timeout(timeout);
+        }
+        if (MonitoringInput.Optional(method) is { } m)
+        {
+            fields["method"] = UptimeInput.Method(m);
+        }
+        if (headers is not null)
+        {
+            fields["headers"] = UptimeInput.Headers(headers);
+        }
+        if (MonitoringInput.Optional(status) is { } s)
+        {
+            fields["status"] = UptimeInput.Status(s);
+        }
+        if (traceSampling is { } trace)
+        {
+            fields["traceSampling"] = trace;
+        }
+        if (responseCaptureEnabled is { } capture)
+        {
+            fields["responseCaptureEnabled"] = capture;
+        }
+        if (recoveryThreshold is { } recovery)
+        {
+            fields["recoveryThreshold"] = UptimeInput.Threshold(recovery, nameof(recoveryThreshold));
+        }
+        if (downtimeThreshold is { } downtime)
+        {
+            fields["downtimeThreshold"] = UptimeInput.Threshold(downtime, nameof(downtimeThreshold));
+        }
         Clearable(fields, arguments, "body", body, b => b);
         Clearable(fields, arguments, "owner", owner, UptimeInput.Owner);
         Clearable(fields, arguments, "environment", environment, UptimeInput.Environment);
