@@ -53,6 +53,7 @@ public static class SandboxApp
         api.MapTraceEndpoints();
         api.MapProjectEndpoints();
         api.MapSeerEndpoints();
+        api.MapReleaseDetailEndpoints();
         app.MapDocsEndpoints();
         app.MapOAuthEndpoints();
         app.MapIngestEndpoints();
