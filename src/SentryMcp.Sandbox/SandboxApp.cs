@@ -54,6 +54,7 @@ public static class SandboxApp
         api.MapProjectEndpoints();
         api.MapSeerEndpoints();
         api.MapReleaseDetailEndpoints();
+        api.MapReplayEndpoints();
         app.MapDocsEndpoints();
         app.MapOAuthEndpoints();
         app.MapIngestEndpoints();
