@@ -55,6 +55,7 @@ public static class SandboxApp
         api.MapSeerEndpoints();
         api.MapReleaseDetailEndpoints();
         api.MapReplayEndpoints();
+        api.MapProfileEndpoints();
         app.MapDocsEndpoints();
         app.MapOAuthEndpoints();
         app.MapIngestEndpoints();

@@ -184,32 +184,13 @@ public sealed class GetReplayDetailsTool
     /// <summary>Replay URLs: <c>{org}.sentry.io/explore/replays/{id}/</c>, <c>…/replays/{id}/</c> and <c>/organizations/{org}/replays/{id}/</c>, only on the configured host.</summary>
     internal static (string Org, string ReplayId) ParseUrl(string url, SentryHost host)
     {
-        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        const string example = "https://my-org.sentry.io/explore/replays/7e07485f12f9416b8b1426260799b51f/";
+        var parsed = SentryWebUrl.Parse(url, host, example);
+        if (parsed.OrganizationSlug is not { } org || parsed.After("replays") is not { } id)
         {
-            throw new UserInputException($"'{Markdown.Truncate(url, 100)}' is not a valid replay URL. Expected e.g. https://my-org.sentry.io/explore/replays/7e07485f12f9416b8b1426260799b51f/.");
+            throw new UserInputException($"'{Markdown.Truncate(url, 100)}' is not a replay URL. Expected e.g. {example}, or pass organizationSlug and replayId.");
         }
-        string? org = null;
-        var sameHost = string.Equals(uri.Host, host.BaseUri.Host, StringComparison.OrdinalIgnoreCase) && uri.Port == host.BaseUri.Port;
-        if (!sameHost)
-        {
-            if (!(host.IsSaas && uri.Scheme == "https" && uri.Host.EndsWith(".sentry.io", StringComparison.OrdinalIgnoreCase)))
-            {
-                throw new UserInputException($"The URL '{Markdown.Truncate(url, 100)}' is not on the configured Sentry host ({host.BaseUri.Host}).");
-            }
-            var sub = uri.Host[..^".sentry.io".Length];
-            org = sub.Contains('.', StringComparison.Ordinal) || SentryHost.SaasRegionHosts.Contains(uri.Host) ? null : sub;
-        }
-        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
-        if (segments is ["organizations", var pathOrg, ..])
-        {
-            org = pathOrg;
-        }
-        var at = Array.IndexOf(segments, "replays");
-        if (org is null || at < 0 || at + 1 >= segments.Length)
-        {
-            throw new UserInputException($"'{Markdown.Truncate(url, 100)}' is not a replay URL. Expected e.g. https://my-org.sentry.io/explore/replays/7e07485f12f9416b8b1426260799b51f/, or pass organizationSlug and replayId.");
-        }
-        return (org, NormalizeId(segments[at + 1]));
+        return (org, NormalizeId(id));
     }
 
     private static string? NameVersion(NameVersion? value) =>

@@ -146,7 +146,7 @@ public sealed class GetReplayDetailsToolTests(McpServerFixture server) : IClassF
 
     [Theory]
     [InlineData("https://evil.example/organizations/acme/replays/7e07485f12f9416b8b1426260799b51f/", "not on the configured Sentry host")]
-    [InlineData("not a url", "is not a valid replay URL")]
+    [InlineData("not a url", "is not a valid Sentry URL")]
     [InlineData("{0}organizations/acme/issues/7001/", "is not a replay URL")]
     public async Task Replay_urls_elsewhere_or_of_other_things_are_refused(string url, string message)
     {
