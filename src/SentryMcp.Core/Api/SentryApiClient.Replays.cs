@@ -18,4 +18,17 @@ public sealed partial class SentryApiClient
         GetAsync<List<List<JsonElement>>>(
             ApiPath.WithQuery(ApiPath.Of("projects", organizationSlug, projectSlugOrId, "replays", replayId, "recording-segments"), ("download", "true")),
             regionUrl, ct);
+
+    /// <summary>Replays matching a replay search, sorted by a replay field (<c>{"data": [...]}</c>).</summary>
+    public async Task<List<SentryReplay>> SearchReplaysAsync(string organizationSlug, string query, string sort, int limit, string statsPeriod,
+        IReadOnlyList<string> environments, string? projectId, string? regionUrl, CancellationToken ct)
+    {
+        var parameters = new List<(string, string?)>
+        {
+            ("query", query), ("sort", sort), ("per_page", PerPage(limit)), ("statsPeriod", statsPeriod), ("project", projectId),
+        };
+        parameters.AddRange(environments.Select(e => ("environment", (string?)e)));
+        var page = await GetAsync<ReplayListEnvelope>(ApiPath.WithQuery(ApiPath.Of("organizations", organizationSlug, "replays"), [.. parameters]), regionUrl, ct).ConfigureAwait(false);
+        return page.Data ?? [];
+    }
 }

@@ -31,6 +31,7 @@ public sealed record SentryReplay
     [JsonPropertyName("user")] public ReplayUser? User { get; init; }
 
     /// <summary>Sentry sends the project id as a number or a string.</summary>
+    [JsonIgnore]
     public string? ProjectIdText => ProjectId is { ValueKind: JsonValueKind.Number or JsonValueKind.String } id
         ? (id.ValueKind == JsonValueKind.String ? id.GetString() : id.GetRawText()) : null;
 }
@@ -46,3 +47,5 @@ public sealed record ReplayUser(
     [property: JsonPropertyName("username")] string? Username);
 
 public sealed record ReplayEnvelope([property: JsonPropertyName("data")] SentryReplay? Data);
+
+public sealed record ReplayListEnvelope([property: JsonPropertyName("data")] List<SentryReplay>? Data);
