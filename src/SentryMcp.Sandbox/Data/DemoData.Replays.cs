@@ -89,19 +89,21 @@ public sealed partial class DemoData
             Span(0.2, "navigation.navigate", "https://shop.acme.example/cart", 812),
             Crumb(18.4, "ui.click", "button.checkout-btn[data-test-id=\"proceed-to-checkout\"]"),
         ]);
+        // Times match the checkout trace, which starts at T+42s: the page load, the failing profile
+        // request and the checkout POST that waits on the payment provider.
         checkout.Segments.Add([
             Meta(42, "https://shop.acme.example/checkout"),
             Span(42, "navigation.push", "https://shop.acme.example/checkout", 4480),
             Span(42.54, "resource.fetch", "GET https://api.acme.example/api/users/4812/", 236, 500),
+            Crumb(42.7, "ui.click", "button.pay-now[data-test-id=\"pay-now\"]"),
             Crumb(42.8, "console", "Failed to load profile: Request failed with status code 500", "error"),
-            Crumb(61.2, "ui.click", "button.pay-now[data-test-id=\"pay-now\"]"),
             Span(42.82, "resource.fetch", "POST https://api.acme.example/api/orders/checkout/", 3612, 504),
         ]);
         checkout.Segments.Add([
-            Crumb(63.1, "ui.multiClick", "button.pay-now[data-test-id=\"pay-now\"]", data: new Dictionary<string, object?> { ["clickCount"] = 5 }),
-            Crumb(64.9, "console", "Payment failed: gateway timeout (504)", "warning"),
-            Crumb(66.0, "ui.click", "a.contact-support"),
-            Crumb(70.5, "navigation", "https://shop.acme.example/support?topic=payment", data: new Dictionary<string, object?> { ["from"] = "/checkout", ["to"] = "/support?topic=payment" }),
+            Crumb(44.1, "ui.multiClick", "button.pay-now[data-test-id=\"pay-now\"]", data: new Dictionary<string, object?> { ["clickCount"] = 5 }),
+            Crumb(46.5, "console", "Payment failed: gateway timeout (504)", "warning"),
+            Crumb(58.0, "ui.click", "a.contact-support"),
+            Crumb(61.2, "navigation", "https://shop.acme.example/support?topic=payment", data: new Dictionary<string, object?> { ["from"] = "/checkout", ["to"] = "/support?topic=payment" }),
         ]);
         replays.Add(checkout);
 

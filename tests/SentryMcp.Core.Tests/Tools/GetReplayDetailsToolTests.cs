@@ -35,12 +35,12 @@ public sealed class GetReplayDetailsToolTests(McpServerFixture server) : IClassF
             "T+18.4s · **click** button.checkout-btn",
             "T+42s · **page.view** https://shop.acme.example/checkout",
             "**request** GET https://api.acme.example/api/users/4812/ → 500 · 236ms",
+            "T+42.7s · **click** button.pay-now",
             "**console.error** Failed to load profile",
             "**request** POST https://api.acme.example/api/orders/checkout/ → 504 · 3,612ms",
-            "T+1m 01s · **click** button.pay-now",
-            "**rage.click** button.pay-now[data-test-id=\"pay-now\"] (5 clicks)",
+            "T+44.1s · **rage.click** button.pay-now[data-test-id=\"pay-now\"] (5 clicks)",
             "**console.warning** Payment failed: gateway timeout (504)",
-            "**navigation** /support?topic=payment",
+            "T+1m 01s · **navigation** /support?topic=payment",
         ];
         var last = -1;
         foreach (var line in expected)
