@@ -71,7 +71,7 @@ public sealed partial class SearchEventsTool
         [Description("Fields to return. Plain fields for rows, or aggregates such as 'count()', 'count_unique(user)', 'avg(span.duration)', 'p95(span.duration)' (plain fields beside them are grouped by). Defaults depend on the dataset. Leave empty for replays.")] string[]? fields = null,
         [Description("Sort field, '-' prefix for descending: '-timestamp' (default for rows), '-count()' for the most frequent groups; for replays '-started_at' (default), '-count_errors', '-duration'.")] string? sort = null,
         [Description("Only events of this project (slug).")] string? projectSlug = null,
-        [Description("For dataset='replays': only replays of these environments, e.g. ['production']. For other datasets put environment:<name> in the query.")] string[]? environment = null,
+        [Description("For dataset='replays': only replays of this environment ('production') or these environments (['production', 'staging']). For other datasets put environment:<name> in the query.")] JsonElement? environment = null,
         [Description("The organization's region URL from find_organizations (SaaS only).")] string? regionUrl = null,
         [Description("Maximum number of rows to return (1-100, default 10).")][Range(1, 100)] int limit = 10,
         [Description("Time window: e.g. '24h', '7d', '14d' (default), '30d', '90d'.")] string? period = null,
@@ -89,7 +89,7 @@ public sealed partial class SearchEventsTool
         {
             throw new UserInputException($"Invalid period '{period}'. Use a relative window such as 24h, 7d, 14d, 30d or 90d.");
         }
-        var environments = environment?.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).Distinct().ToList() ?? [];
+        var environments = Environments(environment);
         if (environments.Count > 0 && set != "replays")
         {
             throw new UserInputException($"environment applies to dataset='replays'. For the {set} dataset put the environment in the query, e.g. query='environment:{environments[0]}'.");
@@ -187,6 +187,22 @@ public sealed partial class SearchEventsTool
         var rows = replays.Select(r => (IReadOnlyDictionary<string, JsonElement>)JsonSerializer.SerializeToElement(r, SentryJson.Options)
             .EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone())).ToList();
         return ToolResults.Structured(markdown, new EventSearchOutput("replays", translation.Query, translation.Translated, [], sortBy, window, rows, replays.Count >= limit, note));
+    }
+
+    /// <summary>The official schema takes one environment or a list; anything else is an input error.</summary>
+    private static List<string> Environments(JsonElement? environment)
+    {
+        IEnumerable<JsonElement> values = environment switch
+        {
+            null or { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => [],
+            { ValueKind: JsonValueKind.String } one => [one],
+            { ValueKind: JsonValueKind.Array } many => many.EnumerateArray(),
+            _ => throw new UserInputException("environment must be a string ('production') or a list of strings (['production', 'staging'])."),
+        };
+        return [.. values.Select(v => v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())
+                ? v.GetString()!.Trim()
+                : throw new UserInputException("environment must be a string ('production') or a list of non-empty strings."))
+            .Distinct(StringComparer.Ordinal)];
     }
 
     private static string NormalizeDataset(string? dataset) => (dataset?.Trim().ToLowerInvariant()) switch

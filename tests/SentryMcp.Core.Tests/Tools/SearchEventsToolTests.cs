@@ -221,7 +221,7 @@ public sealed class SearchEventsToolTests(McpServerFixture server) : IClassFixtu
     public async Task Replays_default_to_the_newest_first_and_an_unknown_environment_finds_none()
     {
         var all = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "replays" });
-        var none = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "replays", environment = new[] { "staging" } });
+        var none = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "replays", environment = "staging" });
 
         Assert.False(all.IsError, all.Text);
         Assert.Contains("**Sort**: `-started_at`", all.Text);
@@ -237,6 +237,15 @@ public sealed class SearchEventsToolTests(McpServerFixture server) : IClassFixtu
         Assert.True(output.IsError);
         Assert.Contains("Invalid replay sort '-count()'", output.Text);
         Assert.Contains("-count_errors", output.Text);
+    }
+
+    [Fact]
+    public async Task An_environment_that_is_not_a_string_or_a_list_of_strings_is_an_input_error()
+    {
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "replays", environment = new object[] { 42 } });
+
+        Assert.True(output.IsError);
+        Assert.Contains("environment must be a string", output.Text);
     }
 
     [Fact]
