@@ -61,6 +61,9 @@ public static class SandboxApp
         api.MapAiConversationEndpoints();
         api.MapSnapshotEndpoints();
         api.MapMonitoringEndpoints();
+        api.MapReleaseDetailEndpoints();
+        api.MapReplayEndpoints();
+        api.MapProfileEndpoints();
         app.MapDocsEndpoints();
         app.MapOAuthEndpoints();
         app.MapIngestEndpoints();

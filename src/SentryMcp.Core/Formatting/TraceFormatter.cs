@@ -1,6 +1,7 @@
 using System.Globalization;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Api.Models;
+using SentryMcp.Core.Tools.Output;
 
 namespace SentryMcp.Core.Formatting;
 
@@ -19,7 +20,7 @@ public static class TraceFormatter
     private const int MaxOperations = 12;
     private const int MaxSlowestSpans = 5;
 
-    public static string Format(string organizationSlug, string traceId, TraceMeta meta, IReadOnlyList<TraceNode> trace, SentryHost host)
+    public static (string Markdown, TraceOutput Data) Format(string organizationSlug, string traceId, TraceMeta meta, IReadOnlyList<TraceNode> trace, SentryHost host)
     {
         var roots = trace.Where(n => n.IsSpan).ToList();
         var spans = Flatten(roots).ToList();
@@ -58,7 +59,7 @@ public static class TraceFormatter
             md.Heading("Slowest Spans (own time)");
             foreach (var span in spans.OrderByDescending(SelfTime).Take(MaxSlowestSpans))
             {
-                md.Bullet($"{Markdown.Code(span.Op ?? "unknown")} {Label(span)} ({span.ProjectSlug}): {Ms(SelfTime(span))} own, {Ms(span.DurationMs)} total");
+                md.Bullet($"{Markdown.Code(span.Op ?? "unknown")} {Label(span)} ({span.ProjectSlug}): {Ms(SelfTime(span))} own, {Ms(span.DurationMs)} total{SpanIdSuffix(span)}");
             }
             md.Line().Heading("Operation Breakdown")
                 .Line("| Operation | Spans | Total | Average |")
@@ -82,11 +83,25 @@ public static class TraceFormatter
         hints.AddRange(errors.Select(e => e.Error.ShortId ?? e.Error.IssueId).OfType<string>().Distinct().Take(3)
             .Select(id => $"Inspect error {id}: `get_issue_details(organizationSlug='{organizationSlug}', issueId='{id}')`, or ask Seer with `analyze_issue_with_seer`."));
         hints.Add($"List every span: `search_events(organizationSlug='{organizationSlug}', dataset='spans', query='trace:{traceId}')`.");
+        hints.Add($"Inspect one span (attributes, errors, children): `get_span_details(organizationSlug='{organizationSlug}', traceId='{traceId}', spanId='<spanId>')`.");
         hints.Add("Repeated identical child spans (shown as `N×`) usually point to an N+1 query or a loop of calls.");
-        return md.UsingThisInformation([.. hints]).ToString();
+        var data = new TraceOutput(traceId, spanCount, [.. projects.OfType<string>()], TraceDuration(roots),
+            Math.Max(meta.ErrorCountValue, errors.Count), meta.PerformanceIssueCountValue,
+            [.. errors.Select(e => ErrorOutput(e.Error, e.Span))],
+            [.. spans.OrderByDescending(SelfTime).Take(MaxSlowestSpans).Select(SpanOutputOf)],
+            FocusedSpan: null, host.TraceUrl(organizationSlug, traceId));
+        return (md.UsingThisInformation([.. hints]).ToString(), data);
     }
 
-    private static IEnumerable<TraceNode> Flatten(IEnumerable<TraceNode> nodes)
+    internal static SpanOutput SpanOutputOf(TraceNode span) => new(
+        span.SpanId ?? "", span.ParentSpanId, span.ProjectSlug, span.Op, span.Description ?? span.Name ?? span.Transaction,
+        span.DurationMs, SelfTime(span), span.Status,
+        [.. (span.Errors ?? []).Select(e => e.ShortId ?? e.IssueId ?? e.EventId).OfType<string>()]);
+
+    internal static TraceErrorOutput ErrorOutput(TraceError error, TraceNode? span) =>
+        new(error.ShortId ?? error.IssueId, error.Title ?? error.Description, error.ProjectSlug ?? span?.ProjectSlug, error.EventId, span?.SpanId);
+
+    internal static IEnumerable<TraceNode> Flatten(IEnumerable<TraceNode> nodes)
     {
         foreach (var node in nodes)
         {
@@ -117,12 +132,15 @@ public static class TraceFormatter
     }
 
     /// <summary>Time not covered by child spans: where a slow trace really spends its time.</summary>
-    private static double SelfTime(TraceNode span) => Math.Max(0, span.DurationMs - span.ChildSpans.Sum(c => c.DurationMs));
+    internal static double SelfTime(TraceNode span) => Math.Max(0, span.DurationMs - span.ChildSpans.Sum(c => c.DurationMs));
 
-    private static string Label(TraceNode span) =>
+    internal static string Label(TraceNode span) =>
         Markdown.Truncate((span.Description ?? span.Name ?? span.Transaction ?? "(no description)").ReplaceLineEndings(" "), 160);
 
-    private static string Ms(double value) => value.ToString("#,0", CultureInfo.InvariantCulture) + "ms";
+    /// <summary>The span ID at the end of a line, so the reader can pass it to get_span_details.</summary>
+    private static string SpanIdSuffix(TraceNode span) => string.IsNullOrEmpty(span.SpanId) ? "" : $" · span {Markdown.Code(span.SpanId)}";
+
+    internal static string Ms(double value) => value.ToString("#,0", CultureInfo.InvariantCulture) + "ms";
 
     /// <summary>
     /// A line of the tree: one span, or a run of identical siblings. Lines are picked by significance
@@ -135,7 +153,7 @@ public static class TraceFormatter
         public double Significance => (HasErrors ? 1e9 : 0) + (First.IsTransaction == true ? 1e8 : 0) + TotalMs;
     }
 
-    private static int RenderTree(Markdown md, List<TraceNode> roots)
+    internal static int RenderTree(Markdown md, List<TraceNode> roots, int maxNodes = MaxTreeNodes)
     {
         var lines = new List<TreeLine>();
         var top = roots.Select(r => Build(r, null, lines)).ToList();
@@ -147,7 +165,7 @@ public static class TraceFormatter
             {
                 chain.Add(current);
             }
-            if (selected.Count + chain.Count <= MaxTreeNodes)
+            if (selected.Count + chain.Count <= maxNodes)
             {
                 selected.UnionWith(chain);
             }
@@ -165,7 +183,8 @@ public static class TraceFormatter
                 ? $"**{line.Count}× {span.Op}** {Label(span)} ({span.ProjectSlug}) · {Ms(line.TotalMs)} total, {Ms(line.TotalMs / line.Count)} each"
                 : $"**{span.Op ?? "unknown"}** {Label(span)} ({span.ProjectSlug}) · {Ms(span.DurationMs)}" +
                   (span.Status is { } status && status != "ok" ? $" · status {status}" : "") +
-                  (line.HasErrors ? $" · errors: {string.Join(", ", span.Errors!.Select(e => e.ShortId ?? e.IssueId ?? e.EventId))}" : "");
+                  (line.HasErrors ? $" · errors: {string.Join(", ", span.Errors!.Select(e => e.ShortId ?? e.IssueId ?? e.EventId))}" : "") +
+                  SpanIdSuffix(span);
             md.Bullet(text, depth);
             foreach (var child in line.Children)
             {

@@ -11,7 +11,7 @@ namespace SentryMcp.Core.Search;
 internal static class SearchEventsOutput
 {
     public static string Format(SentryHost host, string org, string input, EventsQuery request, EventQueryTranslation translation,
-        bool includeExplanation, bool translatorConfigured, EventsResponse response)
+        bool includeExplanation, bool translatorConfigured, EventsResponse response, string? fallbackNote = null)
     {
         var rows = response.Data ?? [];
         var aggregate = request.Fields.Any(EventFields.IsAggregate);
@@ -24,7 +24,11 @@ internal static class SearchEventsOutput
         else
         {
             md.Field("Query", Code(request.Query));
-            if (input.Length > 0 && !translatorConfigured && !SentrySearchSyntax.LooksLikeSentrySyntax(input))
+            if (fallbackNote is not null)
+            {
+                md.Line($"*{fallbackNote}*");
+            }
+            else if (input.Length > 0 && !translatorConfigured && !SentrySearchSyntax.LooksLikeSentrySyntax(input))
             {
                 md.Line("*No language model is configured (OPENAI_API_KEY / OPENAI_BASE_URL), so the text was used as Sentry search syntax.*");
             }
@@ -36,7 +40,11 @@ internal static class SearchEventsOutput
         {
             md.Field("Explanation", translation.Explanation);
         }
-        md.Field("View in Sentry", Markdown.Link(request.Dataset == "errors" ? "Open in Discover" : "Open in Explore", ExploreLink(host, org, request, aggregate))).Line();
+        if (request.Dataset is "errors" or "spans" or "logs")
+        {
+            md.Field("View in Sentry", Markdown.Link(request.Dataset == "errors" ? "Open in Discover" : "Open in Explore", ExploreLink(host, org, request, aggregate)));
+        }
+        md.Line();
 
         if (rows.Count == 0)
         {
@@ -84,6 +92,8 @@ internal static class SearchEventsOutput
         {
             "spans" => string.Join(" · ", new[] { Get("span.op"), Get("span.description") ?? Get("transaction") }.Where(s => s is not null)),
             "logs" => (Get("severity") is { } severity ? $"[{severity.ToUpperInvariant()}] " : "") + Get("message"),
+            "profiles" => string.Join(" · ", new[] { Get("transaction"), Get("profile.id") ?? Get("profiler.id") }.Where(s => s is not null)),
+            "tracemetrics" => string.Join(" · ", new[] { Get("metric.name"), Get("value") }.Where(s => s is not null)),
             _ => Get("title") ?? Get("message") ?? Get("issue"),
         };
         return Markdown.Truncate(string.IsNullOrWhiteSpace(heading) ? Get("id") ?? "Event" : heading, 150);
@@ -188,6 +198,16 @@ internal static class SearchEventsOutput
         [
             "Pass a `trace` id to `get_trace_details(organizationSlug, traceId)` for the whole request.",
             "Aggregate with `fields=['span.op', 'avg(span.duration)', 'p95(span.duration)']` to compare operations.",
+        ],
+        "profiles" =>
+        [
+            "Pass a `profile.id` with its project to `get_profile_details(organizationSlug, projectSlugOrId, profileId)` for its top frames.",
+            "Analyze every profile of a transaction: `get_profile(organizationSlug, projectSlugOrId, transactionName)`.",
+        ],
+        "tracemetrics" =>
+        [
+            "Aggregate a metric with `fields=['metric.name', 'avg(value)', 'p95(value)']` and a `metric.name:<name>` query.",
+            "Pass a `trace` id to `get_trace_details(organizationSlug, traceId)` to see the request that emitted a sample.",
         ],
         _ =>
         [

@@ -56,4 +56,17 @@ public static class DemoIds
     public const string CheckoutMetricRuleId = "403";     // metric alert "Critical checkout errors": web-frontend (same name as issue alert 302)
     public const string ApiHealthUptimeId = "5001";       // uptime "API health", api-backend, currently up, one failed check 3 hours ago
     public const string CheckoutUptimeId = "5002";        // uptime "Checkout page", web-frontend, currently down (502)
+
+    /// <summary>Spans of the checkout trace: the api-backend checkout transaction (profiled) and the payment provider call that timed out.</summary>
+    public const string CheckoutTransactionSpanId = "c45f3a1e9b7d2e10";
+    public const string StripeCallSpanId = "d9e8f7a6b5c4d302";
+
+    /// <summary>Transaction profile of the checkout request in api-backend (in the checkout trace).</summary>
+    public const string CheckoutProfileId = "5f1c0a9e3b7d4c2a8e6f1b3d5a7c9e01";
+
+    /// <summary>Continuous profiler session of payments-service.</summary>
+    public const string PaymentsProfilerId = "041bde57b9844e36b8b7e5734efae5f7";
+
+    /// <summary>Session replay of the customer whose checkout failed (checkout trace, API-BACKEND-1 and PAYMENTS-SERVICE-1).</summary>
+    public const string CheckoutReplayId = "7e07485f12f9416b8b1426260799b51f";
 }

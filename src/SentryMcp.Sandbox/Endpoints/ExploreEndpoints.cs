@@ -19,7 +19,7 @@ public static class ExploreEndpoints
                 var dataset = Dataset(state.Data, q["dataset"].FirstOrDefault() ?? "errors");
                 if (dataset is null)
                 {
-                    return SentryErrors.BadRequest($"Invalid dataset: {q["dataset"]}. Use errors, spans or logs.");
+                    return SentryErrors.BadRequest($"Invalid dataset: {q["dataset"]}. Use errors, spans, logs, profiles or tracemetrics.");
                 }
                 var fields = q["field"].Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f!.Trim()).ToList();
                 if (fields.Count == 0)
@@ -79,15 +79,15 @@ public static class ExploreEndpoints
                 {
                     return SentryErrors.NotFound();
                 }
-                if (itemType is not ("spans" or "logs"))
+                if (itemType is not ("spans" or "logs" or "tracemetrics"))
                 {
-                    return SentryErrors.BadRequest($"Invalid itemType: {itemType}. Use spans or logs.");
+                    return SentryErrors.BadRequest($"Invalid itemType: {itemType}. Use spans, logs or tracemetrics.");
                 }
                 if (attributeType is not (null or "string" or "number" or "boolean"))
                 {
                     return SentryErrors.BadRequest($"Invalid attributeType: {attributeType}. Use string, number or boolean.");
                 }
-                var dataset = state.Data.Explore[itemType];
+                var dataset = Dataset(state.Data, itemType)!;
                 return Results.Json(dataset.Fields
                     .Where(f => (attributeType ?? "string") switch
                     {
@@ -106,6 +106,8 @@ public static class ExploreEndpoints
         "errors" or "discover" or "events" => data.Explore["errors"],
         "spans" => data.Explore["spans"],
         "logs" or "ourlogs" => data.Explore["logs"],
+        "profiles" => data.ProfilesExplore,
+        "tracemetrics" => data.MetricsExplore,
         _ => null,
     };
 }

@@ -91,7 +91,7 @@ public static class TraceEndpoints
             ["transaction_id"] = transactionEventId,
             ["project_id"] = projectId,
             ["project_slug"] = span.ProjectSlug,
-            ["profile_id"] = "",
+            ["profile_id"] = data.ProfileIdOf(span.SpanId),
             ["profiler_id"] = "",
             ["parent_span_id"] = span.ParentSpanId,
             ["start_timestamp"] = start,
@@ -115,7 +115,7 @@ public static class TraceEndpoints
             ["hash"] = null,
             ["organization"] = null,
             ["tags"] = new Dictionary<string, string>(),
-            ["data"] = new Dictionary<string, object>(),
+            ["data"] = data.SpanData(span.SpanId),
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SentryMcp.Sandbox;
 
 namespace SentryMcp.Core.Tests.Tools;
@@ -104,5 +105,51 @@ public sealed class GetTraceDetailsToolTests(McpServerFixture server) : IClassFi
 
         Assert.True(output.IsError);
         Assert.Contains("traceId", output.Text);
+    }
+
+    [Fact]
+    public async Task Overview_returns_structured_data_with_the_slowest_span_and_both_errors()
+    {
+        var output = await CheckoutTraceAsync();
+
+        var data = output.Raw.StructuredContent!.Value;
+        Assert.Equal(25, data.GetProperty("spanCount").GetInt32());
+        Assert.Equal(2, data.GetProperty("errorCount").GetInt32());
+        Assert.Equal(DemoIds.StripeCallSpanId, data.GetProperty("slowestSpans")[0].GetProperty("spanId").GetString());
+        Assert.Equal(JsonValueKind.Null, data.GetProperty("focusedSpan").ValueKind);
+        Assert.Contains($"span `{DemoIds.StripeCallSpanId}`", output.Text);
+    }
+
+    [Fact]
+    public async Task A_span_id_focuses_the_answer_on_that_span_and_its_subtree()
+    {
+        var output = await server.CallAsync("get_trace_details", new { organizationSlug = "acme", traceId = DemoIds.CheckoutTraceId, spanId = DemoIds.CheckoutTransactionSpanId });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.StartsWith($"# Span `{DemoIds.CheckoutTransactionSpanId}` in Trace `{DemoIds.CheckoutTraceId}` in **acme**", output.Text);
+        Assert.Contains("**Descendant Spans**: 14", output.Text);
+        Assert.Contains("**7× db.sql.query**", output.Text);
+        Assert.DoesNotContain("CheckoutPage", output.Text);
+        var focused = output.Raw.StructuredContent!.Value.GetProperty("focusedSpan");
+        Assert.Equal("POST /api/orders/checkout/", focused.GetProperty("span").GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task A_span_id_that_is_not_in_the_trace_is_an_input_error_that_says_where_to_find_span_ids()
+    {
+        var output = await server.CallAsync("get_trace_details", new { organizationSlug = "acme", traceId = DemoIds.CheckoutTraceId, spanId = "0123456789abcdef" });
+
+        Assert.True(output.IsError);
+        Assert.Contains("**Input Error**", output.Text);
+        Assert.Contains($"Span 0123456789abcdef was not found in trace {DemoIds.CheckoutTraceId}", output.Text);
+    }
+
+    [Fact]
+    public async Task A_malformed_span_id_is_an_input_error()
+    {
+        var output = await server.CallAsync("get_trace_details", new { organizationSlug = "acme", traceId = DemoIds.CheckoutTraceId, spanId = "span-1" });
+
+        Assert.True(output.IsError);
+        Assert.Contains("16 hexadecimal characters", output.Text);
     }
 }

@@ -197,4 +197,91 @@ public sealed class SearchEventsToolTests(McpServerFixture server) : IClassFixtu
         Assert.Contains("No language model is configured", output.Text);
         Assert.Contains(DemoIds.DbLockedShortId, output.Text);
     }
+
+    [Fact]
+    public async Task Replays_with_errors_are_listed_with_their_users_counts_and_links()
+    {
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "replays", query = "count_errors:>0", sort = "-count_errors", environment = new[] { "production" } });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("**Dataset**: replays", output.Text);
+        Assert.Contains("**Environment**: production", output.Text);
+        Assert.Contains($"## {DemoIds.CheckoutReplayId}", output.Text);
+        Assert.Contains("**User**: Maria Garcia", output.Text);
+        Assert.Contains("**Summary**: 2 errors · 1 rage clicks · 0 dead clicks", output.Text);
+        Assert.DoesNotContain(DemoData.BrowseReplayId, output.Text);
+        Assert.Contains("get_replay_details(organizationSlug='acme', replayId='<id>')", output.Text);
+        var rows = output.Raw.StructuredContent!.Value.GetProperty("rows");
+        Assert.Equal(DemoIds.CheckoutReplayId, rows[0].GetProperty("id").GetString());
+        var request = (await server.RequestsAsync()).Last(r => r.Path == "/api/0/organizations/acme/replays/");
+        Assert.Contains("environment=production", request.Query);
+    }
+
+    [Fact]
+    public async Task Replays_default_to_the_newest_first_and_an_unknown_environment_finds_none()
+    {
+        var all = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "replays" });
+        var none = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "replays", environment = "staging" });
+
+        Assert.False(all.IsError, all.Text);
+        Assert.Contains("**Sort**: `-started_at`", all.Text);
+        Assert.True(all.Text.IndexOf(DemoIds.CheckoutReplayId, StringComparison.Ordinal) < all.Text.IndexOf(DemoData.BrowseReplayId, StringComparison.Ordinal));
+        Assert.Contains("No replays found", none.Text);
+    }
+
+    [Fact]
+    public async Task An_unknown_replay_sort_is_an_input_error_that_names_valid_ones()
+    {
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "replays", sort = "-count()" });
+
+        Assert.True(output.IsError);
+        Assert.Contains("Invalid replay sort '-count()'", output.Text);
+        Assert.Contains("-count_errors", output.Text);
+    }
+
+    [Fact]
+    public async Task An_environment_that_is_not_a_string_or_a_list_of_strings_is_an_input_error()
+    {
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "replays", environment = new object[] { 42 } });
+
+        Assert.True(output.IsError);
+        Assert.Contains("environment must be a string", output.Text);
+    }
+
+    [Fact]
+    public async Task Environment_on_an_event_dataset_says_to_put_it_in_the_query()
+    {
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "errors", environment = new[] { "production" } });
+
+        Assert.True(output.IsError);
+        Assert.Contains("query='environment:production'", output.Text);
+    }
+
+    [Fact]
+    public async Task Profiles_are_listed_with_their_ids_and_durations()
+    {
+        var output = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "profiles", query = $"transaction:\"{DemoData.CheckoutTransaction}\" release:api-backend@1.18.0", limit = 20 });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains($"{DemoData.CheckoutTransaction} · {DemoIds.CheckoutProfileId}", output.Text);
+        Assert.Contains("Found 6 events", output.Text);
+        Assert.Contains("get_profile_details(organizationSlug, projectSlugOrId, profileId)", output.Text);
+        var request = (await server.RequestsAsync()).Last(r => r.Path == "/api/0/organizations/acme/events/");
+        Assert.Contains("dataset=profiles", request.Query);
+    }
+
+    [Fact]
+    public async Task Metrics_are_searched_in_sentrys_tracemetrics_dataset_and_aggregate()
+    {
+        var output = await server.CallAsync("search_events", new
+        {
+            organizationSlug = "acme", dataset = "metrics", query = "metric.name:payment.provider.duration", fields = new[] { "metric.name", "count()", "max(value)" }, sort = "-count()",
+        });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("| payment.provider.duration | 7 | 3000 |", output.Text);
+        var request = (await server.RequestsAsync()).Last(r => r.Path == "/api/0/organizations/acme/events/");
+        Assert.Contains("dataset=tracemetrics", request.Query);
+        Assert.Equal("metrics", output.Raw.StructuredContent!.Value.GetProperty("dataset").GetString());
+    }
 }

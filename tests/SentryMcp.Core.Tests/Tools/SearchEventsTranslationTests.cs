@@ -59,26 +59,42 @@ public sealed class SearchEventsTranslationTests(McpServerFixture server) : Tran
     }
 
     [Fact]
-    public async Task A_failing_model_gives_a_clear_error()
+    public async Task A_failing_model_falls_back_to_the_text_as_sentry_syntax_with_a_note()
     {
         Llm.Fail(500);
 
-        var output = await Server.CallAsync("search_events", new { organizationSlug = "acme", query = "slowest pages this week" }, Client);
+        var output = await Server.CallAsync("search_events", new { organizationSlug = "acme", query = "Nightly settlement", dataset = "logs", period = "7d" }, Client);
 
-        Assert.True(output.IsError);
-        Assert.Contains("Search Translation Error", output.Text);
-        Assert.Contains("HTTP 500", output.Text);
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("**Query**: `Nightly settlement`", output.Text);
+        Assert.Contains("The language model could not translate the query, so the text was used as Sentry search syntax.", output.Text);
+        Assert.Contains("could not translate", output.Raw.StructuredContent!.Value.GetProperty("note").GetString());
+        Assert.Contains("[INFO]", output.Text);
     }
 
     [Fact]
-    public async Task A_model_answering_garbage_gives_a_clear_error()
+    public async Task A_model_answering_garbage_still_runs_the_search_and_says_the_text_was_used_as_is()
     {
         Llm.Reply("Sure! Here is your query: level:error");
 
         var output = await Server.CallAsync("search_events", new { organizationSlug = "acme", query = "show me the errors" }, Client);
 
-        Assert.True(output.IsError);
-        Assert.Contains("unusable translation", output.Text);
-        Assert.Contains("Sentry search syntax", output.Text);
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("**Query**: `show me the errors`", output.Text);
+        Assert.Contains("could not translate the query", output.Text);
+        Assert.False(output.Raw.StructuredContent!.Value.GetProperty("translated").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Replay_searches_in_plain_language_are_translated_with_replay_fields()
+    {
+        Llm.ReplyJson(new { query = "count_rage_clicks:>0", sort = "-count_rage_clicks" });
+
+        var output = await Server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "replays", query = "sessions where people rage clicked" }, Client);
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("**Translated query**: `count_rage_clicks:>0`", output.Text);
+        Assert.Contains($"## {DemoIds.CheckoutReplayId}", output.Text);
+        Assert.Contains("- count_rage_clicks (number)", Llm.LastPrompt());
     }
 }

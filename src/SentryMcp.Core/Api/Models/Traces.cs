@@ -43,6 +43,13 @@ public sealed record TraceNode
     [JsonPropertyName("description")] public string? Description { get; init; }
     [JsonPropertyName("name")] public string? Name { get; init; }
     [JsonPropertyName("status")] public string? Status { get; init; }
+    [JsonPropertyName("exclusive_time")] public double? ExclusiveTime { get; init; }
+    [JsonPropertyName("event_type")] public string? EventType { get; init; }
+    [JsonPropertyName("sdk_name")] public string? SdkName { get; init; }
+    [JsonPropertyName("profile_id")] public string? ProfileId { get; init; }
+    [JsonPropertyName("tags")] public Dictionary<string, System.Text.Json.JsonElement>? Tags { get; init; }
+    [JsonPropertyName("data")] public Dictionary<string, System.Text.Json.JsonElement>? Data { get; init; }
+    [JsonPropertyName("measurements")] public Dictionary<string, System.Text.Json.JsonElement>? Measurements { get; init; }
 
     // Standalone issue fields.
     [JsonPropertyName("issue_id")] public string? IssueId { get; init; }
