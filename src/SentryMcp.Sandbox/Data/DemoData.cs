@@ -74,6 +74,7 @@ public sealed partial class DemoData
         SeedSeer();
         SeedExplore();
         SeedDocs();
+        SeedIssueDeepDive();
     }
 
     public DateTimeOffset Now { get; }

@@ -19,7 +19,7 @@ public static class IssueJson
             logger = (string?)null,
             level = issue.Level,
             status = issue.Status,
-            statusDetails = issue.InNextRelease ? new Dictionary<string, object> { ["inNextRelease"] = true } : [],
+            statusDetails = IgnoreRules.StatusDetails(data, issue),
             substatus = issue.Substatus,
             isPublic = false,
             platform = issue.Platform,
