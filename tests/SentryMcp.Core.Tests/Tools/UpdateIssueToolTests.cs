@@ -152,6 +152,21 @@ public sealed class UpdateIssueToolTests(McpServerFixture server) : IClassFixtur
         Assert.True(comment > 0 && reopened > comment, activity.Text);
     }
 
+    [Fact]
+    public async Task A_reason_sentry_fails_to_store_is_reported_and_the_update_still_stands()
+    {
+        await server.AddFaultAsync(new FaultRule(FaultKind.Status, PathPrefix: "/api/0/organizations/acme/issues/7009/notes/", Count: 1, Status: 500));
+
+        var output = await server.CallAsync("update_issue", new { organizationSlug = "acme", issueId = "PAYMENTS-SERVICE-2", status = "resolved", reason = "Fixed by the refund null check." });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("→ resolved", output.Text);
+        Assert.Contains("**Comment not posted** (HTTP 500)", output.Text);
+        Assert.Contains("add_issue_note", output.Text);
+        var details = await server.CallAsync("get_issue_details", new { organizationSlug = "acme", issueId = "PAYMENTS-SERVICE-2" });
+        Assert.Contains("**Status**: resolved\n", details.Text);
+    }
+
     [Theory]
     [InlineData("unresolved", "forever", null, null, null, "only apply with status='ignored'")]
     [InlineData("ignored", "sometimes", null, null, null, "Invalid ignoreMode 'sometimes'")]
