@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using SentryMcp.Core.Api;
 using ModelContextProtocol.Server;
+using SentryMcp.Core.Api;
 using SentryMcp.Core.Formatting;
 
 namespace SentryMcp.Core.Tools;

@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using SentryMcp.Core.Api;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using SentryMcp.Core.Api;
 using SentryMcp.Core.Api.Models;
 using SentryMcp.Core.Formatting;
 using SentryMcp.Core.Tools.Output;

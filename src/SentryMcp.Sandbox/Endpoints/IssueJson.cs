@@ -26,7 +26,7 @@ public static class IssueJson
             project = new { id = project.Id, name = project.Name, slug = project.Slug, platform = project.Platform },
             type = issue.IssueCategory == "error" ? "error" : "transaction",
             metadata = new { type = issue.MetadataType, value = issue.MetadataValue, filename = issue.MetadataFilename, function = issue.MetadataFunction },
-            numComments = 0,
+            numComments = data.Activities.Count(a => a.IssueId == issue.Id && a.Type == "note"),
             assignedTo = Assignee(data, issue),
             isBookmarked = false,
             isSubscribed = true,
