@@ -49,6 +49,7 @@ public static class SandboxApp
         api.MapOrganizationEndpoints();
         api.MapIssueEndpoints();
         api.MapEventEndpoints();
+        api.MapIssueActivityEndpoints();
         api.MapExploreEndpoints();
         api.MapTraceEndpoints();
         api.MapProjectEndpoints();

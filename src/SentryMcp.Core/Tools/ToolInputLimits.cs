@@ -59,6 +59,11 @@ public static class ToolInputLimits
         ["period"] = Identifier,
         ["status"] = Identifier,
         ["fields"] = Identifier,
+        ["tagKey"] = Identifier,
+        ["thread"] = Identifier,
+        ["ignoreMode"] = Identifier,
+        ["text"] = AddIssueNoteTool.MaxLength,
+        ["reason"] = AddIssueNoteTool.MaxLength,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static int LimitFor(string argument) => ByArgument.GetValueOrDefault(argument, Other);

@@ -75,6 +75,7 @@ public sealed partial class DemoData
         SeedExplore();
         SeedDocs();
         SeedLabProjects();
+        SeedIssueDeepDive();
     }
 
     public DateTimeOffset Now { get; }

@@ -6,13 +6,7 @@ public static class EventEndpoints
     public static void MapEventEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/organizations/{org}/issues/{issueId}/events/", (HttpContext http, SandboxState state, string org, string issueId) =>
-        {
-            lock (state.Gate)
-            {
-                return IssueEndpoints.Find(state.Data, org, issueId, out var issue)
-                    ?? Paging.Page(http, state.Data.EventsOf(issue!.Id).Select(e => IssueJson.Event(state.Data, issue, e, full: false)).ToList());
-            }
-        }).RequireScope("event:read");
+            IssueEventSearch.List(http, state, org, issueId)).RequireScope("event:read");
 
         api.MapGet("/organizations/{org}/issues/{issueId}/events/{eventId}/", (SandboxState state, string org, string issueId, string eventId) =>
         {

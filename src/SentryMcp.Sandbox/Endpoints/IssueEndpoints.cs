@@ -115,6 +115,12 @@ public static class IssueEndpoints
                 return SandboxRequests.FieldError("assignedTo", "Could not parse actor. Format should be `type:id` where type is `team` or `user`.");
             }
         }
+        var (ignore, ignoreError) = IgnoreRules.Read(body, data.Now);
+        if (ignoreError is not null)
+        {
+            return ignoreError;
+        }
+        var oldStatus = issue.InNextRelease ? "resolvedInNextRelease" : issue.Status;
         if (status is not null)
         {
             issue.InNextRelease = status == "resolvedInNextRelease";
@@ -126,10 +132,20 @@ public static class IssueEndpoints
                 _ => null,
             };
         }
+        if (status == "ignored")
+        {
+            data.IgnoreDetails[issue.Id] = ignore;
+        }
+        else if (status is not null)
+        {
+            data.IgnoreDetails.Remove(issue.Id);
+        }
         if (changeAssignee)
         {
             issue.AssignedTo = assignee;
         }
+        var token = (SandboxToken)http.Items[SentryAuthFilter.TokenItem]!;
+        IssueActivityEndpoints.RecordUpdate(data, issue, token.UserId, oldStatus, status, changeAssignee);
         return Results.Json(IssueJson.Issue(http, data, issue, withTags: true));
     }
 

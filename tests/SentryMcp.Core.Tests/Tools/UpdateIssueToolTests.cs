@@ -110,4 +110,97 @@ public sealed class UpdateIssueToolTests(McpServerFixture server) : IClassFixtur
         var details = await server.CallAsync("get_issue_details", new { organizationSlug = "acme", issueId = DemoIds.NoneTypeShortId });
         Assert.Contains("**Status**: unresolved (escalating)", details.Text);
     }
+    [Fact]
+    public async Task Ignoring_forever_sets_that_rule_and_the_activity_feed_records_it()
+    {
+        var output = await server.CallAsync("update_issue", new { organizationSlug = "acme", issueId = "API-BACKEND-3", status = "ignored", ignoreMode = "forever" });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("→ ignored (archived_forever)", output.Text);
+        Assert.Contains("**Ignored**: Forever", output.Text);
+        var activity = await server.CallAsync("get_issue_activity", new { organizationSlug = "acme", issueId = "API-BACKEND-3" });
+        Assert.Contains("ignored by Jane Doe", activity.Text);
+    }
+
+    [Fact]
+    public async Task Ignoring_until_it_occurs_again_sends_the_count_and_window_to_sentry()
+    {
+        var output = await server.CallAsync("update_issue", new
+        {
+            organizationSlug = "acme", issueId = DemoIds.UndefinedMapShortId, status = "ignored", ignoreMode = "untilOccurrenceCount", ignoreCount = 100, ignoreWindowMinutes = 60,
+        });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("→ ignored (archived_until_condition_met)", output.Text);
+        Assert.Contains("**Ignored**: Until it occurs 100 times in 60 minutes", output.Text);
+        var activity = await server.CallAsync("get_issue_activity", new { organizationSlug = "acme", issueId = DemoIds.UndefinedMapShortId });
+        Assert.Contains("ignored until it occurs 100 more times within 60 minutes by Jane Doe", activity.Text);
+    }
+
+    [Fact]
+    public async Task A_reason_is_posted_as_a_comment_after_the_update()
+    {
+        var output = await server.CallAsync("update_issue", new { organizationSlug = "acme", issueId = "API-BACKEND-4", status = "unresolved", reason = "The nightly report was rewritten; watching it again." });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("**Status**: ignored (archived_until_escalating) → unresolved (ongoing)", output.Text);
+        Assert.Contains("**Comment posted**: \"The nightly report was rewritten; watching it again.\"", output.Text);
+        var activity = await server.CallAsync("get_issue_activity", new { organizationSlug = "acme", issueId = "API-BACKEND-4" });
+        var feed = activity.Text[..activity.Text.IndexOf("## Comments", StringComparison.Ordinal)];
+        var comment = feed.IndexOf("comment by Jane Doe <jane@acme.example>: \"The nightly report was rewritten", StringComparison.Ordinal);
+        var reopened = feed.IndexOf("reopened by Jane Doe", StringComparison.Ordinal);
+        Assert.True(comment > 0 && reopened > comment, activity.Text);
+    }
+
+    [Fact]
+    public async Task A_reason_sentry_fails_to_store_is_reported_and_the_update_still_stands()
+    {
+        await server.AddFaultAsync(new FaultRule(FaultKind.Status, PathPrefix: "/api/0/organizations/acme/issues/7009/notes/", Count: 1, Status: 500));
+
+        var output = await server.CallAsync("update_issue", new { organizationSlug = "acme", issueId = "PAYMENTS-SERVICE-2", status = "resolved", reason = "Fixed by the refund null check." });
+
+        Assert.False(output.IsError, output.Text);
+        Assert.Contains("→ resolved", output.Text);
+        Assert.Contains("**Comment not posted** (HTTP 500)", output.Text);
+        Assert.Contains("add_issue_note", output.Text);
+        var details = await server.CallAsync("get_issue_details", new { organizationSlug = "acme", issueId = "PAYMENTS-SERVICE-2" });
+        Assert.Contains("**Status**: resolved\n", details.Text);
+    }
+
+    [Theory]
+    [InlineData("unresolved", "forever", null, null, null, "only apply with status='ignored'")]
+    [InlineData("ignored", "sometimes", null, null, null, "Invalid ignoreMode 'sometimes'")]
+    [InlineData("ignored", "forDuration", null, null, null, "ignoreMode 'forDuration' needs ignoreDurationMinutes")]
+    [InlineData("ignored", null, null, null, 30, "ignoreWindowMinutes needs ignoreCount")]
+    [InlineData("ignored", null, 60, 10, null, "Choose one ignore condition")]
+    [InlineData("ignored", "forever", 60, null, null, "ignoreMode 'forever' takes no duration or count")]
+    [InlineData("ignored", "untilOccurrenceCount", null, 10, 20000, "ignoreWindowMinutes must be between 1 and 10,080")]
+    [InlineData("ignored", "forDuration", 0, null, null, "ignoreDurationMinutes must be between 1")]
+    public async Task Contradictory_or_incomplete_ignore_options_are_refused_before_sentry_is_asked(
+        string status, string? ignoreMode, int? ignoreDurationMinutes, int? ignoreCount, int? ignoreWindowMinutes, string expected)
+    {
+        var puts = (await server.RequestsAsync()).Count(r => r.Method == "PUT");
+        var args = new Dictionary<string, object?> { ["organizationSlug"] = "acme", ["issueId"] = DemoIds.NoneTypeShortId, ["status"] = status };
+        if (ignoreMode is not null) args["ignoreMode"] = ignoreMode;
+        if (ignoreDurationMinutes is not null) args["ignoreDurationMinutes"] = ignoreDurationMinutes;
+        if (ignoreCount is not null) args["ignoreCount"] = ignoreCount;
+        if (ignoreWindowMinutes is not null) args["ignoreWindowMinutes"] = ignoreWindowMinutes;
+
+        var output = await server.CallAsync("update_issue", args);
+
+        Assert.True(output.IsError);
+        Assert.Contains("**Input Error**", output.Text);
+        Assert.Contains(expected, output.Text);
+        Assert.Equal(puts, (await server.RequestsAsync()).Count(r => r.Method == "PUT"));
+    }
+
+    [Fact]
+    public async Task The_tool_is_announced_as_destructive_and_not_idempotent()
+    {
+        var tools = await server.Client.ListToolsAsync();
+        var annotations = tools.Single(t => t.Name == "update_issue").ProtocolTool.Annotations!;
+
+        Assert.True(annotations.DestructiveHint);
+        Assert.False(annotations.IdempotentHint);
+    }
 }
