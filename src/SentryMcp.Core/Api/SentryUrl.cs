@@ -7,10 +7,14 @@ public enum SentryResourceKind
     Issue,
     Event,
     Trace,
+    Replay,
+    Monitor,
+    Snapshot,
+    AiConversation,
 }
 
-/// <summary>What a Sentry web URL points at.</summary>
-public sealed record SentryResource(SentryResourceKind Kind, string OrganizationSlug, string? IssueId = null, string? EventId = null, string? TraceId = null, string? ProjectSlug = null);
+/// <summary>What a Sentry web URL points at (<paramref name="ResourceId"/>: a replay or snapshot id, monitor slug or AI conversation id).</summary>
+public sealed record SentryResource(SentryResourceKind Kind, string OrganizationSlug, string? IssueId = null, string? EventId = null, string? TraceId = null, string? ProjectSlug = null, string? ResourceId = null);
 
 /// <summary>
 /// Parses Sentry web URLs (SaaS <c>{org}.sentry.io/…</c> and <c>/organizations/{org}/…</c> forms).
@@ -64,7 +68,32 @@ public static partial class SentryUrl
         {
             return new SentryResource(SentryResourceKind.Event, org, EventId: eventId, ProjectSlug: project);
         }
-        throw new UserInputException($"'{url}' is not an issue, event or trace URL this server understands.");
+        // /explore/conversations/{id}/
+        if (rest.Length >= 3 && rest[0] == "explore" && rest[1] == "conversations")
+        {
+            return new SentryResource(SentryResourceKind.AiConversation, org, ResourceId: rest[2]);
+        }
+        // /explore/replays/{id}/ or /replays/{id}/ (not a sub-page such as /replays/selectors/)
+        var replaysAt = Array.IndexOf(rest, "replays");
+        if (replaysAt is 0 or 1 && replaysAt + 1 < rest.Length && (replaysAt == 0 || rest[0] == "explore") && rest[replaysAt + 1] is not ("selectors" or "dead-clicks" or "rage-clicks"))
+        {
+            return new SentryResource(SentryResourceKind.Replay, org, ResourceId: rest[replaysAt + 1]);
+        }
+        // /crons/{slug}/, /crons/{project}/{slug}/, /monitors/{slug}/ (also under /insights/)
+        var cronsAt = Array.FindIndex(rest, s => s is "crons" or "monitors");
+        if (cronsAt >= 0 && cronsAt + 1 < rest.Length)
+        {
+            return cronsAt + 2 < rest.Length
+                ? new SentryResource(SentryResourceKind.Monitor, org, ProjectSlug: rest[cronsAt + 1], ResourceId: rest[cronsAt + 2])
+                : new SentryResource(SentryResourceKind.Monitor, org, ResourceId: rest[cronsAt + 1]);
+        }
+        // /preprod/snapshots/{id}/
+        var preprodAt = Array.IndexOf(rest, "preprod");
+        if (preprodAt >= 0 && preprodAt + 2 < rest.Length && rest[preprodAt + 1] == "snapshots")
+        {
+            return new SentryResource(SentryResourceKind.Snapshot, org, ResourceId: rest[preprodAt + 2]);
+        }
+        throw new UserInputException($"'{url}' is not an issue, event, trace, replay, monitor, snapshot or AI conversation URL this server understands.");
     }
 
     public static bool IsEventId(string value) => HexId().IsMatch(value) && value.Replace("-", "", StringComparison.Ordinal).Length == 32;

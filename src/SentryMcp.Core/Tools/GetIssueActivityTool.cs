@@ -20,6 +20,7 @@ public sealed class GetIssueActivityTool
     [SentryTool(PermissionGroup.Read, "event:read", Skills = [Skill.Inspect, Skill.Triage])]
     public static async Task<CallToolResult> GetIssueActivity(
         SentryToolContext context,
+        McpServer server,
         [Description("The organization's slug. find_organizations lists the organizations you can access.")] string? organizationSlug = null,
         [Description("The organization's region URL, if known (from find_organizations). Leave empty for self-hosted Sentry.")] string? regionUrl = null,
         [Description("The issue ID, e.g. 'PROJECT-123' (short ID) or a numeric ID.")] string? issueId = null,
@@ -68,9 +69,14 @@ public sealed class GetIssueActivityTool
                 md.Bullet(IssueActivityFormatting.Line(note));
             }
         }
-        var text = md.UsingThisInformation(
-            $"Add a comment: `add_issue_note(organizationSlug='{org}', issueId='{issue.DisplayId}', text='…')`.",
-            $"Change status or assignee: `update_issue(organizationSlug='{org}', issueId='{issue.DisplayId}', status='resolved')`.").ToString();
+        var tools = SessionTools.Of(server);
+        string[] hints =
+        [
+            "Entries are newest first; each names who did what and when.",
+            .. tools.Has("add_issue_note") ? [$"Add a comment: `add_issue_note(organizationSlug='{org}', issueId='{issue.DisplayId}', text='…')`."] : Array.Empty<string>(),
+            .. tools.Has("update_issue") ? [$"Change status or assignee: `update_issue(organizationSlug='{org}', issueId='{issue.DisplayId}', status='resolved')`."] : Array.Empty<string>(),
+        ];
+        var text = md.UsingThisInformation(hints).ToString();
         return ToolResults.Structured(text, new IssueActivityOutput(issue.DisplayId,
             [.. activity.Take(limit).Select(IssueActivityFormatting.ToOutput)],
             includeComments ? [.. notes.Take(limit).Select(IssueActivityFormatting.ToOutput)] : null,

@@ -18,6 +18,51 @@ public sealed class GetSentryResourceToolTests(McpServerFixture server) : IClass
         Assert.Equal(direct.Text, viaUrl.Text);
     }
 
+    [Theory]
+    [InlineData("explore/replays/{replay}/", "get_replay_details", "replayId", "{replay}")]
+    [InlineData("replays/{replay}/", "get_replay_details", "replayId", "{replay}")]
+    [InlineData("crons/nightly-import/", "get_monitor_details", "monitorSlug", "nightly-import")]
+    [InlineData("preprod/snapshots/{snapshot}/", "get_snapshot", "snapshotId", "{snapshot}")]
+    [InlineData("explore/conversations/{conversation}/", "get_ai_conversation_details", "conversationId", "{conversation}")]
+    public async Task Replay_monitor_snapshot_and_conversation_urls_render_what_their_own_tool_renders(string path, string tool, string parameter, string id)
+    {
+        string Fill(string text) => text.Replace("{replay}", DemoIds.CheckoutReplayId).Replace("{snapshot}", DemoIds.SnapshotId).Replace("{conversation}", DemoIds.RefundConversationId);
+        var url = $"{server.SandboxUri}organizations/acme/{Fill(path)}";
+
+        var viaUrl = await server.CallAsync("get_sentry_resource", new { url });
+        var direct = await server.CallAsync(tool, new Dictionary<string, object> { ["organizationSlug"] = "acme", [parameter] = Fill(id) });
+
+        Assert.False(viaUrl.IsError, viaUrl.Text);
+        Assert.False(direct.IsError, direct.Text);
+        Assert.Equal(direct.Text, viaUrl.Text);
+    }
+
+    [Theory]
+    [InlineData("replay", "{replay}", "get_replay_details", "replayId")]
+    [InlineData("monitor", "nightly-import", "get_monitor_details", "monitorSlug")]
+    [InlineData("snapshot", "{snapshot}", "get_snapshot", "snapshotId")]
+    [InlineData("ai_conversation", "{conversation}", "get_ai_conversation_details", "conversationId")]
+    public async Task The_new_resource_types_work_by_type_and_id(string type, string id, string tool, string parameter)
+    {
+        var resourceId = id.Replace("{replay}", DemoIds.CheckoutReplayId).Replace("{snapshot}", DemoIds.SnapshotId).Replace("{conversation}", DemoIds.RefundConversationId);
+
+        var viaType = await server.CallAsync("get_sentry_resource", new { resourceType = type, resourceId, organizationSlug = "acme" });
+        var direct = await server.CallAsync(tool, new Dictionary<string, object> { ["organizationSlug"] = "acme", [parameter] = resourceId });
+
+        Assert.False(viaType.IsError, viaType.Text);
+        Assert.Equal(direct.Text, viaType.Text);
+    }
+
+    [Fact]
+    public async Task A_url_of_one_type_with_another_resource_type_is_refused()
+    {
+        var output = await server.CallAsync("get_sentry_resource",
+            new { url = $"{server.SandboxUri}organizations/acme/explore/replays/{DemoIds.CheckoutReplayId}/", resourceType = "monitor" });
+
+        Assert.True(output.IsError);
+        Assert.Contains("is a replay URL, but resourceType is 'monitor'", output.Text);
+    }
+
     [Fact]
     public async Task Trace_by_resource_type_and_id_needs_no_url()
     {

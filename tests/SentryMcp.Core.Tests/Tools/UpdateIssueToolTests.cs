@@ -181,10 +181,22 @@ public sealed class UpdateIssueToolTests(McpServerFixture server) : IClassFixtur
     {
         var puts = (await server.RequestsAsync()).Count(r => r.Method == "PUT");
         var args = new Dictionary<string, object?> { ["organizationSlug"] = "acme", ["issueId"] = DemoIds.NoneTypeShortId, ["status"] = status };
-        if (ignoreMode is not null) args["ignoreMode"] = ignoreMode;
-        if (ignoreDurationMinutes is not null) args["ignoreDurationMinutes"] = ignoreDurationMinutes;
-        if (ignoreCount is not null) args["ignoreCount"] = ignoreCount;
-        if (ignoreWindowMinutes is not null) args["ignoreWindowMinutes"] = ignoreWindowMinutes;
+        if (ignoreMode is not null)
+        {
+            args["ignoreMode"] = ignoreMode;
+        }
+        if (ignoreDurationMinutes is not null)
+        {
+            args["ignoreDurationMinutes"] = ignoreDurationMinutes;
+        }
+        if (ignoreCount is not null)
+        {
+            args["ignoreCount"] = ignoreCount;
+        }
+        if (ignoreWindowMinutes is not null)
+        {
+            args["ignoreWindowMinutes"] = ignoreWindowMinutes;
+        }
 
         var output = await server.CallAsync("update_issue", args);
 

@@ -2,9 +2,6 @@ using System.ComponentModel;
 
 namespace SentryMcp.Core.Tools.Output;
 
-/// <summary>A stack frame, compact: where it is and whether it is the application's own code.</summary>
-public sealed record FrameOutput(string? Filename, string? Function, int? LineNo, int? ColNo, bool InApp);
-
 /// <summary>An exception of an event, with its frames oldest call first (the crash is last).</summary>
 public sealed record ExceptionOutput(string? Type, string? Value, string? Mechanism, bool? Handled, IReadOnlyList<FrameOutput> Frames);
 

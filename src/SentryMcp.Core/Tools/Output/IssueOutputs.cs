@@ -83,6 +83,7 @@ internal static class IssueOutputs
     private static FrameOutput Frame(JsonElement frame) => new(
         frame.Str("filename") ?? frame.Str("module") ?? frame.Str("absPath"),
         frame.Str("function"),
+        frame.Str("module"),
         Int(frame.Prop("lineNo")),
         Int(frame.Prop("colNo")),
         frame.Bool("inApp") == true);
