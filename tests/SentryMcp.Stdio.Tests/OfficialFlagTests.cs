@@ -87,7 +87,7 @@ public sealed class OfficialFlagTests : IAsyncLifetime
         Assert.Contains("search_issues", fromEnvironment);
         Assert.DoesNotContain("update_issue", fromEnvironment);
         Assert.Contains("update_issue", flagWins);
-        Assert.DoesNotContain("search_issues", flagWins);
+        Assert.DoesNotContain("find_releases", flagWins); // inspect only (search_issues is in triage too)
         Assert.Contains("update_issue", allSkillsWins);
         Assert.Contains("analyze_issue_with_seer", allSkillsWins);
         Assert.DoesNotContain("update_issue", disableFlagWins);

@@ -16,7 +16,7 @@ public sealed class FindReleasesTool
     [McpServerTool(Name = "find_releases", Title = "Find releases", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true,
         UseStructuredContent = true, OutputSchemaType = typeof(ReleaseListOutput))]
     [Description("Find releases in Sentry.\n\nUse this tool when you need to:\n- Find recent releases in a Sentry organization\n- Find the most recent version released of a specific project\n- Determine when a release was deployed to an environment\n\nReturns up to 25 results, newest first; use projectSlug or query to narrow them down.\n\n<examples>\nfind_releases(organizationSlug='my-organization')\nfind_releases(organizationSlug='my-organization', query='2ce6a27')\n</examples>\n\n<hints>\n- A parameter in the form name/otherName is likely <organizationSlug>/<projectSlug>.\n</hints>")]
-    [SentryTool(PermissionGroup.Read, "project:read")]
+    [SentryTool(PermissionGroup.Read, "project:read", Skills = [Skill.Inspect])]
     public static async Task<CallToolResult> FindReleases(
         SentryToolContext context,
         [Description("The organization's slug. find_organizations lists the organizations you can access.")] string organizationSlug,

@@ -150,10 +150,10 @@ public sealed class GetSentryResourceToolTests(McpServerFixture server) : IClass
     [Fact]
     public async Task Unknown_resource_type_lists_the_supported_ones()
     {
-        var output = await server.CallAsync("get_sentry_resource", new { resourceType = "replay", resourceId = "1", organizationSlug = "acme" });
+        var output = await server.CallAsync("get_sentry_resource", new { resourceType = "dashboard", resourceId = "1", organizationSlug = "acme" });
 
         Assert.True(output.IsError);
-        Assert.Contains("Supported types: issue, event, trace", output.Text);
+        Assert.Contains("Supported types: issue, event, trace, replay, monitor, snapshot, ai_conversation", output.Text);
     }
 
     [Fact]
