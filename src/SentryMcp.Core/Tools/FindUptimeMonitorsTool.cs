@@ -17,6 +17,7 @@ public sealed class FindUptimeMonitorsTool
     [SentryTool(PermissionGroup.Read, "org:read", "project:read", Skills = [Skill.Inspect])]
     public static async Task<CallToolResult> FindUptimeMonitors(
         SentryToolContext context,
+        McpServer server,
         [Description("The organization's slug. find_organizations lists the organizations you can access.")] string organizationSlug,
         [Description("The organization's region URL, if known (from find_organizations). Leave empty for self-hosted Sentry.")] string? regionUrl = null,
         [Description("The project's slug (find_projects lists them). Leave empty for the whole organization.")] string? projectSlug = null,
@@ -56,7 +57,9 @@ public sealed class FindUptimeMonitorsTool
         md.MoreAvailable(hasMore, $"Next page: the same call with cursor='{nextCursor}', or narrow with projectSlug, environment, owner or query.");
         var first = outputs.FirstOrDefault();
         var text = md.UsingThisInformation(first is null
-            ? [$"Create one: `create_uptime_monitor(organizationSlug='{org}', projectSlug, name, url, intervalSeconds)`."]
+            ? SessionTools.Of(server).Has("create_uptime_monitor")
+                ? [$"Create one: `create_uptime_monitor(organizationSlug='{org}', projectSlug, name, url, intervalSeconds)`."]
+                : ["Uptime monitors are created in Sentry (Alerts → Uptime) or by a session granted Manage Projects & Teams."]
             : [$"Recent checks of a monitor: `get_uptime_monitor_details(organizationSlug='{org}', projectSlug='{first.ProjectSlug}', uptimeMonitorId='{first.Id}')`.",
                "Cron jobs are monitored separately: `find_monitors`."]).ToString();
         return ToolResults.Structured(text, new UptimeMonitorListOutput(outputs, hasMore, nextCursor));

@@ -17,6 +17,7 @@ public sealed class GetUptimeMonitorDetailsTool
     [SentryTool(PermissionGroup.Read, "project:read", Skills = [Skill.Inspect])]
     public static async Task<CallToolResult> GetUptimeMonitorDetails(
         SentryToolContext context,
+        McpServer server,
         [Description("The organization's slug. find_organizations lists the organizations you can access.")] string organizationSlug,
         [Description("The project's slug. find_projects lists the projects of an organization.")] string projectSlug,
         [Description("Uptime monitor ID (detector id), from find_uptime_monitors.")] string uptimeMonitorId,
@@ -70,7 +71,9 @@ public sealed class GetUptimeMonitorDetailsTool
         var failures = checks.Count(c => c.CheckStatus?.StartsWith("failure", StringComparison.Ordinal) == true);
         md.Line().Field("Failed Checks", checks.Count == 0 ? null : $"{failures} of the {checks.Count} shown");
         var text = md.UsingThisInformation(
-            $"Change or pause it: `update_uptime_monitor(organizationSlug='{org}', projectSlug='{project}', uptimeMonitorId='{output.Id}', status='disabled')`.",
+            SessionTools.Of(server).Has("update_uptime_monitor")
+                ? $"Change or pause it: `update_uptime_monitor(organizationSlug='{org}', projectSlug='{project}', uptimeMonitorId='{output.Id}', status='disabled')`."
+                : "Its checks are listed newest first; a failure names its status and region.",
             output.TraceSampling == true && checks.FirstOrDefault(c => c.TraceId is not null && c.CheckStatus?.StartsWith("failure", StringComparison.Ordinal) == true) is { } failedCheck
                 ? $"The trace of a failed check: `get_trace_details(organizationSlug='{org}', traceId='{failedCheck.TraceId}')`."
                 : "A longer history: the same call with period='7d'.").ToString();
