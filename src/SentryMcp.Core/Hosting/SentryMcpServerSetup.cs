@@ -56,7 +56,7 @@ public static class SentryMcpServerSetup
         options.ServerInstructions = Instructions;
         var primitives = tools.Primitives(selection);
         options.ToolCollection = primitives.Tools;
-        SessionTools.Register(primitives.Tools, () => tools.Available(selection).Select(t => t.Descriptor.Name));
+        SessionTools.Register(primitives.Tools, () => tools.AvailableNames(selection));
         options.PromptCollection = primitives.Prompts;
         options.ResourceCollection = primitives.Resources;
         options.Handlers.CompleteHandler = Completion.SentryCompletions.CompleteAsync;

@@ -171,6 +171,13 @@ public sealed class SentryToolCatalog
         }
     }
 
+    /// <summary>The names of every tool the selection makes available (listed or not); builds no tool.</summary>
+    public IEnumerable<string> AvailableNames(ToolSelection selection)
+    {
+        var skills = selection.EnabledSkills;
+        return All.Where(d => selection.Allows(d, skills)).Select(d => d.Name);
+    }
+
     /// <summary>Every tool the selection makes available (listed or not), as the session calls them.</summary>
     public IReadOnlyList<SentryMcpTool> Available(ToolSelection selection)
     {
@@ -198,22 +205,28 @@ public sealed class SentryToolCatalog
 
     private static List<SentryToolDescriptor> Discover(IServiceProvider services)
     {
-        var tools = new List<SentryToolDescriptor>();
         var methods = typeof(SentryToolCatalog).Assembly.GetTypes()
             .Where(t => t.GetCustomAttribute<McpServerToolTypeAttribute>() is not null)
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
-            .Where(m => m.GetCustomAttribute<McpServerToolAttribute>() is not null);
-        foreach (var method in methods)
+            .Where(m => m.GetCustomAttribute<McpServerToolAttribute>() is not null)
+            .ToList();
+        // Creating a tool reflects over its method and generates its JSON schemas: with 50-odd tools
+        // that is most of a cold start, so the tools are created on every core (the stdio server
+        // builds them before it answers initialize).
+        var tools = new SentryToolDescriptor[methods.Count];
+        Parallel.For(0, methods.Count, i =>
         {
+            var method = methods[i];
             var meta = method.GetCustomAttribute<SentryToolAttribute>()
                 ?? throw new InvalidOperationException($"Tool method {method.DeclaringType?.Name}.{method.Name} must declare [SentryTool] with its permission group and scopes.");
             var tool = McpServerTool.Create(method, target: null, new McpServerToolCreateOptions { Services = services });
-            tools.Add(meta.Skills.Length == 0
+            tools[i] = meta.Skills.Length == 0
                 ? new SentryToolDescriptor(tool, meta.Group, meta.Scopes)
-                : new SentryToolDescriptor(tool, meta.Group, meta.Scopes, meta.Skills.ToFrozenSet()));
-        }
-        tools.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return tools;
+                : new SentryToolDescriptor(tool, meta.Group, meta.Scopes, meta.Skills.ToFrozenSet());
+        });
+        var sorted = tools.ToList();
+        sorted.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return sorted;
     }
 }
 
