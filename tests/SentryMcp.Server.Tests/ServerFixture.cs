@@ -86,6 +86,10 @@ public class ServerFixture : IAsyncLifetime
             TransportMode = mode,
             AdditionalHeaders = headers,
         });
+        // On a busy machine the SDK's 5 s server/discover probe (2026-07-28) can run out before the
+        // host answers; the client would then fall back to an older protocol version.
+        clientOptions ??= new McpClientOptions();
+        clientOptions.DiscoverProbeTimeout = TimeSpan.FromSeconds(30);
         return await McpClient.CreateAsync(transport, clientOptions);
     }
 
