@@ -54,8 +54,4 @@ public sealed partial class SentryApiClient
         }
         return (title, spans);
     }
-
-    /// <summary>The numeric id of a project given by slug or id (Sentry's conversation endpoints filter by id).</summary>
-    public async Task<string> GetProjectIdAsync(string organizationSlug, string projectSlugOrId, string? regionUrl, CancellationToken ct) =>
-        (await GetAsync<SentryProject>(ApiPath.Of("projects", organizationSlug, projectSlugOrId), regionUrl, ct).ConfigureAwait(false)).Id;
 }

@@ -34,10 +34,6 @@ public sealed partial class SentryApiClient
     public Task<SentryMetricAlertRule> GetMetricAlertRuleAsync(string organizationSlug, string ruleId, string? regionUrl, CancellationToken ct) =>
         GetAsync<SentryMetricAlertRule>(ApiPath.Of("organizations", organizationSlug, "alert-rules", ruleId), regionUrl, ct);
 
-    /// <summary>The numeric id of a project, for endpoints that filter by <c>project=&lt;id&gt;</c>.</summary>
-    public async Task<string> ProjectIdAsync(string organizationSlug, string projectSlugOrId, string? regionUrl, CancellationToken ct) =>
-        (await GetAsync<SentryProject>(ApiPath.Of("projects", organizationSlug, projectSlugOrId), regionUrl, ct).ConfigureAwait(false)).Id;
-
     public Task<(List<SentryCronMonitor> Value, string? NextCursor)> ListCronMonitorsAsync(string organizationSlug, string? projectSlug, string? environment, string? owner, string? query, int limit, string? cursor, string? regionUrl, CancellationToken ct) =>
         GetPageAsync<List<SentryCronMonitor>>(ApiPath.WithQuery(ApiPath.Of("organizations", organizationSlug, "monitors"),
             ("projectSlug", projectSlug), ("environment", environment), ("owner", owner), ("query", query), ("per_page", Count(limit)), ("cursor", cursor)), regionUrl, ct);

@@ -5,17 +5,6 @@ namespace SentryMcp.Core.Api;
 /// <summary>Profiling: a transaction's aggregate flamegraph, one transaction profile, continuous-profile chunks.</summary>
 public sealed partial class SentryApiClient
 {
-    /// <summary>The numeric id of a project; the profiling endpoints filter by id, not slug.</summary>
-    public async Task<string> ResolveProjectIdAsync(string organizationSlug, string projectSlugOrId, string? regionUrl, CancellationToken ct)
-    {
-        if (projectSlugOrId.All(char.IsAsciiDigit))
-        {
-            return projectSlugOrId;
-        }
-        var project = await GetAsync<SentryProject>(ApiPath.Of("projects", organizationSlug, projectSlugOrId), regionUrl, ct).ConfigureAwait(false);
-        return project.Id;
-    }
-
     public Task<Flamegraph> GetFlamegraphAsync(string organizationSlug, string projectId, string transaction, string statsPeriod, string? regionUrl, CancellationToken ct)
     {
         var escaped = transaction.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);

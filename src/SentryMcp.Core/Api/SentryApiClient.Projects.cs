@@ -46,4 +46,13 @@ public sealed partial class SentryApiClient
     private static string PerPage(int limit) => Math.Clamp(limit, 1, 100).ToString(CultureInfo.InvariantCulture);
 
     private sealed record ProjectChanges(string? Name, string? Slug, string? Platform);
+
+    /// <summary>
+    /// The numeric id of a project given by slug or id, for the endpoints that filter by
+    /// <c>project=&lt;id&gt;</c> (profiling, explore, alert rules, uptime, AI conversations).
+    /// </summary>
+    public async Task<string> ResolveProjectIdAsync(string organizationSlug, string projectSlugOrId, string? regionUrl, CancellationToken ct) =>
+        projectSlugOrId.All(char.IsAsciiDigit)
+            ? projectSlugOrId
+            : (await GetAsync<SentryProject>(ApiPath.Of("projects", organizationSlug, projectSlugOrId), regionUrl, ct).ConfigureAwait(false)).Id;
 }

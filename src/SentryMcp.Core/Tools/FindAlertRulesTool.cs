@@ -52,7 +52,7 @@ public sealed class FindAlertRulesTool
         string? metricNext = null;
         if (includeMetric)
         {
-            var projectId = project is null ? null : await context.Api.ProjectIdAsync(org, project, regionUrl, cancellationToken).ConfigureAwait(false);
+            var projectId = project is null ? null : await context.Api.ResolveProjectIdAsync(org, project, regionUrl, cancellationToken).ConfigureAwait(false);
             (metricRules, metricNext) = await context.Api.ListMetricAlertRulesAsync(org, projectId, search, count, pageCursor, regionUrl, cancellationToken).ConfigureAwait(false);
         }
 

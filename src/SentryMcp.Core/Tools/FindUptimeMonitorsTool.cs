@@ -39,7 +39,7 @@ public sealed class FindUptimeMonitorsTool
         var env = MonitoringInput.Optional(environment);
         var search = MonitoringInput.Optional(query);
         // Sentry filters organization endpoints by numeric project id.
-        var projectId = project is null ? null : await context.Api.ProjectIdAsync(org, project, regionUrl, cancellationToken).ConfigureAwait(false);
+        var projectId = project is null ? null : await context.Api.ResolveProjectIdAsync(org, project, regionUrl, cancellationToken).ConfigureAwait(false);
         var (monitors, nextCursor) = await context.Api.ListUptimeMonitorsAsync(org, projectId, env, ownerFilter, search, count, MonitoringInput.Optional(cursor), regionUrl, cancellationToken).ConfigureAwait(false);
         var shown = monitors.Take(count).ToList();
         var outputs = shown.Select(m => UptimeInput.ToOutput(context, org, project ?? "", m)).ToList();

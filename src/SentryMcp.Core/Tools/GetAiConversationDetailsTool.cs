@@ -46,7 +46,7 @@ public sealed class GetAiConversationDetailsTool
         var id = SentryToolContext.Require(conversationId, nameof(conversationId));
         var window = SearchAiConversationsTool.Window(null, start, end);
         var scope = context.Constraints.ProjectSlug ?? (string.IsNullOrWhiteSpace(project) ? null : project.Trim());
-        var projectId = scope is null ? "-1" : scope.All(char.IsAsciiDigit) ? scope : await context.Api.GetProjectIdAsync(org, scope, regionUrl, ct).ConfigureAwait(false);
+        var projectId = scope is null ? "-1" : await context.Api.ResolveProjectIdAsync(org, scope, regionUrl, ct).ConfigureAwait(false);
         var (title, spans) = await context.Api.GetAiConversationAsync(org, id, projectId, window, regionUrl, ct).ConfigureAwait(false);
         if (spans.Count == 0)
         {

@@ -136,7 +136,7 @@ public sealed class GetAlertRuleTool
 
     private static async Task<List<SentryMetricAlertRule>> MetricRulesNamed(SentryToolContext context, string org, string? project, string name, string? regionUrl, CancellationToken ct)
     {
-        var projectId = project is null ? null : await context.Api.ProjectIdAsync(org, project, regionUrl, ct).ConfigureAwait(false);
+        var projectId = project is null ? null : await context.Api.ResolveProjectIdAsync(org, project, regionUrl, ct).ConfigureAwait(false);
         var (rules, _) = await context.Api.ListMetricAlertRulesAsync(org, projectId, name, NameSearchLimit, null, regionUrl, ct).ConfigureAwait(false);
         return [.. rules.Where(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))];
     }

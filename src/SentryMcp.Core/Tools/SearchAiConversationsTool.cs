@@ -53,7 +53,7 @@ public sealed partial class SearchAiConversationsTool
         var projectIds = new List<string>();
         foreach (var p in projects)
         {
-            projectIds.Add(p == "-1" || p.All(char.IsAsciiDigit) ? p : await context.Api.GetProjectIdAsync(org, p, regionUrl, cancellationToken).ConfigureAwait(false));
+            projectIds.Add(p == "-1" ? p : await context.Api.ResolveProjectIdAsync(org, p, regionUrl, cancellationToken).ConfigureAwait(false));
         }
         var environments = Strings(environment, nameof(environment));
         var search = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
