@@ -5,6 +5,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using SentryMcp.Sandbox;
+using SentryMcp.TestDoubles;
 
 #pragma warning disable MCP9005 // logging is deprecated from 2026-07-28, and these tests pin down how we serve it until then.
 
@@ -27,15 +28,8 @@ public sealed class ClientLoggingTests(McpServerFixture server) : IClassFixture<
 
         public IEnumerable<string> Texts => Messages.Select(m => m.Data.GetString() ?? "");
 
-        public async Task WaitForAsync(Func<string, bool> match)
-        {
-            var until = DateTime.UtcNow + Deadline;
-            while (!Texts.Any(match))
-            {
-                Assert.True(DateTime.UtcNow < until, "Expected log message never arrived. Got: " + string.Join(" | ", Texts));
-                await Task.Delay(20);
-            }
-        }
+        public Task WaitForAsync(Func<string, bool> match) =>
+            Eventually.UntilAsync(() => Texts.Any(match), Deadline, () => "Expected log message never arrived. Got: " + string.Join(" | ", Texts));
     }
 
     [Fact]

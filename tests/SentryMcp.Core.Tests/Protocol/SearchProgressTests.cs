@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ModelContextProtocol;
 using SentryMcp.Core.Tests.Tools;
+using SentryMcp.TestDoubles;
 
 namespace SentryMcp.Core.Tests.Protocol;
 
@@ -30,11 +31,7 @@ public sealed class SearchProgressTests(McpServerFixture server) : TranslatingCl
         Assert.NotEqual(true, result.IsError);
         // The SDK sends progress without waiting, and the client stops listening at the result:
         // the last notification can be lost, the first one cannot.
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (progress.Values.IsEmpty && DateTime.UtcNow < until)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.UntilAsync(() => !progress.Values.IsEmpty, describe: () => "No progress notification arrived.");
         var first = Assert.Single(progress.Values.Take(1));
         Assert.Equal(0, first.Progress);
         Assert.Equal(2, first.Total);

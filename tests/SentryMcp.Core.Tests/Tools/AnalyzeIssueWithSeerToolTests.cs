@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Collections.Concurrent;
 using ModelContextProtocol;
 using SentryMcp.Sandbox;
+using SentryMcp.TestDoubles;
 
 namespace SentryMcp.Core.Tests.Tools;
 
@@ -60,10 +61,8 @@ public sealed class AnalyzeIssueWithSeerToolTests(McpServerFixture server) : ICl
         Assert.Contains("Idempotency-Key", text);
         // The SDK sends progress fire-and-forget, and the client stops listening when the result arrives:
         // the last notification (sent just before the result) can be lost, so only the earlier ones count.
-        for (var i = 0; i < 100 && progress.Values.Count < DemoData.SeerPollsUntilComplete; i++)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.UntilAsync(() => progress.Values.Count >= DemoData.SeerPollsUntilComplete,
+            describe: () => $"Only {progress.Values.Count} progress notifications arrived.");
         var messages = progress.Values.Select(v => v.Message).ToList();
         Assert.Contains(messages, m => m is not null && m.StartsWith("Started Seer run", StringComparison.Ordinal));
         Assert.Equal(DemoData.SeerPollsUntilComplete - 1, messages.Count(m => m == "Seer: Processing (Identify the root cause)"));
