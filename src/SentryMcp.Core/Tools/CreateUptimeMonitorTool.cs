@@ -45,21 +45,10 @@ public sealed class CreateUptimeMonitorTool
             ["intervalSeconds"] = UptimeInput.Interval(intervalSeconds),
             ["timeoutMs"] = UptimeInput.Timeout(timeoutMs),
         };
-        if (MonitoringInput.Optional(method) is { } m)
-        {
-            fields["method"] = UptimeInput.Method(m);
-        }
-        if (headers is not null)
-        {
-            fields["headers"] = UptimeInput.Headers(headers);
-        }
+        UptimeInput.AddSettings(fields, method, headers, status, traceSampling, responseCaptureEnabled, recoveryThreshold, downtimeThreshold);
         if (body is not null)
         {
             fields["body"] = body;
-        }
-        if (MonitoringInput.Optional(status) is { } s)
-        {
-            fields["status"] = UptimeInput.Status(s);
         }
         if (MonitoringInput.Optional(owner) is { } o)
         {
@@ -68,22 +57,6 @@ public sealed class CreateUptimeMonitorTool
         if (environment is not null)
         {
             fields["environment"] = UptimeInput.Environment(environment);
-        }
-        if (traceSampling is { } trace)
-        {
-            fields["traceSampling"] = trace;
-        }
-        if (responseCaptureEnabled is { } capture)
-        {
-            fields["responseCaptureEnabled"] = capture;
-        }
-        if (recoveryThreshold is { } recovery)
-        {
-            fields["recoveryThreshold"] = UptimeInput.Threshold(recovery, nameof(recoveryThreshold));
-        }
-        if (downtimeThreshold is { } downtime)
-        {
-            fields["downtimeThreshold"] = UptimeInput.Threshold(downtime, nameof(downtimeThreshold));
         }
 
         var monitor = await context.Api.CreateUptimeMonitorAsync(org, project, fields, regionUrl, cancellationToken).ConfigureAwait(false);

@@ -61,34 +61,7 @@ public sealed class UpdateUptimeMonitorTool
         {
             fields["timeoutMs"] = UptimeInput.Timeout(timeout);
         }
-        if (MonitoringInput.Optional(method) is { } m)
-        {
-            fields["method"] = UptimeInput.Method(m);
-        }
-        if (headers is not null)
-        {
-            fields["headers"] = UptimeInput.Headers(headers);
-        }
-        if (MonitoringInput.Optional(status) is { } s)
-        {
-            fields["status"] = UptimeInput.Status(s);
-        }
-        if (traceSampling is { } trace)
-        {
-            fields["traceSampling"] = trace;
-        }
-        if (responseCaptureEnabled is { } capture)
-        {
-            fields["responseCaptureEnabled"] = capture;
-        }
-        if (recoveryThreshold is { } recovery)
-        {
-            fields["recoveryThreshold"] = UptimeInput.Threshold(recovery, nameof(recoveryThreshold));
-        }
-        if (downtimeThreshold is { } downtime)
-        {
-            fields["downtimeThreshold"] = UptimeInput.Threshold(downtime, nameof(downtimeThreshold));
-        }
+        UptimeInput.AddSettings(fields, method, headers, status, traceSampling, responseCaptureEnabled, recoveryThreshold, downtimeThreshold);
         Clearable(fields, arguments, "body", body, b => b);
         Clearable(fields, arguments, "owner", owner, UptimeInput.Owner);
         Clearable(fields, arguments, "environment", environment, UptimeInput.Environment);

@@ -46,6 +46,40 @@ internal static partial class UptimeInput
         : throw new UserInputException($"'{parameterName}' must be at least 1 (got {value}).");
 
     /// <summary>Headers as [name, value] pairs; anything else says what shape is expected.</summary>
+    /// <summary>The optional check settings create and update share, each validated, added only when given.</summary>
+    public static void AddSettings(JsonObject fields, string? method, string[][]? headers, string? status,
+        bool? traceSampling, bool? responseCaptureEnabled, int? recoveryThreshold, int? downtimeThreshold)
+    {
+        if (MonitoringInput.Optional(method) is { } m)
+        {
+            fields["method"] = Method(m);
+        }
+        if (headers is not null)
+        {
+            fields["headers"] = Headers(headers);
+        }
+        if (MonitoringInput.Optional(status) is { } s)
+        {
+            fields["status"] = Status(s);
+        }
+        if (traceSampling is { } trace)
+        {
+            fields["traceSampling"] = trace;
+        }
+        if (responseCaptureEnabled is { } capture)
+        {
+            fields["responseCaptureEnabled"] = capture;
+        }
+        if (recoveryThreshold is { } recovery)
+        {
+            fields["recoveryThreshold"] = Threshold(recovery, nameof(recoveryThreshold));
+        }
+        if (downtimeThreshold is { } downtime)
+        {
+            fields["downtimeThreshold"] = Threshold(downtime, nameof(downtimeThreshold));
+        }
+    }
+
     public static JsonArray Headers(string[][] headers)
     {
         var array = new JsonArray();
