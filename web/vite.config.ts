@@ -1,10 +1,13 @@
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
+import { fileURLToPath } from "node:url";
 
 // The host serves the build from its wwwroot; `npm run dev` proxies the API to a running host.
 export default defineConfig({
   plugins: [react(), tailwindcss()],
+  // `@/lib/api` means web/src/lib/api; the same alias is in tsconfig.json's paths (vitest reads this file too).
+  resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   build: {
     outDir: "../src/SentryMcp.Server/wwwroot",
     emptyOutDir: true,

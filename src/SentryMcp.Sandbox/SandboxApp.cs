@@ -39,7 +39,11 @@ public static class SandboxApp
         }
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("SentryMcp.Sandbox", LogLevel.Information);
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        if (builder.Configuration["SANDBOX_EMBEDDED"] != "true")
+        {
+            // Standalone, "Now listening on" is the sandbox's address; embedded, the host announces its own.
+            builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        }
 
         var app = builder.Build();
         app.MapSandboxControl();
@@ -72,10 +76,13 @@ public static class SandboxApp
         return app;
     }
 
-    /// <summary>Starts a sandbox on a free loopback port and returns it with its base URL.</summary>
-    public static async Task<(WebApplication App, Uri BaseUri)> StartAsync(Action<SandboxOptions>? configure = null, CancellationToken ct = default)
+    /// <summary>
+    /// Starts a sandbox on a free loopback port and returns it with its base URL. <paramref name="embedded"/>
+    /// keeps its random port out of the log: the host that embeds it says where to go instead.
+    /// </summary>
+    public static async Task<(WebApplication App, Uri BaseUri)> StartAsync(Action<SandboxOptions>? configure = null, CancellationToken ct = default, bool embedded = false)
     {
-        var app = Create(["--urls", "http://127.0.0.1:0"], configure);
+        var app = Create(embedded ? ["--urls", "http://127.0.0.1:0", "--SANDBOX_EMBEDDED", "true"] : ["--urls", "http://127.0.0.1:0"], configure);
         await app.StartAsync(ct).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (app, new Uri(address.TrimEnd('/') + "/"));

@@ -15,6 +15,9 @@ public sealed class ChatAppFixture : WebAppFixture
             ["Chat:BaseUrl"] = Llm.BaseUri.ToString(),
             ["Chat:ApiKey"] = "scripted-key",
             ["Chat:Model"] = "scripted-model",
+            // Every test signs in as the sandbox's one user: the collection sends more than the default
+            // 10 messages a minute. The rate limit has its own fixture (UnreachableModelTests).
+            ["Chat:MessagesPerMinute"] = "1000",
         };
     }
 

@@ -90,7 +90,7 @@ public sealed class ChatTests(ChatAppFixture app)
         await dialog.GetByLabel("filename").FillAsync("users.py");
         await dialog.GetByTestId("schema-form-submit").ClickAsync();
         await Assertions.Expect(dialog).Not.ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("message-user").Last).ToContainTextAsync("/prompt find_errors_in_file");
+        await Assertions.Expect(page.GetByTestId("message-user").Last).ToContainTextAsync("Prompt: find_errors_in_file");
         await Assertions.Expect(page.GetByTestId("message-assistant").Last).ToContainTextAsync("No errors go through users.py");
     }
 

@@ -4,6 +4,7 @@ import { ChatPage } from "./components/features/chat-page";
 import { HomePage } from "./components/features/home-page";
 import { Banner } from "./components/ui/banner";
 import { useAuth, useConfig, useMetadata } from "./hooks/use-app-data";
+import { useDismissedBanners } from "./hooks/use-dismissed-banners";
 import { useRoute } from "./hooks/use-route";
 import { api } from "./lib/api";
 import { clearConversation } from "./lib/chat-storage";
@@ -26,6 +27,8 @@ export function App() {
   const signedIn = auth.status?.authenticated === true;
   const metadata = useMetadata(signedIn);
   const [authError, setAuthError] = useState(takeAuthError);
+  const banners = useDismissedBanners();
+  const showSandbox = config?.sandbox === true && !banners.isDismissed("sandbox");
   const clearChat = useRef<() => void>(() => undefined);
   const registerClear = useCallback((clear: () => void) => {
     clearChat.current = clear;
@@ -73,12 +76,12 @@ export function App() {
         onLogout={() => void logout()}
         onLogoutEverywhere={logoutEverywhere}
       />
-      {(config?.sandbox || authError) && (
-        <div className="mx-auto w-full max-w-6xl space-y-2 px-3 pt-3 sm:px-4">
-          {config?.sandbox && (
-            <Banner tone="info" testId="sandbox-banner">
-              <strong>Demo mode:</strong> this server uses the built-in Sentry sandbox with demo data (organization <code className="font-mono">acme</code>).
-              Configure a Sentry host to use your own data.
+      {(showSandbox || authError) && (
+        <div className="mx-auto w-full max-w-6xl space-y-2 px-3 pt-2 sm:px-4 sm:pt-3">
+          {showSandbox && (
+            <Banner tone="info" testId="sandbox-banner" onDismiss={() => banners.dismiss("sandbox")}>
+              <strong>Demo mode:</strong> built-in Sentry sandbox with demo data (organization <code className="font-mono">acme</code>).
+              <span className="hidden sm:inline"> Configure a Sentry host to use your own data.</span>
             </Banner>
           )}
           {authError && (
@@ -88,9 +91,9 @@ export function App() {
           )}
         </div>
       )}
-      {config && !config.llmConfigured && route === "home" && (
+      {config && !config.llmConfigured && route === "home" && !banners.isDismissed("no-llm") && (
         <div className="mx-auto w-full max-w-6xl px-3 pt-2 sm:px-4">
-          <Banner tone="warning" testId="home-no-llm-banner">
+          <Banner tone="warning" testId="home-no-llm-banner" onDismiss={() => banners.dismiss("no-llm")}>
             No AI model is configured: the chat cannot answer questions yet (set up an OpenAI-compatible LLM, see the README). MCP clients and
             the chat's <code className="font-mono">/tools</code> command work without one.
           </Banner>

@@ -42,4 +42,32 @@ describe("ChatInput", () => {
     await userEvent.click(screen.getByRole("button", { name: "Stop generating" }));
     expect(onStop).toHaveBeenCalled();
   });
+
+  it("holds questions while rate-limited but still runs commands, and keeps text the page refused", async () => {
+    const onSubmit = vi.fn((text: string) => (text === "refused" ? false : undefined));
+    render(<ChatInput busy={false} waitSeconds={12} placeholder="Ask" onSubmit={onSubmit} onStop={vi.fn()} />);
+    const input = screen.getByRole("combobox", { name: "Message" });
+    await userEvent.type(input, "what broke?{Enter}");
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(input).toHaveValue("what broke?");
+    expect(screen.getByRole("button", { name: "You can send again in 12 seconds" })).toBeDisabled();
+
+    await userEvent.clear(input);
+    await userEvent.type(input, "/help ");
+    await userEvent.keyboard("{Enter}");
+    expect(onSubmit).toHaveBeenCalledWith("/help ");
+    expect(input).toHaveValue("");
+
+    await userEvent.type(input, "/prompt triage{Enter}");
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps the text when the page does not send it", async () => {
+    const onSubmit = vi.fn(() => false);
+    render(<ChatInput busy={false} placeholder="Ask" onSubmit={onSubmit} onStop={vi.fn()} />);
+    const input = screen.getByRole("combobox", { name: "Message" });
+    await userEvent.type(input, "refused{Enter}");
+    expect(onSubmit).toHaveBeenCalledWith("refused");
+    expect(input).toHaveValue("refused");
+  });
 });

@@ -16,16 +16,25 @@ describe("describeError", () => {
     expect(view.message).toContain("42 seconds");
   });
 
-  it("explains how to configure a missing LLM and does not offer a pointless retry", () => {
-    const view = describeError(new Error(problem(503, "AI_SERVICE_UNAVAILABLE", "Set Llm:Endpoint.")));
+  it("explains how to configure a missing LLM once and does not offer a pointless retry", () => {
+    const view = describeError(new Error(problem(503, "AI_SERVICE_UNAVAILABLE", "No language model is configured.")));
     expect(view.action).toBe("none");
-    expect(view.message).toContain("Set Llm:Endpoint.");
+    expect(view.message).not.toContain("No language model is configured");
+    expect(view.message).toContain("OPENAI_API_KEY");
+    expect(view.message).toContain("OPENAI_BASE_URL");
     expect(view.message).toContain("/tools");
+  });
+
+  it("tells a visitor who never signed in to connect, and a signed-in user that the session ended", () => {
+    const missing = new ApiError(401, { code: "MISSING_AUTH_TOKEN" });
+    expect(describeError(missing, { everSignedIn: false })).toMatchObject({ title: "Connect your Sentry account first", signInLabel: "Connect with Sentry" });
+    expect(describeError(missing, { everSignedIn: true })).toMatchObject({ title: "Your Sentry session has ended", signInLabel: "Sign in again" });
+    expect(describeError(new ApiError(401, { code: "AUTH_EXPIRED" }), { everSignedIn: false }).title).toBe("Your Sentry session has ended");
   });
 
   it("falls back to try again with the stream's error text", () => {
     const view = describeError(new Error("The model stopped unexpectedly."));
-    expect(view).toMatchObject({ action: "retry", title: "Something went wrong", message: "The model stopped unexpectedly." });
+    expect(view).toMatchObject({ action: "retry", title: "The assistant could not answer", message: "The model stopped unexpectedly." });
   });
 });
 

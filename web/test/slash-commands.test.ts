@@ -1,4 +1,4 @@
-import { completeCommand, helpText, parseInput, promptMessage } from "../src/lib/slash-commands";
+import { completeCommand, helpText, parseInput, parsePromptMessage, promptMessage } from "../src/lib/slash-commands";
 
 describe("parseInput", () => {
   it("treats plain text as a message", () => {
@@ -38,4 +38,18 @@ describe("completeCommand", () => {
 
 it("help text lists every command", () => {
   for (const name of ["/help", "/prompts", "/tools", "/clear", "/logout"]) expect(helpText()).toContain(name);
+});
+
+describe("parsePromptMessage", () => {
+  it("reads back what promptMessage wrote", () => {
+    const text = promptMessage("find_errors_in_file", { organizationSlug: "acme", filename: "users.py" });
+    expect(parsePromptMessage(text)).toEqual({ name: "find_errors_in_file", args: { organizationSlug: "acme", filename: "users.py" } });
+  });
+
+  it("accepts a prompt without arguments and rejects what is not a prompt turn", () => {
+    expect(parsePromptMessage("/prompt triage")).toEqual({ name: "triage", args: {} });
+    expect(parsePromptMessage("/prompt triage [1]")).toBeUndefined();
+    expect(parsePromptMessage("/prompt triage {oops")).toBeUndefined();
+    expect(parsePromptMessage("what is /prompt?")).toBeUndefined();
+  });
 });

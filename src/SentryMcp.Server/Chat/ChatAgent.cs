@@ -257,6 +257,20 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
         }
     }
 
+    /// <summary>True when the connection to the model could not be made (refused, unknown host): no answer ever started.</summary>
+    private static bool IsUnreachable(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }
+                or System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostNotFound })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private string Describe(Exception ex)
     {
         switch (ex)
@@ -273,6 +287,10 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
                 return timeout.Message;
             case ClientResultException { Status: 404 }:
                 return $"The model '{_options.Model}' is not available at the configured endpoint. Check OPENAI_MODEL and OPENAI_BASE_URL.";
+            case var unreachable when IsUnreachable(unreachable):
+                // Connecting failed, so nothing was cut off: say that the model is not there.
+                logger.LogWarning(ex, "The language model could not be reached");
+                return "The language model could not be reached: nothing answered at its address (OPENAI_BASE_URL). Check that the model server is running, then try again.";
             case ClientResultException { Status: 0 } or LlmStreamCutException or IOException or HttpRequestException:
                 logger.LogWarning(ex, "The language model's answer was cut off");
                 return "The language model's answer was cut off. Try again.";

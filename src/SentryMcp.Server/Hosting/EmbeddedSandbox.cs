@@ -25,7 +25,7 @@ public static class EmbeddedSandbox
         {
             return builder;
         }
-        var (sandbox, baseUri) = SandboxApp.StartAsync().GetAwaiter().GetResult();
+        var (sandbox, baseUri) = SandboxApp.StartAsync(embedded: true).GetAwaiter().GetResult();
         builder.Configuration["Sentry:Host"] = baseUri.ToString().TrimEnd('/');
         builder.Configuration["Sentry:UsingSandbox"] = "true";
         builder.Configuration["SENTRY_DOCS_URL"] ??= baseUri.ToString().TrimEnd('/');

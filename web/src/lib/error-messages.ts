@@ -9,7 +9,30 @@ export interface ChatErrorView {
   action: ErrorAction;
   /** Seconds until a retry makes sense (rate limits). */
   retryAfterSeconds?: number;
+  /** The label of the sign-in button when the action is "sign-in". */
+  signInLabel?: string;
 }
+
+export interface ErrorContext {
+  /** False for a visitor who has not signed in on this page: a missing session is then not an ended one. */
+  everSignedIn?: boolean;
+}
+
+export const notSignedInView: ChatErrorView = {
+  code: "MISSING_AUTH_TOKEN",
+  title: "Connect your Sentry account first",
+  message: "Questions and tools use your Sentry data, so they need you signed in. /help works without an account.",
+  action: "sign-in",
+  signInLabel: "Connect with Sentry",
+};
+
+export const noModelView: ChatErrorView = {
+  code: "AI_SERVICE_UNAVAILABLE",
+  title: "No AI model is configured",
+  message:
+    "Questions need an OpenAI-compatible model: set OPENAI_API_KEY, or OPENAI_BASE_URL for Ollama and other compatible servers, and restart the server. /tools runs Sentry tools without one.",
+  action: "none",
+};
 
 /** Normalises whatever useChat or a fetch threw into the code the host sent (ProblemDetails or stream `errorText`). */
 export function toApiError(error: unknown): ApiError {
@@ -20,17 +43,19 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError(0, { detail: message, code: "UNKNOWN" });
 }
 
-export function describeError(error: unknown): ChatErrorView {
+export function describeError(error: unknown, context: ErrorContext = {}): ChatErrorView {
   const apiError = toApiError(error);
   const detail = apiError.detail;
   switch (apiError.code) {
     case "AUTH_EXPIRED":
     case "MISSING_AUTH_TOKEN":
+      if (apiError.code === "MISSING_AUTH_TOKEN" && context.everSignedIn === false) return notSignedInView;
       return {
         code: apiError.code,
         title: "Your Sentry session has ended",
         message: "Sign in again to continue. Your conversation is kept.",
         action: "sign-in",
+        signInLabel: "Sign in again",
       };
     case "RATE_LIMIT_EXCEEDED": {
       const seconds = apiError.retryAfterSeconds;
@@ -46,14 +71,8 @@ export function describeError(error: unknown): ChatErrorView {
       };
     }
     case "AI_SERVICE_UNAVAILABLE":
-      return {
-        code: apiError.code,
-        title: "No AI model is configured",
-        message:
-          (detail ? `${detail} ` : "") +
-          "The server needs an OpenAI-compatible LLM (see the README's Configure section). Until then, /tools runs Sentry tools directly.",
-        action: "none",
-      };
+      // The server's detail says the same in its own words: one sentence, not two.
+      return noModelView;
     case "MCP_CONNECTION_FAILED":
       return {
         code: apiError.code,
@@ -64,7 +83,7 @@ export function describeError(error: unknown): ChatErrorView {
     default:
       return {
         code: apiError.code,
-        title: "Something went wrong",
+        title: apiError.status === 0 ? "The assistant could not answer" : "Something went wrong",
         message: detail ?? apiError.message ?? "The request failed.",
         action: "retry",
       };

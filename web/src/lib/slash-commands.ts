@@ -40,6 +40,21 @@ export function promptMessage(name: string, args: Record<string, string>): strin
   return `/prompt ${name} ${JSON.stringify(args)}`;
 }
 
+/** The prompt name and arguments of a `/prompt name {json}` message, for showing it as "Prompt: name". */
+export function parsePromptMessage(text: string): { name: string; args: Record<string, string> } | undefined {
+  const match = /^\/prompt\s+(\S+)\s*([\s\S]*)$/.exec(text.trim());
+  if (!match?.[1]) return undefined;
+  const rest = (match[2] ?? "").trim();
+  if (rest === "") return { name: match[1], args: {} };
+  try {
+    const parsed: unknown = JSON.parse(rest);
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined;
+    return { name: match[1], args: Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])) };
+  } catch {
+    return undefined;
+  }
+}
+
 export function helpText(): string {
   return [
     "**Commands**",

@@ -8,7 +8,10 @@ interface ChatInputProps {
   busy: boolean;
   disabled?: boolean;
   placeholder: string;
-  onSubmit: (text: string) => void;
+  /** Seconds until sending is allowed again (a rate limit); the send button counts down meanwhile. */
+  waitSeconds?: number;
+  /** Returns false when the text was not sent, so it stays in the box. */
+  onSubmit: (text: string) => boolean | undefined;
   onStop: () => void;
 }
 
@@ -18,7 +21,7 @@ export interface ChatInputHandle {
 }
 
 export const ChatInput = forwardRef<ChatInputHandle, ChatInputProps>(function ChatInput(
-  { busy, disabled, placeholder, onSubmit, onStop },
+  { busy, disabled, placeholder, waitSeconds = 0, onSubmit, onStop },
   handle,
 ) {
   const [text, setText] = useState("");
@@ -36,9 +39,12 @@ export const ChatInput = forwardRef<ChatInputHandle, ChatInputProps>(function Ch
   const suggestions = dismissed ? [] : completeCommand(text);
   const open = suggestions.length > 0;
 
+  const waiting = waitSeconds > 0;
+  // Commands (/help, /tools…) never reach the chat API, so a rate limit does not hold them back.
+  const held = (value: string) => waiting && (!value.trim().startsWith("/") || value.trim().startsWith("/prompt "));
   const submit = (value: string) => {
-    if (value.trim() === "" || busy || disabled) return;
-    onSubmit(value);
+    if (value.trim() === "" || busy || disabled || held(value)) return;
+    if (onSubmit(value) === false) return;
     setText("");
     setDismissed(false);
   };
@@ -139,8 +145,15 @@ export const ChatInput = forwardRef<ChatInputHandle, ChatInputProps>(function Ch
             <Square className="h-3.5 w-3.5 fill-current" aria-hidden />
           </Button>
         ) : (
-          <Button type="submit" size="icon" aria-label="Send message" disabled={disabled || text.trim() === ""} data-testid="send">
-            <ArrowUp className="h-4 w-4" aria-hidden />
+          <Button
+            type="submit"
+            size="icon"
+            aria-label={waiting ? `You can send again in ${waitSeconds} seconds` : "Send message"}
+            disabled={disabled || text.trim() === "" || held(text)}
+            data-testid="send"
+            data-wait={waiting ? waitSeconds : undefined}
+          >
+            {waiting ? <span className="text-xs tabular-nums">{waitSeconds}s</span> : <ArrowUp className="h-4 w-4" aria-hidden />}
           </Button>
         )}
       </form>

@@ -1,6 +1,7 @@
 import { isToolOrDynamicToolUIPart, getToolOrDynamicToolName, type DynamicToolUIPart, type ToolUIPart } from "ai";
 import { Bot, RefreshCw, User } from "lucide-react";
 import type { ChatMessage } from "../../lib/chat-types";
+import { parsePromptMessage } from "../../lib/slash-commands";
 import { outputIsError, outputText } from "../../lib/tool-output";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
@@ -41,9 +42,35 @@ interface MessageViewProps {
   streaming: boolean;
 }
 
+/** An assistant message with nothing to show yet (the model failed before its first word) draws no bubble. */
+export function hasVisibleContent(message: ChatMessage): boolean {
+  return message.parts.some((p) => (p.type === "text" && p.text.trim() !== "") || isToolOrDynamicToolUIPart(p));
+}
+
+function UserText({ text }: { text: string }) {
+  const prompt = parsePromptMessage(text);
+  if (!prompt) return <>{text}</>;
+  const args = Object.entries(prompt.args);
+  return (
+    <span data-testid="prompt-turn">
+      <span className="font-medium">Prompt: {prompt.name}</span>
+      {args.length > 0 && (
+        <span className="mt-1 block text-sm opacity-90">
+          {args.map(([key, value]) => (
+            <span key={key} className="block">
+              {key}: <span className="font-mono">{value}</span>
+            </span>
+          ))}
+        </span>
+      )}
+    </span>
+  );
+}
+
 export function MessageView({ message, onApproval, onRegenerate, streaming }: MessageViewProps) {
   const isUser = message.role === "user";
   const text = messageText(message);
+  if (!isUser && !streaming && !hasVisibleContent(message)) return null;
   return (
     <article
       className={cn("group flex gap-3 px-1 py-3", isUser && "flex-row-reverse")}
@@ -61,7 +88,9 @@ export function MessageView({ message, onApproval, onRegenerate, streaming }: Me
       </div>
       <div className={cn("min-w-0 max-w-[min(48rem,100%)] flex-1", isUser && "flex flex-col items-end")}>
         {isUser ? (
-          <div className="inline-block max-w-full whitespace-pre-wrap break-words rounded-2xl bg-brand-600 px-4 py-2 text-white">{text}</div>
+          <div className="inline-block max-w-full whitespace-pre-wrap break-words rounded-2xl bg-brand-600 px-4 py-2 text-white">
+            <UserText text={text} />
+          </div>
         ) : (
           message.parts.map((part, index) => {
             // biome-ignore lint/suspicious/noArrayIndexKey: parts have no id and are only ever appended, so the index is stable.

@@ -3,6 +3,7 @@ import { Ban, CheckCircle2, ChevronRight, Loader2, ShieldQuestion, Wrench, XCirc
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { sizeHint } from "../../lib/tool-output";
+import { approvalSentence } from "../../lib/approval-sentence";
 import { Markdown } from "./markdown";
 
 export type ToolCardStatus = "running" | "approval" | "done" | "error" | "denied";
@@ -60,7 +61,9 @@ export function ToolCard({ name, input, status, result, onApprove, onDeny }: Too
       )}
       {status === "approval" && (
         <div className="flex flex-wrap items-center gap-2 border-t border-zinc-200 px-3 py-2 dark:border-zinc-800">
-          <span className="text-xs text-zinc-600 dark:text-zinc-400">This tool changes data in Sentry.</span>
+          <span className="text-xs text-zinc-700 dark:text-zinc-300" data-testid="approval-sentence">
+            {approvalSentence(name, input)}? This changes data in Sentry.
+          </span>
           <div className="ml-auto flex gap-2">
             <Button size="sm" variant="secondary" onClick={onDeny} data-testid="tool-deny">
               Deny

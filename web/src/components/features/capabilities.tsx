@@ -1,5 +1,6 @@
 import { Lock } from "lucide-react";
 import type { MetadataState } from "../../hooks/use-app-data";
+import { humanDescription } from "../../lib/tool-description";
 import { Button } from "../ui/button";
 
 export function Capabilities({ metadata, signedIn, onSignIn }: { metadata: MetadataState; signedIn: boolean; onSignIn: () => void }) {
@@ -30,7 +31,7 @@ export function Capabilities({ metadata, signedIn, onSignIn }: { metadata: Metad
                   {!t.readOnly && (
                     <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-[11px] font-medium text-amber-800 dark:bg-amber-900/50 dark:text-amber-200">writes</span>
                   )}
-                  <p className="mt-1 line-clamp-3 text-xs text-zinc-600 dark:text-zinc-400">{t.description}</p>
+                  <p className="mt-1 line-clamp-3 text-xs text-zinc-600 dark:text-zinc-400">{humanDescription(t.description)}</p>
                 </li>
               ))}
             </ul>
@@ -41,7 +42,7 @@ export function Capabilities({ metadata, signedIn, onSignIn }: { metadata: Metad
               {metadata.metadata.prompts.map((p) => (
                 <li key={p.name} className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
                   <span className="font-mono text-sm font-medium">{p.name}</span>
-                  <p className="mt-1 line-clamp-3 text-xs text-zinc-600 dark:text-zinc-400">{p.description}</p>
+                  <p className="mt-1 line-clamp-3 text-xs text-zinc-600 dark:text-zinc-400">{humanDescription(p.description)}</p>
                 </li>
               ))}
             </ul>

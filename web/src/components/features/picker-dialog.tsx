@@ -26,7 +26,7 @@ export function PickerDialog({ open, title, items, emptyText, onPick, onClose, t
   return (
     <Dialog open={open} title={title} onClose={onClose} testId={testId}>
       <input
-        autoFocus
+        data-autofocus
         type="search"
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
@@ -50,7 +50,10 @@ export function PickerDialog({ open, title, items, emptyText, onPick, onClose, t
                   {item.badge}
                 </span>
               )}
-              <span className="mt-0.5 line-clamp-2 block text-xs text-zinc-500">{item.description}</span>
+              {/* line-clamp sets its own display: adding "block" would undo the clamp. */}
+              <span className="mt-0.5 line-clamp-2 text-xs text-zinc-500" data-testid="pick-description">
+                {item.description}
+              </span>
             </button>
           </li>
         ))}

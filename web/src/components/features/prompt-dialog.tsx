@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import { Send } from "lucide-react";
 import type { PromptInfo } from "../../lib/api-schemas";
 import type { FormField } from "../../lib/json-schema-form";
+import { humanDescription } from "../../lib/tool-description";
 import { SchemaForm } from "../chat/schema-form";
 import { Dialog } from "../ui/dialog";
 
@@ -24,7 +25,7 @@ export function promptFields(prompt: PromptInfo): FormField[] {
 export function PromptDialog({ prompt, onRun, onClose }: PromptDialogProps) {
   const fields = useMemo(() => (prompt ? promptFields(prompt) : []), [prompt]);
   return (
-    <Dialog open={prompt !== undefined} title={prompt?.name ?? ""} description={prompt?.description ?? undefined} onClose={onClose} testId="prompt-dialog">
+    <Dialog open={prompt !== undefined} title={prompt?.name ?? ""} description={humanDescription(prompt?.description)} onClose={onClose} testId="prompt-dialog">
       {prompt && (
         <SchemaForm
           key={prompt.name}

@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import { Play } from "lucide-react";
 import type { ToolInfo } from "../../lib/api-schemas";
 import { schemaToFields } from "../../lib/json-schema-form";
+import { humanDescription } from "../../lib/tool-description";
 import { SchemaForm } from "../chat/schema-form";
 import { Dialog } from "../ui/dialog";
 
@@ -16,7 +17,7 @@ export function ToolRunDialog({ tool, onRun, onClose }: ToolRunDialogProps) {
   const [confirmed, setConfirmed] = useState(false);
   const write = tool ? !tool.readOnly : false;
   return (
-    <Dialog open={tool !== undefined} title={tool?.name ?? ""} description={tool?.description} onClose={onClose} testId="tool-dialog">
+    <Dialog open={tool !== undefined} title={tool?.name ?? ""} description={humanDescription(tool?.description)} onClose={onClose} testId="tool-dialog">
       {tool && (
         <SchemaForm
           key={tool.name}

@@ -11,7 +11,10 @@ interface DialogProps {
   testId?: string;
 }
 
-/** The native modal <dialog>: focus trap, Esc to close and the top layer come from the browser. */
+/**
+ * The native modal <dialog>: focus trap, Esc to close and the top layer come from the browser.
+ * It opens with the focus in its first field (or the element marked `data-autofocus`).
+ */
 export function Dialog({ open, title, description, onClose, children, testId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -22,6 +25,9 @@ export function Dialog({ open, title, description, onClose, children, testId }: 
     if (open && !dialog.open) {
       returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal?.();
+      // showModal focuses the first focusable element, which is the Close button: start in the
+      // dialog's first field instead (a picker's filter box, a form's first input).
+      dialog.querySelector<HTMLElement>("[data-autofocus], input:not([type=hidden]), select, textarea")?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
       returnFocus.current?.focus();
