@@ -1,5 +1,9 @@
 import type { ComponentType } from "react";
 import type { z } from "zod";
+import { issueViews } from "./issue";
+import { monitorViews } from "./monitors";
+import { releaseViews } from "./releases";
+import { stacktraceViews } from "./stacktrace";
 
 /**
  * A view draws one tool's `structuredContent` as a picture. It names the tools it renders and a lenient
@@ -28,7 +32,7 @@ export interface ResolvedView {
 }
 
 // Every view, first match wins. Add yours here (see CONTRIBUTING.md, "Adding a view").
-const definitions: AnyViewDefinition[] = [];
+const definitions: AnyViewDefinition[] = [...issueViews, ...stacktraceViews, ...releaseViews, ...monitorViews];
 
 /** The view for a tool's structured output, or null (unknown tool, no data, or data of another shape). */
 export function viewFor(toolName: string, structuredContent: unknown): ResolvedView | null {
