@@ -86,7 +86,7 @@ export default function IssueListView({ data }: { data: IssueList }) {
                 <When value={issue.lastSeen} />
               </td>
               <td className="hidden px-2 py-1.5 sm:table-cell">
-                {issue.stats.length > 0 ? <Sparkline points={issue.stats} label={`Events of ${issue.shortId ?? issue.id}`} /> : <span className="text-zinc-400">—</span>}
+                {issue.stats.length > 0 ? <Sparkline points={issue.stats} label={`Events of ${issue.shortId ?? issue.id}`} width={96} height={24} /> : <span className="text-zinc-400">—</span>}
               </td>
             </tr>
           ))}

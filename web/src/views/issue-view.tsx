@@ -93,7 +93,9 @@ export default function IssueView({ data }: { data: IssueDetails }) {
       {issue.stats.length > 0 && (
         <div>
           <h5 className="mb-1 text-xs font-semibold text-zinc-700 dark:text-zinc-300">Event volume</h5>
-          <Sparkline points={issue.stats} label="Events per bucket" width={320} height={48} withTable />
+          <div className="max-w-md">
+            <Sparkline points={issue.stats} label="Events per bucket" width={320} height={48} fluid withTable />
+          </div>
         </div>
       )}
       {event && event.exceptions.length > 0 && (

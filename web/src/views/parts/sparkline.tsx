@@ -13,12 +13,14 @@ interface SparklineProps {
   label: string;
   width?: number;
   height?: number;
+  /** Stretches to the container's width (the drawing scales; the line keeps its thickness). */
+  fluid?: boolean;
   /** Adds a visually hidden table of the buckets for screen readers (one per page, not one per list row). */
   withTable?: boolean;
 }
 
 /** An inline SVG sparkline; its label says the total and the peak, the optional table has every bucket. */
-export function Sparkline({ points, label, width = 120, height = 28, withTable = false }: SparklineProps) {
+export function Sparkline({ points, label, width = 120, height = 28, fluid = false, withTable = false }: SparklineProps) {
   const tableId = useId();
   const finite = points.filter((p) => Number.isFinite(p.count) && Number.isFinite(p.timestamp));
   const total = finite.reduce((sum, p) => sum + Math.max(0, p.count), 0);
@@ -38,22 +40,23 @@ export function Sparkline({ points, label, width = 120, height = 28, withTable =
   const line = coords.map(([cx, cy]) => `${cx.toFixed(1)},${cy.toFixed(1)}`).join(" ");
   const area = `M${pad},${height - pad} L${line.replaceAll(" ", " L")} L${(pad + (finite.length - 1) * step).toFixed(1)},${height - pad} Z`;
   return (
-    <span className="inline-flex items-center">
+    <span className={fluid ? "block w-full" : "inline-flex items-center"}>
       <svg
-        width={width}
+        width={fluid ? "100%" : width}
         height={height}
         viewBox={`0 0 ${width} ${height}`}
+        preserveAspectRatio={fluid ? "none" : "xMidYMid meet"}
         role="img"
         aria-label={summary}
         {...(withTable ? { "aria-describedby": tableId } : {})}
-        className="overflow-visible text-brand-500 dark:text-brand-100"
+        className={`${fluid ? "block" : ""} overflow-visible text-brand-500 dark:text-brand-100`}
         data-testid="sparkline"
         data-point-count={finite.length}
         data-total={total}
       >
         <title>{summary}</title>
         <path d={area} fill="currentColor" opacity={0.15} />
-        <polyline points={line} fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinejoin="round" strokeLinecap="round" />
+        <polyline points={line} fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinejoin="round" strokeLinecap="round" vectorEffect="non-scaling-stroke" />
       </svg>
       {withTable && (
         <table id={tableId} className="sr-only">

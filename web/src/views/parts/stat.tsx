@@ -3,9 +3,11 @@ import type { ReactNode } from "react";
 /** A labelled figure in a definition list (events, users, first seen…). */
 export function Stat({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
-    <div className="min-w-0" data-testid={testId}>
+    <div className="min-w-0">
       <dt className="text-[11px] uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className="truncate text-sm font-medium text-zinc-900 dark:text-zinc-100">{children}</dd>
+      <dd className="truncate text-sm font-medium text-zinc-900 dark:text-zinc-100" data-testid={testId}>
+        {children}
+      </dd>
     </div>
   );
 }
