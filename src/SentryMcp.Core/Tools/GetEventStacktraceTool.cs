@@ -60,7 +60,7 @@ public sealed class GetEventStacktraceTool
             // Most platforms report a single stack trace on the exception, not a thread list.
             var trace = exceptions.LastOrDefault(e => e.Prop("stacktrace").Prop("frames").Items().Any());
             shown = trace.ValueKind == JsonValueKind.Undefined ? null
-                : new ThreadStacktraceOutput(null, null, Crashed: true, Current: true, [.. trace.Prop("stacktrace").Prop("frames").Items().Select(Frame)]);
+                : new ThreadStacktraceOutput(null, null, Crashed: true, Current: true, IssueOutputs.Frames([.. trace.Prop("stacktrace").Prop("frames").Items()], Frame));
             reason = shown is null ? null : "The event has no thread list; this is the stack trace of its exception.";
             md.Paragraph(shown is null ? "This event has no stack trace: neither a thread list nor an exception with frames." : reason!);
         }
@@ -69,7 +69,7 @@ public sealed class GetEventStacktraceTool
             var index = Select(summaries, selector, out reason);
             var (json, frames) = threads[index];
             var summary = summaries[index];
-            shown = new ThreadStacktraceOutput(summary.Id, summary.Name, summary.Crashed, summary.Current, [.. frames.Select(Frame)]);
+            shown = new ThreadStacktraceOutput(summary.Id, summary.Name, summary.Crashed, summary.Current, IssueOutputs.Frames(frames, Frame));
             md.Field("Thread", $"{summary.Name ?? "(unnamed)"} (ID {summary.Id ?? "?"})" + (summary.Crashed ? ", crashed" : "") + (summary.Current ? ", current" : ""))
                 .Field("State", json.Str("state"))
                 .Field("Selected Because", reason)
@@ -149,13 +149,14 @@ public sealed class GetEventStacktraceTool
     private static string ThreadArgument(ThreadSummaryOutput t) =>
         long.TryParse(t.Id, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? t.Id! : $"'{t.Name}'";
 
-    private static FrameOutput Frame(JsonElement frame) => new(
+    private static FrameOutput Frame(JsonElement frame, bool withContext) => new(
         frame.Str("filename") ?? frame.Str("absPath"),
         frame.Str("function"),
         frame.Str("module") ?? frame.Str("package"),
         Int(frame.Str("lineNo")),
         Int(frame.Str("colNo")),
-        frame.Bool("inApp") == true);
+        frame.Bool("inApp") == true,
+        withContext ? IssueOutputs.SourceContext(frame) : null);
 
     private static void AppendFrames(Markdown md, IReadOnlyList<FrameOutput> frames)
     {

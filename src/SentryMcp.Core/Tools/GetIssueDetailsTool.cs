@@ -75,7 +75,8 @@ public sealed class GetIssueDetailsTool
         var data = new IssueDetailsOutput(
             IssueOutputs.Issue(issue, org, context.Host),
             ev is null ? null : IssueOutputs.Event(ev),
-            seer is null ? null : IssueOutputs.Seer(issue.DisplayId, seer));
+            seer is null ? null : IssueOutputs.Seer(issue.DisplayId, seer),
+            IssueOutputs.TagSummary(issue));
         return (md.UsingThisInformation(Hints(tools, org, issue, ev, seer is not null)).ToString(), data);
     }
 

@@ -21,7 +21,9 @@ public static class IssueEndpoints
         {
             lock (state.Gate)
             {
-                return Find(state.Data, org, issueId, out var issue) ?? Results.Json(IssueJson.Issue(http, state.Data, issue!, withTags: true));
+                // Like Sentry's issue details: the tag summary and the event-volume stats of the issue stream.
+                return Find(state.Data, org, issueId, out var issue)
+                    ?? Results.Json(IssueStats.WithStats(IssueJson.Issue(http, state.Data, issue!, withTags: true), state.Data, issue!));
             }
         }).RequireScope("event:read");
 

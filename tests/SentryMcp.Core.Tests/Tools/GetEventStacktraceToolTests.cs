@@ -19,7 +19,12 @@ public sealed class GetEventStacktraceToolTests(McpServerFixture server) : IClas
         var data = output.Raw.StructuredContent!.Value;
         Assert.Equal("259", data.GetProperty("thread").GetProperty("id").GetString());
         Assert.Equal(4, data.GetProperty("threads").GetArrayLength());
-        Assert.Equal("fetchOrders", data.GetProperty("thread").GetProperty("frames")[0].GetProperty("function").GetString());
+        var fetchOrders = data.GetProperty("thread").GetProperty("frames")[0];
+        Assert.Equal("fetchOrders", fetchOrders.GetProperty("function").GetString());
+        // The frame's source context, as Sentry sent it: [lineNo, line] pairs around line 12.
+        var context = fetchOrders.GetProperty("context").EnumerateArray().ToList();
+        Assert.Equal([11, 12, 13], context.Select(l => l.GetProperty("lineNo").GetInt32()));
+        Assert.Equal("  const res = await fetch(`${API}/orders/`);", context[1].GetProperty("line").GetString());
         Assert.Contains("thread=0)", output.Text);
     }
 

@@ -33,6 +33,31 @@ public sealed class GetIssueDetailsToolTests(McpServerFixture server) : IClassFi
     }
 
     [Fact]
+    public async Task Structured_output_carries_the_event_volume_the_tag_summary_and_the_source_of_the_frames_nearest_the_crash()
+    {
+        var output = await server.CallAsync("get_issue_details", new { organizationSlug = "acme", issueId = DemoIds.NoneTypeShortId });
+
+        Assert.False(output.IsError, output.Text);
+        var data = output.Raw.StructuredContent!.Value;
+        var stats = data.GetProperty("issue").GetProperty("stats");
+        Assert.Equal(24, stats.GetArrayLength());
+        Assert.True(stats.EnumerateArray().Sum(p => p.GetProperty("count").GetInt64()) > 0);
+        var tags = data.GetProperty("tags").EnumerateArray().ToList();
+        var environment = tags.Single(t => t.GetProperty("key").GetString() == "environment");
+        Assert.Equal(1284, environment.GetProperty("totalValues").GetInt64());
+        Assert.Equal("production", environment.GetProperty("topValues")[0].GetProperty("value").GetString());
+        Assert.Equal(1201, environment.GetProperty("topValues")[0].GetProperty("count").GetInt64());
+        var frames = data.GetProperty("event").GetProperty("exceptions")[0].GetProperty("frames").EnumerateArray().ToList();
+        var crashing = frames.Single(f => f.GetProperty("function").GetString() == "get_profile");
+        var context = crashing.GetProperty("context").EnumerateArray().ToList();
+        Assert.Equal(5, context.Count);
+        var errorLine = context.Single(l => l.GetProperty("lineNo").GetInt32() == 42);
+        Assert.Contains("return JsonResponse", errorLine.GetProperty("line").GetString());
+        // Frames Sentry sent without source have none.
+        Assert.Equal(JsonValueKind.Null, frames.Single(f => f.GetProperty("function").GetString() == "inner").GetProperty("context").ValueKind);
+    }
+
+    [Fact]
     public async Task An_issue_url_with_an_event_shows_that_event_instead_of_the_latest()
     {
         const string olderEvent = "c1b2c3d4e5f6478990a1b2c3d4e5f601";

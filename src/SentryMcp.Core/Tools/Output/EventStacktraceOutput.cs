@@ -2,8 +2,19 @@ using System.ComponentModel;
 
 namespace SentryMcp.Core.Tools.Output;
 
+/// <summary>One line of a frame's source context.</summary>
+public sealed record SourceLineOutput(int LineNo, string Line);
+
 /// <summary>One stack frame.</summary>
-public sealed record FrameOutput(string? Filename, string? Function, string? Module, int? LineNo, int? ColNo, bool InApp);
+public sealed record FrameOutput(
+    string? Filename,
+    string? Function,
+    string? Module,
+    int? LineNo,
+    int? ColNo,
+    bool InApp,
+    [property: Description("Source lines around lineNo as Sentry sent them (at most 11, lines cut at 240 characters), for the frames nearest the crash; null when there are none.")]
+    IReadOnlyList<SourceLineOutput>? Context = null);
 
 /// <summary>A thread of an event, without its frames.</summary>
 public sealed record ThreadSummaryOutput(string? Id, string? Name, bool Crashed, bool Current, int FrameCount);

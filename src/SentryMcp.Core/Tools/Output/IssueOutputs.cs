@@ -65,7 +65,7 @@ internal static class IssueOutputs
                     exception.Str("value") is { } value ? Markdown.Truncate(value, 2000) : null,
                     mechanism.Str("type"),
                     mechanism.Bool("handled"),
-                    [.. frames.Skip(Math.Max(0, frames.Count - MaxFrames)).Select(Frame)]));
+                    Frames([.. frames.Skip(Math.Max(0, frames.Count - MaxFrames))])));
             }
         }
         return new EventOutput(
@@ -80,13 +80,63 @@ internal static class IssueOutputs
             [.. (ev.Tags ?? []).Where(t => t.Key is not null).Take(MaxTags).Select(t => new TagOutput(t.Key!, t.Value))]);
     }
 
-    private static FrameOutput Frame(JsonElement frame) => new(
+    private static FrameOutput Frame(JsonElement frame, bool withContext) => new(
         frame.Str("filename") ?? frame.Str("module") ?? frame.Str("absPath"),
         frame.Str("function"),
         frame.Str("module"),
         Int(frame.Prop("lineNo")),
         Int(frame.Prop("colNo")),
-        frame.Bool("inApp") == true);
+        frame.Bool("inApp") == true,
+        withContext ? SourceContext(frame) : null);
+
+    /// <summary>Frames (oldest first) with their source context for the newest <see cref="MaxContextFrames"/> of them.</summary>
+    public static List<FrameOutput> Frames(IReadOnlyList<JsonElement> frames, Func<JsonElement, bool, FrameOutput>? frame = null)
+    {
+        frame ??= Frame;
+        var withContextFrom = frames.Count - MaxContextFrames;
+        return [.. frames.Select((f, i) => frame(f, i >= withContextFrom))];
+    }
+
+    private const int MaxContextFrames = 50;
+    private const int MaxContextLines = 11;
+    private const int MaxContextLineChars = 240;
+
+    /// <summary>Sentry's <c>context</c>: <c>[[lineNo, "source"], …]</c>; the lines nearest <c>lineNo</c> are kept.</summary>
+    public static List<SourceLineOutput>? SourceContext(JsonElement frame)
+    {
+        var lines = new List<SourceLineOutput>();
+        foreach (var pair in frame.Prop("context").Items())
+        {
+            if (pair.ValueKind == JsonValueKind.Array && pair.GetArrayLength() == 2 && pair[0].TryGetInt32(out var number)
+                && pair[1].ValueKind == JsonValueKind.String)
+            {
+                var line = pair[1].GetString() ?? "";
+                lines.Add(new SourceLineOutput(number, line.Length > MaxContextLineChars ? line[..MaxContextLineChars] + "…" : line));
+            }
+        }
+        if (lines.Count == 0)
+        {
+            return null;
+        }
+        if (lines.Count > MaxContextLines)
+        {
+            var at = Int(frame.Prop("lineNo")) is { } lineNo ? Math.Max(0, lines.FindIndex(l => l.LineNo == lineNo)) : lines.Count / 2;
+            var start = Math.Clamp(at - (MaxContextLines / 2), 0, lines.Count - MaxContextLines);
+            lines = lines.GetRange(start, MaxContextLines);
+        }
+        return lines;
+    }
+
+    private const int MaxTagSummaries = 10;
+    private const int MaxTagValues = 5;
+
+    /// <summary>The tag summary of Sentry's issue details (<c>tags</c> with <c>topValues</c>).</summary>
+    public static List<IssueTagSummaryOutput>? TagSummary(SentryIssue issue) => issue.Tags is not { Count: > 0 } tags ? null :
+        [.. tags.Where(t => t.Key is not null && t.TopValues is { Count: > 0 }).Take(MaxTagSummaries).Select(t => new IssueTagSummaryOutput(
+            t.Key!,
+            t.Name,
+            t.TotalValues,
+            [.. t.TopValues!.OrderByDescending(v => v.Count ?? 0).Take(MaxTagValues).Select(v => new IssueTagValueOutput(v.Value ?? v.Name, v.Count ?? 0))]))];
 
     private static int? Int(JsonElement value) => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) ? n : null;
 
