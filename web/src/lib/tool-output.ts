@@ -20,6 +20,12 @@ export function outputText(output: unknown): string {
   return JSON.stringify(output, null, 2);
 }
 
+/** The call result's structuredContent (the tool's typed data), if any. */
+export function outputStructured(output: unknown): unknown {
+  if (output === null || typeof output !== "object" || !("structuredContent" in output)) return undefined;
+  return (output as { structuredContent?: unknown }).structuredContent ?? undefined;
+}
+
 export function outputIsError(output: unknown): boolean {
   const result = callResultSchema.safeParse(output);
   return result.success && result.data.isError === true;

@@ -33,9 +33,33 @@ const components: Components = {
   blockquote: ({ children }) => <blockquote className="my-2 border-l-4 border-zinc-300 pl-3 text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">{children}</blockquote>,
 };
 
-export default function MarkdownRenderer({ text }: { text: string }) {
+interface MdNode {
+  type: string;
+  value?: string;
+  children?: MdNode[];
+}
+
+/** Turns the line breaks inside paragraphs into hard breaks (like GitHub comments); code is left alone. */
+export function keepLineBreaks() {
+  const visit = (node: MdNode) => {
+    if (!node.children) return;
+    node.children = node.children.flatMap((child): MdNode[] => {
+      if (child.type === "text" && child.value?.includes("\n")) {
+        return child.value.split("\n").flatMap((line, i) => (i === 0 ? [{ type: "text", value: line }] : [{ type: "break" }, { type: "text", value: line }]));
+      }
+      visit(child);
+      return [child];
+    });
+  };
+  return (tree: MdNode) => visit(tree);
+}
+
+const plain = [remarkGfm];
+const withBreaks = [remarkGfm, keepLineBreaks];
+
+export default function MarkdownRenderer({ text, breaks = false }: { text: string; breaks?: boolean }) {
   return (
-    <ReactMarkdown remarkPlugins={[remarkGfm]} components={components}>
+    <ReactMarkdown remarkPlugins={breaks ? withBreaks : plain} components={components}>
       {text}
     </ReactMarkdown>
   );

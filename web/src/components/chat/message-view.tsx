@@ -1,7 +1,7 @@
 import { isToolOrDynamicToolUIPart, getToolOrDynamicToolName, type DynamicToolUIPart, type ToolUIPart } from "ai";
 import { Bot, RefreshCw, User } from "lucide-react";
 import type { ChatMessage } from "../../lib/chat-types";
-import { outputIsError, outputText } from "../../lib/tool-output";
+import { outputIsError, outputStructured, outputText } from "../../lib/tool-output";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { cn } from "../ui/cn";
@@ -78,6 +78,7 @@ export function MessageView({ message, onApproval, onRegenerate, streaming }: Me
                   input={part.input}
                   status={status}
                   {...(result !== undefined ? { result } : {})}
+                  {...(part.state === "output-available" ? { structured: outputStructured(part.output) } : {})}
                   {...(approvalId
                     ? { onApprove: () => onApproval(approvalId, true), onDeny: () => onApproval(approvalId, false) }
                     : {})}

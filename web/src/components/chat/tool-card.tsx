@@ -1,8 +1,10 @@
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { Ban, CheckCircle2, ChevronRight, Loader2, ShieldQuestion, Wrench, XCircle } from "lucide-react";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { sizeHint } from "../../lib/tool-output";
+import { viewFor } from "../../views/registry";
+import { ViewFrame } from "../../views/view-frame";
 import { Markdown } from "./markdown";
 
 export type ToolCardStatus = "running" | "approval" | "done" | "error" | "denied";
@@ -12,6 +14,8 @@ export interface ToolCardProps {
   input: unknown;
   status: ToolCardStatus;
   result?: string;
+  /** The tool's structuredContent: when a view knows its shape the card draws it instead of the text. */
+  structured?: unknown;
   onApprove?: () => void;
   onDeny?: () => void;
 }
@@ -30,13 +34,14 @@ function formatArgs(input: unknown): string {
   return JSON.stringify(input, null, 2);
 }
 
-export function ToolCard({ name, input, status, result, onApprove, onDeny }: ToolCardProps) {
+export function ToolCard({ name, input, status, result, structured, onApprove, onDeny }: ToolCardProps) {
   const [open, setOpen] = useState(status === "error");
   const resultId = useId();
   const view = statusView[status];
   const Icon = view.icon;
   const args = formatArgs(input);
   const hasResult = result !== undefined && result !== "";
+  const toolView = useMemo(() => (status === "done" ? viewFor(name, structured) : null), [status, name, structured]);
 
   return (
     <div
@@ -71,7 +76,8 @@ export function ToolCard({ name, input, status, result, onApprove, onDeny }: Too
           </div>
         </div>
       )}
-      {hasResult && (
+      {toolView && <ViewFrame view={toolView} text={result ?? ""} toolName={name} />}
+      {hasResult && !toolView && (
         <div className="border-t border-zinc-200 dark:border-zinc-800">
           <button
             type="button"
@@ -86,7 +92,7 @@ export function ToolCard({ name, input, status, result, onApprove, onDeny }: Too
           </button>
           {open && (
             <div id={resultId} className="max-h-96 overflow-auto px-3 pb-2" data-testid="tool-result">
-              {status === "error" ? <pre className="whitespace-pre-wrap text-xs text-red-700 dark:text-red-300">{result}</pre> : <Markdown text={result} />}
+              {status === "error" ? <pre className="whitespace-pre-wrap text-xs text-red-700 dark:text-red-300">{result}</pre> : <Markdown text={result} breaks />}
             </div>
           )}
         </div>
