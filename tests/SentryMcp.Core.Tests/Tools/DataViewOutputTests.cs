@@ -54,6 +54,21 @@ public sealed class DataViewOutputTests(McpServerFixture server) : IClassFixture
     }
 
     [Fact]
+    public async Task A_trace_larger_than_the_cap_lists_the_first_thousand_spans_and_says_it_is_truncated()
+    {
+        var output = await server.CallAsync("get_trace_details", new { organizationSlug = "acme", traceId = DemoData.CatalogImportTraceId });
+
+        var data = Data(output);
+        Assert.Equal(1201, data.GetProperty("spanCount").GetInt32());
+        Assert.Equal(1000, data.GetProperty("spans").GetArrayLength());
+        Assert.True(data.GetProperty("spansTruncated").GetBoolean());
+        Assert.Contains("**API-BACKEND-2**: OperationalError: database is locked", output.Text);
+        // Within what the chat passes to its views by default (20 × 30,000 characters).
+        var size = output.Raw.StructuredContent!.Value.GetRawText().Length;
+        Assert.True(size < 600_000, $"{size} characters");
+    }
+
+    [Fact]
     public async Task An_aggregate_search_gives_its_count_in_time_buckets_that_add_up_to_the_table()
     {
         var output = await server.CallAsync("search_events", new { organizationSlug = "acme", dataset = "errors", fields = new[] { "count()" }, period = "14d" });

@@ -146,7 +146,7 @@ export function visibleRows(tree: WaterfallTree, collapsed: ReadonlySet<string>)
   return rows;
 }
 
-/** Colour classes per service (project), stable across renders: the same project always gets the same colour. */
+/** Colour classes per service (project), given in order of first appearance so the services of one trace differ. */
 const palette = [
   "bg-violet-500",
   "bg-sky-500",
@@ -158,11 +158,11 @@ const palette = [
   "bg-lime-600",
 ] as const;
 
-export function serviceColor(project: string): string {
-  let hash = 0;
-  for (let i = 0; i < project.length; i++) hash = (hash * 31 + project.charCodeAt(i)) | 0;
-  return palette[Math.abs(hash) % palette.length] as string;
+export function serviceColors(projects: readonly string[]): Map<string, string> {
+  return new Map(projects.map((p, i) => [p, palette[i % palette.length] as string]));
 }
+
+export const unknownServiceColor = "bg-zinc-400";
 
 export function formatMs(ms: number): string {
   if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;

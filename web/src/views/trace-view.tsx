@@ -2,7 +2,7 @@ import { ChevronDown, ChevronRight, CircleAlert } from "lucide-react";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { cn } from "../components/ui/cn";
 import type { TraceData } from "./trace-schema";
-import { buildTree, formatMs, normalizeSpans, serviceColor, visibleRows, type WaterfallNode } from "./trace-layout";
+import { buildTree, formatMs, normalizeSpans, serviceColors, unknownServiceColor, visibleRows, type WaterfallNode } from "./trace-layout";
 
 const ROW_HEIGHT = 28;
 const VIEWPORT_ROWS = 16;
@@ -29,6 +29,7 @@ export function TraceView({ data }: { data: TraceData }) {
   const last = Math.min(rows.length, Math.ceil(scrollTop / ROW_HEIGHT) + VIEWPORT_ROWS + OVERSCAN);
   const total = Math.max(tree.totalMs, data.durationMs ?? 0, 1);
   const projects = useMemo(() => [...new Set(spans.map((s) => s.project).filter((p) => p !== ""))], [spans]);
+  const colors = useMemo(() => serviceColors(projects), [projects]);
   const errorSpans = spans.filter((s) => s.hasError).length;
 
   useEffect(() => {
@@ -130,7 +131,7 @@ export function TraceView({ data }: { data: TraceData }) {
         <ul className="flex flex-wrap gap-x-3 gap-y-1" aria-label="Services">
           {projects.map((p) => (
             <li key={p} className="flex items-center gap-1">
-              <span className={cn("inline-block h-2.5 w-2.5 rounded-sm", serviceColor(p))} aria-hidden />
+              <span className={cn("inline-block h-2.5 w-2.5 rounded-sm", colors.get(p))} aria-hidden />
               {p}
             </li>
           ))}
@@ -141,7 +142,11 @@ export function TraceView({ data }: { data: TraceData }) {
           <span>Span</span>
           <div className="relative h-3">
             {[0, 0.25, 0.5, 0.75, 1].map((f) => (
-              <span key={f} className="absolute" style={f === 1 ? { right: 0 } : { left: `${f * 100}%` }}>
+              <span
+                key={f}
+                className={cn("absolute whitespace-nowrap", f === 0.25 || f === 0.75 ? "hidden -translate-x-1/2 sm:inline" : f === 0.5 ? "-translate-x-1/2" : undefined)}
+                style={f === 1 ? { right: 0 } : { left: `${f * 100}%` }}
+              >
                 {formatMs(total * f)}
               </span>
             ))}
@@ -169,6 +174,7 @@ export function TraceView({ data }: { data: TraceData }) {
                 node={node}
                 index={first + i}
                 total={total}
+                color={colors.get(node.span.project) ?? unknownServiceColor}
                 slow={tree.slowPath.has(node.span.spanId)}
                 expanded={!collapsed.has(node.span.spanId)}
                 focusable={first + i === activeIndex}
@@ -187,6 +193,7 @@ interface SpanRowProps {
   node: WaterfallNode;
   index: number;
   total: number;
+  color: string;
   slow: boolean;
   expanded: boolean;
   focusable: boolean;
@@ -194,7 +201,7 @@ interface SpanRowProps {
   onFocus: () => void;
 }
 
-function SpanRow({ node, index, total, slow, expanded, focusable, onToggle, onFocus }: SpanRowProps) {
+function SpanRow({ node, index, total, color, slow, expanded, focusable, onToggle, onFocus }: SpanRowProps) {
   const { span } = node;
   const left = (span.startMs / total) * 100;
   const width = Math.max((span.durationMs / total) * 100, 0.3);
@@ -247,15 +254,19 @@ function SpanRow({ node, index, total, slow, expanded, focusable, onToggle, onFo
         <div
           className={cn(
             "absolute top-0.5 h-3 rounded-sm",
-            serviceColor(span.project),
+            color,
             slow ? "ring-2 ring-zinc-900 dark:ring-zinc-100" : "opacity-80",
             failed ? "outline outline-2 outline-red-600" : undefined,
           )}
           style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }}
         />
+        {/* The duration sits after the bar, or inside its right end when the bar reaches the far right. */}
         <span
-          className="absolute top-0 text-[10px] tabular-nums text-zinc-600 dark:text-zinc-300"
-          style={left + width > 70 ? { right: `${100 - left}%`, paddingRight: 4 } : { left: `${left + width}%`, paddingLeft: 4 }}
+          className={cn(
+            "absolute top-0 whitespace-nowrap text-[10px] tabular-nums",
+            left + width > 75 ? "font-semibold text-white" : "text-zinc-600 dark:text-zinc-300",
+          )}
+          style={left + width > 75 ? { right: `${Math.max(0, 100 - left - width)}%`, paddingRight: 4 } : { left: `${left + width}%`, paddingLeft: 4 }}
         >
           {formatMs(span.durationMs)}
         </span>

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { dataViews } from "../../src/views/data-views";
-import { buildTree, normalizeSpans, visibleRows } from "../../src/views/trace-layout";
+import { buildTree, normalizeSpans, serviceColors, visibleRows } from "../../src/views/trace-layout";
 import { traceSchema } from "../../src/views/trace-schema";
 import { TraceView } from "../../src/views/trace-view";
 
@@ -49,6 +49,13 @@ describe("trace waterfall", () => {
     expect(within(errors[1] as HTMLElement).getByTestId("trace-span-error")).toBeInTheDocument();
     expect(rows().filter((r) => r.dataset.slow === "true").map((r) => r.dataset.spanId)).toEqual(["root", "checkout", "stripe"]);
     expect(screen.getByRole("treeitem", { name: /http\.client span stripe, payments-service, starts at 1,004 ms, takes 3,000 ms, has errors/ })).toBeInTheDocument();
+  });
+
+  it("gives each service of a trace its own colour", () => {
+    render(<TraceView data={parse(checkout)} />);
+    const swatches = screen.getByRole("list", { name: "Services" }).querySelectorAll("li > span");
+    expect(new Set([...swatches].map((s) => s.className)).size).toBe(3);
+    expect(new Set(serviceColors(["a", "b", "c", "d", "e", "f", "g", "h"]).values()).size).toBe(8);
   });
 
   it("collapses and expands a subtree by click and by keyboard", async () => {
