@@ -37,15 +37,109 @@ public sealed partial class DemoData
     /// <summary>A small, healthy trace: the mobile app's cold start loading the feed.</summary>
     public const string MobileStartupTraceId = "9c3e1a7b5d2f4e8a9b0c1d2e3f4a5b6c";
 
+    /// <summary>A large trace: the nightly catalog import, 1,201 spans, batch 21 failing on a locked database.</summary>
+    public const string CatalogImportTraceId = "5d41c0a7e2b94f6c8a3e7b1d9f0c2e48";
+
     public List<SandboxTrace> Traces { get; } = [];
 
     public SandboxTrace? Trace(string organizationSlug, string traceId) =>
-        Traces.FirstOrDefault(t => t.OrganizationSlug == organizationSlug && string.Equals(t.TraceId, traceId, StringComparison.OrdinalIgnoreCase));
+        Traces.FirstOrDefault(t => t.OrganizationSlug == organizationSlug && string.Equals(t.TraceId, traceId, StringComparison.OrdinalIgnoreCase))
+        ?? AiTrace(organizationSlug, traceId);
+
+    /// <summary>
+    /// An AI conversation's turn as a trace, built on first request (the AI spans are seeded lazily too):
+    /// the chat request's transaction with the agent, model and tool spans below it, as Sentry stores them.
+    /// </summary>
+    private SandboxTrace? AiTrace(string organizationSlug, string traceId)
+    {
+        var spans = organizationSlug == OrganizationSlug
+            ? AiSpans.Where(s => string.Equals(s.TraceId, traceId, StringComparison.OrdinalIgnoreCase)).OrderBy(s => s.Start).ToList()
+            : [];
+        if (spans.Count == 0)
+        {
+            return null;
+        }
+        var start = spans.Min(s => s.Start).AddMilliseconds(-4);
+        var finish = spans.Max(s => s.Finish).AddMilliseconds(6);
+        var trace = new SandboxTrace { TraceId = spans[0].TraceId, OrganizationSlug = OrganizationSlug, Start = start };
+        var root = traceId[..16];
+        trace.Spans.Add(new SandboxSpan
+        {
+            SpanId = root, SegmentSpanId = root, ProjectSlug = spans[0].ProjectSlug, Op = "http.server", Description = spans[0].Transaction,
+            OffsetMs = 0, DurationMs = (finish - start).TotalMilliseconds, Status = spans.Any(s => s.Status != "ok") ? "internal_error" : "ok",
+        });
+        trace.Spans.AddRange(spans.Select(s => new SandboxSpan
+        {
+            SpanId = s.SpanId, ParentSpanId = s.ParentSpanId ?? root, SegmentSpanId = root, ProjectSlug = s.ProjectSlug, Op = s.Name,
+            Description = s.Description, OffsetMs = (s.Start - start).TotalMilliseconds, DurationMs = s.DurationMs, Status = s.Status,
+        }));
+        Traces.Add(trace);
+        return trace;
+    }
 
     partial void SeedTraces()
     {
         Traces.Add(CheckoutTrace());
         Traces.Add(MobileStartupTrace());
+        Traces.Add(CatalogImportTrace());
+    }
+
+    /// <summary>
+    /// The nightly import: 40 batches, each a database transaction with a supplier fetch and 28 upserts,
+    /// run one after the other. Batch 21's commit waits on a lock and fails (API-BACKEND-2).
+    /// </summary>
+    private SandboxTrace CatalogImportTrace()
+    {
+        var trace = new SandboxTrace { TraceId = CatalogImportTraceId, OrganizationSlug = OrganizationSlug, Start = Now.AddHours(-9) };
+        const string root = "5d41c0a7e2b90000", project = "api-backend";
+        var batches = new List<SandboxSpan>();
+        var offset = 12.0;
+        for (var b = 0; b < 40; b++)
+        {
+            var failed = b == 20;
+            var batchId = $"5d41c0a7e2b9{b + 1:x2}00";
+            var start = offset;
+            var at = start + 2;
+            var children = new List<SandboxSpan>
+            {
+                new()
+                {
+                    SpanId = $"5d41c0a7e2b9{b + 1:x2}01", ParentSpanId = batchId, SegmentSpanId = root, ProjectSlug = project, Op = "http.client",
+                    Description = $"GET https://feeds.supplier.example/v2/catalog?page={b + 1}", OffsetMs = at, DurationMs = 180 + (b % 7 * 23),
+                },
+            };
+            at += children[0].DurationMs + 3;
+            for (var i = 0; i < 28; i++)
+            {
+                var duration = failed && i == 27 ? 5000 : 4 + ((b * 7 + i * 3) % 11);
+                children.Add(new SandboxSpan
+                {
+                    SpanId = $"5d41c0a7e2b9{b + 1:x2}{i + 2:x2}", ParentSpanId = batchId, SegmentSpanId = root, ProjectSlug = project, Op = "db.sql.query",
+                    Description = i == 27
+                        ? "COMMIT"
+                        : "INSERT INTO \"catalog_product\" (\"sku\", \"name\", \"price\") VALUES (%s, %s, %s) ON CONFLICT (\"sku\") DO UPDATE SET \"price\" = EXCLUDED.\"price\"",
+                    OffsetMs = at, DurationMs = duration, Status = failed && i == 27 ? "internal_error" : "ok",
+                    Errors = failed && i == 27
+                        ? [new SandboxTraceError(DemoIds.DbLockedEventId, DemoIds.DbLockedIssueId, DemoIds.DbLockedShortId, "OperationalError: database is locked", "app/db/session.py in commit")]
+                        : [],
+                });
+                at += duration + 1;
+            }
+            batches.Add(new SandboxSpan
+            {
+                SpanId = batchId, ParentSpanId = root, SegmentSpanId = root, ProjectSlug = project, Op = "db.transaction",
+                Description = $"import batch {b + 1}/40", OffsetMs = start, DurationMs = at - start, Status = failed ? "internal_error" : "ok",
+            });
+            batches.AddRange(children);
+            offset = at + 5;
+        }
+        trace.Spans.Add(new SandboxSpan
+        {
+            SpanId = root, SegmentSpanId = root, ProjectSlug = project, Op = "queue.task.celery", Description = "catalog.tasks.import_products",
+            OffsetMs = 0, DurationMs = offset + 10, Status = "internal_error",
+        });
+        trace.Spans.AddRange(batches);
+        return trace;
     }
 
     /// <summary>

@@ -81,7 +81,7 @@ public sealed class ChatStreamTests(ChatFixture fixture) : SignedInChatTest<Chat
     public void Typed_data_larger_than_the_budget_is_left_to_the_text()
     {
         var small = new ModelContextProtocol.Protocol.CallToolResult { StructuredContent = JsonSerializer.SerializeToElement(new { items = new[] { "a" } }) };
-        var large = new ModelContextProtocol.Protocol.CallToolResult { StructuredContent = JsonSerializer.SerializeToElement(new { items = Enumerable.Repeat("x", 2000).ToArray() }) };
+        var large = new ModelContextProtocol.Protocol.CallToolResult { StructuredContent = JsonSerializer.SerializeToElement(new { items = Enumerable.Repeat("x", 5000).ToArray() }) };
         var none = new ModelContextProtocol.Protocol.CallToolResult();
 
         Assert.NotNull(SentryMcp.Server.Chat.ToolResults.StructuredForUi(small, 500));
