@@ -74,7 +74,7 @@ public static class ServerApp
         app.MapSentryMcp();
         app.MapWeb();
         app.MapChat();
-        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.UsingSandbox)
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SentryHostOptions>>().Value.UsingSandbox)
         {
             app.Logger.LogWarning("No Sentry host or credentials configured: serving the built-in Sentry sandbox at {Host} (demo data, token '{Token}').",
                 app.Configuration["Sentry:Host"], SentryMcp.Sandbox.SandboxOptions.DefaultToken);

@@ -84,9 +84,9 @@ public sealed class ChatStreamTests(ChatFixture fixture) : SignedInChatTest<Chat
         var large = new ModelContextProtocol.Protocol.CallToolResult { StructuredContent = JsonSerializer.SerializeToElement(new { items = Enumerable.Repeat("x", 2000).ToArray() }) };
         var none = new ModelContextProtocol.Protocol.CallToolResult();
 
-        Assert.NotNull(SentryMcp.Server.Chat.ToolResults.StructuredForUi(small, 500));
-        Assert.Null(SentryMcp.Server.Chat.ToolResults.StructuredForUi(large, 500));
-        Assert.Null(SentryMcp.Server.Chat.ToolResults.StructuredForUi(none, 500));
+        Assert.NotNull(SentryMcp.Server.Chat.Agent.ToolResults.StructuredForUi(small, 500));
+        Assert.Null(SentryMcp.Server.Chat.Agent.ToolResults.StructuredForUi(large, 500));
+        Assert.Null(SentryMcp.Server.Chat.Agent.ToolResults.StructuredForUi(none, 500));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SentryMcp.Server.Chat;
+using SentryMcp.Server.Chat.SignIn;
 using SentryMcp.Server.Storage;
 
 namespace SentryMcp.Server.Tests.Chat;

@@ -7,33 +7,35 @@ using OpenIddict.Validation.AspNetCore;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Tools;
 using SentryMcp.Server.Auth;
+using SentryMcp.Server.Chat.Config;
+using SentryMcp.Server.Chat.McpConnection;
 using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.SignIn;
 
 /// <summary>
 /// <c>/api/auth/*</c>: the chat signs in as a first-party client of our own authorization server
 /// (code + PKCE), keeps the tokens server-side and gives the browser only the session cookie.
 /// </summary>
-public static class AuthApi
+public static class SignInEndpoints
 {
     /// <summary>Read is pre-approved for the chat; these write groups are offered on the consent page.</summary>
     private const string DefaultScopes = "sentry:read sentry:triage sentry:project offline_access";
     private const string ReadScopes = "sentry:read offline_access";
 
-    public static void MapChatAuth(this RouteGroupBuilder api)
+    public static void MapSignIn(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth");
         auth.MapGet("/login", LoginAsync);
         auth.MapGet("/callback", CallbackAsync);
         auth.MapGet("/status", StatusAsync);
-        auth.MapPost("/logout", LogoutAsync).AddEndpointFilter(ChatEndpoints.SameOriginJsonFilter);
+        auth.MapPost("/logout", LogoutAsync).AddEndpointFilter(SessionFilters.SameOriginJsonFilter);
         auth.MapGet("/popup.js", () => Results.Text(PopupPage.Script, "text/javascript; charset=utf-8"));
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext http, FirstPartyClient client, LoginStateCookie loginCookie, IOptions<ServerOptions> server,
+    private static async Task<IResult> LoginAsync(HttpContext http, FirstPartyClient client, LoginStateCookie loginCookie, IOptions<SentryHostOptions> server,
         string? returnTo, string? mode, string? access)
     {
         await client.EnsureRegisteredAsync(http);
@@ -55,7 +57,7 @@ public static class AuthApi
     }
 
     private static async Task<IResult> CallbackAsync(HttpContext http, LoginStateCookie loginCookie, ChatOAuthClient oauth, ChatAuthenticator authenticator,
-        ChatSessionStore sessions, SessionCookie sessionCookie, GrantStore grants, SentryApiClientFactory sentry, IOptions<ServerOptions> server,
+        ChatSessionStore sessions, SessionCookie sessionCookie, GrantStore grants, SentryApiClientFactory sentry, IOptions<SentryHostOptions> server,
         IOptions<ChatApiOptions> options, ILoggerFactory loggers, string? code, string? state, string? error)
     {
         var login = loginCookie.Read(http);
@@ -75,7 +77,7 @@ public static class AuthApi
             return Fail(http, login.Mode, "sign_in_failed");
         }
         var groups = PermissionScopes.GroupsFromScopes(principal.GetScopes());
-        var email = await EmailAsync(grants, sentry, server.Value, grantId, loggers.CreateLogger(typeof(AuthApi)), http.RequestAborted);
+        var email = await EmailAsync(grants, sentry, server.Value, grantId, loggers.CreateLogger(typeof(SignInEndpoints)), http.RequestAborted);
         var sessionId = await sessions.CreateAsync(grantId, userId, principal.GetClaim(Claims.Name), email, groups, login.Resource, tokens, http.RequestAborted);
         sessionCookie.Write(http, sessionId, options.Value.SessionIdleTimeout);
         return login.Mode == "popup" ? PopupPage.Result(http, ok: true, null) : Results.Redirect(login.ReturnTo);
@@ -162,7 +164,7 @@ public static class AuthApi
         }
     }
 
-    private static async Task<string?> EmailAsync(GrantStore grants, SentryApiClientFactory sentry, ServerOptions server, string grantId, ILogger logger, CancellationToken ct)
+    private static async Task<string?> EmailAsync(GrantStore grants, SentryApiClientFactory sentry, SentryHostOptions server, string grantId, ILogger logger, CancellationToken ct)
     {
         try
         {

@@ -1,14 +1,17 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using SentryMcp.Server.Chat.Config;
+using SentryMcp.Server.Chat.McpConnection;
+using SentryMcp.Server.Chat.SignIn;
 using SentryMcp.Server.Security;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.Agent;
 
 /// <summary>
 /// <c>POST /api/chat</c>: everything is checked before the first byte (session, rate limit, body,
 /// model, MCP connection, prompt expansion), then the answer streams as the AI SDK UI message stream.
 /// </summary>
-public static class ChatApi
+public static class ChatStreamEndpoint
 {
     public static void MapChatStream(this RouteGroupBuilder api) => api.MapPost("/chat", PostAsync);
 
@@ -39,7 +42,7 @@ public static class ChatApi
                 "(Ollama, vLLM, LM Studio, Azure OpenAI v1), and optionally OPENAI_MODEL; then restart. Tools and prompts work without one.").ExecuteAsync(http);
             return;
         }
-        var (lease, problem) = await ChatMcp.ConnectAsync(http, user);
+        var (lease, problem) = await McpConnector.ConnectAsync(http, user);
         if (lease is null)
         {
             await problem!.ExecuteAsync(http);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.SignIn;
 
 /// <summary>
 /// The chat's OAuth client for our own authorization server, over HTTP like any other client:

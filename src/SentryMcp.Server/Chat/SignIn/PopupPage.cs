@@ -1,6 +1,6 @@
 using SentryMcp.Server.Auth;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.SignIn;
 
 /// <summary>
 /// The page a sign-in popup lands on: it tells the opener the result by postMessage (to our own

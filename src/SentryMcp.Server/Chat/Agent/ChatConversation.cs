@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using SentryMcp.Server.Chat.McpConnection;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.Agent;
 
 /// <summary>A write-tool call the user answered in the request: run it (approved) or tell the model it was denied.</summary>
 public sealed record PendingApproval(FunctionCallContent Call, string ApprovalId, bool Approved, string? Reason);

@@ -6,7 +6,7 @@ namespace SentryMcp.Server.Hosting;
 /// Where Sentry is and how callers may authenticate. Bound from configuration section <c>Sentry</c>
 /// and the environment variables <c>SENTRY_HOST</c>, <c>SENTRY_DOCS_URL</c>.
 /// </summary>
-public sealed class ServerOptions
+public sealed class SentryHostOptions
 {
     /// <summary>Sentry base URL: https://sentry.io, a self-hosted URL, or (http) the sandbox.</summary>
     public string? Host { get; set; }

@@ -1,6 +1,6 @@
 using ModelContextProtocol.Client;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.McpConnection;
 
 /// <summary>The MCP server refused the user's token: the sign-in behind the session is dead.</summary>
 public sealed class McpAuthRejectedException(Exception inner) : Exception("The MCP server rejected the session's token.", inner);

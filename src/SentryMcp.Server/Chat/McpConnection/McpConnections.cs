@@ -2,8 +2,10 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
+using SentryMcp.Server.Chat.Config;
+using SentryMcp.Server.Chat.SignIn;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.McpConnection;
 
 /// <summary>
 /// Open MCP connections per chat session, reused across messages instead of reconnecting each time.
@@ -108,7 +110,7 @@ public sealed class McpConnections(IHttpClientFactory httpClients, ILoggerFactor
         {
             client = await McpClient.CreateAsync(transport, new McpClientOptions
             {
-                ClientInfo = new ModelContextProtocol.Protocol.Implementation { Name = "sentry-mcp-chat", Version = ChatEndpoints.Version },
+                ClientInfo = new ModelContextProtocol.Protocol.Implementation { Name = "sentry-mcp-chat", Version = ChatSetup.Version },
             }, loggers, timeout.Token);
             var tools = await client.ListToolsAsync(cancellationToken: timeout.Token);
             IReadOnlyList<McpClientPrompt> prompts = client.ServerCapabilities.Prompts is null ? [] : [.. await client.ListPromptsAsync(cancellationToken: timeout.Token)];

@@ -1,4 +1,4 @@
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.Config;
 
 /// <summary>How the chat talks to MCP servers.</summary>
 public enum McpTransportKind

@@ -3,8 +3,11 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
+using SentryMcp.Server.Chat.Config;
+using SentryMcp.Server.Chat.McpConnection;
+using SentryMcp.Server.Chat.SignIn;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.Agent;
 
 /// <summary>
 /// The tool loop, driven here rather than by UseFunctionInvocation because write tools stop the

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using SentryMcp.Server.Auth;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.SignIn;
 
 /// <summary>
 /// The chat's session cookie: the encrypted session id, HttpOnly, SameSite=Lax, and Secure with the

@@ -3,7 +3,7 @@ using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.Agent;
 
 /// <summary>MCP tool results as the model reads them (text, capped with a note) and as the UI shows them (content blocks).</summary>
 public static class ToolResults

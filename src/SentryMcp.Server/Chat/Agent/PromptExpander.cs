@@ -1,8 +1,9 @@
 using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using SentryMcp.Server.Chat.McpConnection;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.Agent;
 
 public sealed record PromptText(string Role, string Text);
 

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
 using SentryMcp.Server.Auth;
+using SentryMcp.Server.Chat.Config;
+using SentryMcp.Server.Chat.McpConnection;
 using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.SignIn;
 
 /// <summary>
 /// Turns the session cookie into a <see cref="ChatUser"/>: refreshes our access token transparently
@@ -12,7 +14,7 @@ namespace SentryMcp.Server.Chat;
 /// </summary>
 public sealed class ChatAuthenticator(
     SessionCookie cookie, ChatSessionStore store, ChatOAuthClient oauth, IGrantLock locks, McpConnections connections,
-    TimeProvider clock, IOptions<ChatApiOptions> options, IOptions<ServerOptions> server)
+    TimeProvider clock, IOptions<ChatApiOptions> options, IOptions<SentryHostOptions> server)
 {
     private const string UserItem = "SentryMcp.Chat.User";
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(1);

@@ -1,66 +1,23 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
+using SentryMcp.Server.Chat.Agent;
+using SentryMcp.Server.Chat.Config;
+using SentryMcp.Server.Chat.McpConnection;
+using SentryMcp.Server.Chat.SignIn;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.Tools;
 
 /// <summary>
-/// <c>/api/metadata</c> (tools and prompts of the user's MCP server, cached per session),
-/// <c>/api/tools/{name}</c> (run one tool; write tools need <c>confirm</c>) and
-/// <c>/api/prompts/{name}</c> (expand a prompt through prompts/get). All work without a model.
+/// <c>POST /api/tools/{name}</c> (run one tool; write tools need <c>confirm</c>) and
+/// <c>POST /api/prompts/{name}</c> (expand a prompt through prompts/get): the UI's direct runs, without a model.
 /// </summary>
-public static class MetadataApi
+public static class DirectRunEndpoints
 {
-    public static void MapMetadata(this RouteGroupBuilder api)
+    public static void MapDirectRuns(this RouteGroupBuilder api)
     {
-        api.MapGet("/metadata", (Delegate)GetMetadataAsync);
         api.MapPost("/tools/{name}", RunToolAsync);
         api.MapPost("/prompts/{name}", RunPromptAsync);
-    }
-
-    private static async Task<IResult> GetMetadataAsync(HttpContext http)
-    {
-        var (lease, problem) = await ChatMcp.ConnectAsync(http, ChatAuthenticator.UserOf(http));
-        if (lease is null)
-        {
-            return problem!;
-        }
-        using (lease)
-        {
-            var connection = lease.Connection;
-            var (json, etag) = connection.Metadata ??= Build(connection);
-            http.Response.Headers.CacheControl = "private, max-age=60";
-            http.Response.Headers.ETag = etag;
-            if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(tag => tag.Trim() == etag)))
-            {
-                return Results.StatusCode(StatusCodes.Status304NotModified);
-            }
-            return Results.Bytes(json, "application/json");
-        }
-    }
-
-    private static (byte[] Json, string ETag) Build(McpSessionConnection connection)
-    {
-        var json = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            tools = connection.Tools.Select(t => new
-            {
-                name = t.Name,
-                title = t.Title ?? t.ProtocolTool.Annotations?.Title,
-                description = t.Description,
-                inputSchema = t.ProtocolTool.InputSchema,
-                readOnly = McpSessionConnection.IsReadOnly(t),
-            }),
-            prompts = connection.Prompts.Select(p => new
-            {
-                name = p.Name,
-                title = p.Title,
-                description = p.Description ?? "",
-                arguments = (p.ProtocolPrompt.Arguments ?? []).Select(a => new { name = a.Name, description = a.Description, required = a.Required == true }),
-            }),
-        }, JsonSerializerOptions.Web);
-        return (json, "\"" + Convert.ToHexStringLower(SHA256.HashData(json))[..32] + "\"");
     }
 
     private static async Task<IResult> RunToolAsync(HttpContext http, string name, IOptions<ChatApiOptions> options)
@@ -75,7 +32,7 @@ public static class MetadataApi
         {
             return ChatProblems.Of(400, "INVALID_REQUEST", Expected);
         }
-        var (lease, problem) = await ChatMcp.ConnectAsync(http, ChatAuthenticator.UserOf(http));
+        var (lease, problem) = await McpConnector.ConnectAsync(http, ChatAuthenticator.UserOf(http));
         if (lease is null)
         {
             return problem!;
@@ -118,7 +75,7 @@ public static class MetadataApi
         {
             return invalid;
         }
-        var (lease, problem) = await ChatMcp.ConnectAsync(http, ChatAuthenticator.UserOf(http));
+        var (lease, problem) = await McpConnector.ConnectAsync(http, ChatAuthenticator.UserOf(http));
         if (lease is null)
         {
             return problem!;

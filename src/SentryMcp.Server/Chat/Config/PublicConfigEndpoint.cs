@@ -3,12 +3,12 @@ using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
 using SentryMcp.Server.Observability;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.Config;
 
 /// <summary><c>GET /api/config</c>: what the web UI needs to know before anyone signs in.</summary>
-public static class ConfigApi
+public static class PublicConfigEndpoint
 {
-    public static IResult Get(HttpContext http, IOptions<ServerOptions> server, IOptions<ChatApiOptions> chat, BrowserErrorReporting errors)
+    public static IResult Get(HttpContext http, IOptions<SentryHostOptions> server, IOptions<ChatApiOptions> chat, BrowserErrorReporting errors)
     {
         var baseUrl = ProtectedResourceMetadata.BaseUrl(http, server.Value);
         return Results.Json(new
@@ -18,7 +18,7 @@ public static class ConfigApi
             sandbox = server.Value.UsingSandbox,
             llmConfigured = chat.Value.LlmConfigured,
             model = chat.Value.LlmConfigured ? chat.Value.Model : null,
-            version = ChatEndpoints.Version,
+            version = ChatSetup.Version,
             // Null: the UI does not load the Sentry browser SDK at all.
             sentry = errors.Dsn is null ? null : new { dsn = errors.Dsn, environment = errors.Environment },
         });

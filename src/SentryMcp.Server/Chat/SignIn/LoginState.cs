@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.SignIn;
 
 /// <summary>A sign-in in progress: the OAuth state, the PKCE verifier and where to go afterwards.</summary>
 public sealed record LoginState(string State, string Verifier, string ReturnTo, string Mode, string RedirectUri, string Resource)

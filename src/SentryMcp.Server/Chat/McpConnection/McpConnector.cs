@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
+using SentryMcp.Server.Chat.Config;
+using SentryMcp.Server.Chat.SignIn;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.McpConnection;
 
 /// <summary>Opens (or reuses) the signed-in user's MCP connection, turning failures into the API's problems.</summary>
-public static class ChatMcp
+public static class McpConnector
 {
     public static Uri EndpointFor(ChatUser user, ChatApiOptions options) =>
         // The session's resource is this server's /mcp URL, as the browser reached it.
@@ -42,7 +44,7 @@ public static class ChatMcp
         }
         catch (McpUnreachableException ex)
         {
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatMcp))
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(McpConnector))
                 .LogWarning(ex.InnerException, "The chat could not connect to the MCP server at {Endpoint}", EndpointFor(user, options));
             return (null, ChatProblems.McpUnavailable());
         }

@@ -1,7 +1,8 @@
 using System.ClientModel;
 using System.Globalization;
+using SentryMcp.Server.Chat.Config;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.Agent;
 
 /// <summary>
 /// Bounds one model call: the whole call (<see cref="ChatApiOptions.LlmTimeout"/>) and every wait for

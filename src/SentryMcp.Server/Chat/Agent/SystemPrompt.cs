@@ -1,4 +1,4 @@
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.Agent;
 
 /// <summary>What the assistant is for and how to start; tool details come with the tools themselves.</summary>
 public static class SystemPrompt

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using SentryMcp.Server.Chat.Config;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.Agent;
 
 /// <summary>One AI SDK UIMessage: id, role and its parts (kept as JSON: the SDK adds part kinds over time).</summary>
 public sealed record UiMessage(string Id, string Role, IReadOnlyList<JsonElement> Parts);

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
+using SentryMcp.Server.Chat.SignIn;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.Agent;
 
 /// <summary>What an approval was issued for: the exact tool call, in one chat of one session of one user.</summary>
 public sealed record ApprovalSubject(string UserId, string SessionId, string ChatId, string ToolCallId, string ToolName, string InputHash)

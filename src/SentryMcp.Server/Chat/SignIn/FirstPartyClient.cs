@@ -5,7 +5,7 @@ using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.SignIn;
 
 /// <summary>
 /// The chat as a known public client of our own authorization server: fixed client id, PKCE, and
@@ -14,7 +14,7 @@ namespace SentryMcp.Server.Chat;
 /// names (any port matches there, RFC 8252 7.3). Kept in sync with the configuration and the hosts
 /// it is reached on whenever a sign-in starts.
 /// </summary>
-public sealed class FirstPartyClient(IServiceScopeFactory scopes, IOptions<ServerOptions> server)
+public sealed class FirstPartyClient(IServiceScopeFactory scopes, IOptions<SentryHostOptions> server)
 {
     public const string ClientId = "sentry-mcp-chat";
     public const string CallbackPath = "/api/auth/callback";
@@ -61,7 +61,7 @@ public sealed class FirstPartyClient(IServiceScopeFactory scopes, IOptions<Serve
         return descriptor;
     }
 
-    private static HashSet<Uri> RedirectUris(ServerOptions server, string baseUrl)
+    private static HashSet<Uri> RedirectUris(SentryHostOptions server, string baseUrl)
     {
         if (server.PublicUrl is not null)
         {

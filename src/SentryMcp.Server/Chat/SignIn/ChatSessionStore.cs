@@ -3,7 +3,7 @@ using SentryMcp.Core.Tools;
 using SentryMcp.Server.Auth;
 using SentryMcp.Server.Storage;
 
-namespace SentryMcp.Server.Chat;
+namespace SentryMcp.Server.Chat.SignIn;
 
 /// <summary>Our tokens for one chat session (clear text, memory only).</summary>
 public sealed record ChatTokens(string AccessToken, string RefreshToken, DateTimeOffset ExpiresAt);
