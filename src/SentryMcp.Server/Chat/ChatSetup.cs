@@ -5,13 +5,15 @@ using SentryMcp.Server.Chat.Config;
 using SentryMcp.Server.Chat.McpConnection;
 using SentryMcp.Server.Chat.SignIn;
 using SentryMcp.Server.Chat.Tools;
+using SentryMcp.Server.Conversations;
 
 namespace SentryMcp.Server.Chat;
 
 /// <summary>
 /// The chat API under <c>/api</c>: <c>SignIn</c> (sign-in and the session), <c>McpConnection</c>
 /// (the chat's MCP client to this server), <c>Agent</c> (the model loop and its UI stream),
-/// <c>Tools</c> (metadata and running tools and prompts without the model) and <c>Config</c>.
+/// <c>Tools</c> (metadata and running tools and prompts without the model) and <c>Config</c>;
+/// the stored conversations and the chat turn over them are <see cref="Conversations"/>.
 /// </summary>
 public static class ChatSetup
 {
@@ -41,6 +43,7 @@ public static class ChatSetup
         services.AddScoped<ChatOAuthClient>();
         services.AddScoped<ChatAuthenticator>();
         services.AddScoped<ChatAgent>();
+        builder.AddConversations();
         return builder;
     }
 
@@ -52,7 +55,7 @@ public static class ChatSetup
         var session = api.MapGroup("").AddEndpointFilter(SessionFilters.RequireSession);
         session.MapMetadata();
         session.MapDirectRuns();
-        session.MapChatStream();
+        session.MapConversationRoutes();
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

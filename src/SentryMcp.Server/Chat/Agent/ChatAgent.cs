@@ -13,8 +13,8 @@ namespace SentryMcp.Server.Chat.Agent;
 /// The tool loop, driven here rather than by UseFunctionInvocation because write tools stop the
 /// loop for the user's approval mid-stream and every call must surface as a UI tool part: stream a
 /// model step, run the read-only tools it called through MCP, feed the results back, repeat up to
-/// the step limit. Everything runs on the request's cancellation token, so a client that goes away
-/// stops the model call and the tools.
+/// the step limit. Everything runs on the turn's token (<see cref="Conversations.ChatTurns"/>), not the
+/// request's: a tab that goes away leaves the answer running; the stop endpoint and shutdown cancel it.
 /// </summary>
 public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, ApprovalLedger ledger, IOptions<ChatApiOptions> options, ILogger<ChatAgent> logger)
 {
@@ -22,16 +22,11 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
 
     private sealed record ToolRun(AIContent Result, object Chunk);
 
-    public async Task StreamAsync(HttpContext http, ChatUser user, McpSessionConnection mcp, ChatRequest request, ChatConversation conversation)
+    public async Task StreamAsync(UiStream stream, ChatUser user, McpSessionConnection mcp, string chatId, string messageId, ChatConversation conversation, CancellationToken ct)
     {
-        var ct = http.RequestAborted;
-        var stream = new UiStream(http.Response);
         var usage = new UsageDetails();
-        await stream.BeginAsync(ct);
         try
         {
-            var last = request.Messages[^1];
-            var messageId = last.Role == "assistant" ? last.Id : request.MessageId ?? "msg-" + Guid.NewGuid().ToString("N");
             await stream.WriteAsync(new { type = "start", messageId, messageMetadata = new { model = _options.Model } }, ct);
 
             var history = new List<ChatMessage> { new(ChatRole.System, SystemPrompt.Text) };
@@ -41,7 +36,7 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
                 var results = new List<AIContent>(conversation.PendingStepResults);
                 foreach (var pending in conversation.Pending)
                 {
-                    results.Add(await AnswerApprovalAsync(stream, user, request.Id, mcp, pending, ct));
+                    results.Add(await AnswerApprovalAsync(stream, user, chatId, mcp, pending, ct));
                 }
                 history.Add(new ChatMessage(ChatRole.Tool, results));
             }
@@ -69,7 +64,7 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
                     break;
                 }
                 finishReason = "tool-calls";
-                if (!await RunToolsAsync(stream, user, request.Id, mcp, calls, history, ct))
+                if (!await RunToolsAsync(stream, user, chatId, mcp, calls, history, ct))
                 {
                     break;
                 }
@@ -88,7 +83,7 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            logger.LogDebug("The chat client went away; the model call and tools were cancelled");
+            logger.LogDebug("The turn was stopped; the model call and tools were cancelled");
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
@@ -99,9 +94,9 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
                 await stream.WriteAsync(new { type = "error", errorText }, ct);
                 await stream.EndAsync(ct);
             }
-            catch (Exception writeError) when (writeError is OperationCanceledException or IOException)
+            catch (OperationCanceledException)
             {
-                logger.LogDebug("The chat client went away while an error was reported");
+                logger.LogDebug("The turn was stopped while an error was reported");
             }
         }
     }

@@ -6,7 +6,7 @@ namespace SentryMcp.Server.Chat.Agent;
 /// <summary>One AI SDK UIMessage: id, role and its parts (kept as JSON: the SDK adds part kinds over time).</summary>
 public sealed record UiMessage(string Id, string Role, IReadOnlyList<JsonElement> Parts);
 
-/// <summary>The <c>useChat</c> request body (ai@6): chat id, the whole message list, the trigger.</summary>
+/// <summary>The <c>useChat</c> request body (ai@6): chat id, the new message (or, from older clients, all of them), the trigger.</summary>
 public sealed record ChatRequest(string Id, IReadOnlyList<UiMessage> Messages, string Trigger, string? MessageId)
 {
     private const int MaxPartsPerMessage = 500;
@@ -40,16 +40,26 @@ public sealed record ChatRequest(string Id, IReadOnlyList<UiMessage> Messages, s
         {
             return (null, "\"trigger\" must be \"submit-message\" or \"regenerate-message\".");
         }
-        if (!root.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array || messages.GetArrayLength() == 0)
+        // The AI SDK's persistence convention sends only the new message; older clients send them all.
+        JsonElement[] messages;
+        if (root.TryGetProperty("message", out var single) && !root.TryGetProperty("messages", out _))
         {
-            return (null, "\"messages\" must be a non-empty array of UI messages.");
+            messages = [single];
         }
-        if (messages.GetArrayLength() > limits.MaxMessages)
+        else if (!root.TryGetProperty("messages", out var all) || all.ValueKind != JsonValueKind.Array || all.GetArrayLength() == 0)
+        {
+            return (null, "\"message\" must be the new UI message (or \"messages\" a non-empty array of UI messages).");
+        }
+        else if (all.GetArrayLength() > limits.MaxMessages)
         {
             return (null, $"A chat may carry at most {limits.MaxMessages} messages. Start a new chat.");
         }
+        else
+        {
+            messages = [.. all.EnumerateArray()];
+        }
         var parsed = new List<UiMessage>();
-        foreach (var message in messages.EnumerateArray())
+        foreach (var message in messages)
         {
             var (ui, error) = ParseMessage(message, parsed.Count, limits);
             if (ui is null)

@@ -1,41 +1,19 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace SentryMcp.Server.Chat.Agent;
 
 /// <summary>
 /// Writes the AI SDK UI message stream, v1: server-sent events whose data is one JSON chunk each
-/// (the shapes of ai@6's <c>uiMessageChunkSchema</c>), ended by <c>data: [DONE]</c>.
+/// (the shapes of ai@6's <c>uiMessageChunkSchema</c>), ended by <c>data: [DONE]</c>, as lines handed to
+/// the turn's live log (which the requests relay: <see cref="Conversations.ChatTurnApi"/>).
 /// </summary>
-public sealed class UiStream(HttpResponse response)
+public sealed class UiStream(Func<string, Task> write)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-    private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
     private string? _textId;
 
-    public bool Started => response.HasStarted;
+    /// <summary>True once <c>[DONE]</c> was written (a finished or failed turn; a stopped one is closed by its runner).</summary>
+    public bool Ended { get; private set; }
 
-    public async Task BeginAsync(CancellationToken ct)
-    {
-        response.StatusCode = 200;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["x-vercel-ai-ui-message-stream"] = "v1";
-        // Reverse proxies (nginx) must pass chunks on as they come.
-        response.Headers["X-Accel-Buffering"] = "no";
-        await response.StartAsync(ct);
-    }
-
-    public async Task WriteAsync(object chunk, CancellationToken ct)
-    {
-        var bytes = Encoding.UTF8.GetBytes("data: " + JsonSerializer.Serialize(chunk, chunk.GetType(), Json) + "\n\n");
-        await response.Body.WriteAsync(bytes, ct);
-        await response.Body.FlushAsync(ct);
-    }
+    public Task WriteAsync(object chunk, CancellationToken ct) => write(Conversations.UiChunks.Line(chunk));
 
     /// <summary>Text as it comes: the first delta opens a text block (one id per block).</summary>
     public async Task TextDeltaAsync(string delta, CancellationToken ct)
@@ -60,7 +38,7 @@ public sealed class UiStream(HttpResponse response)
 
     public async Task EndAsync(CancellationToken ct)
     {
-        await response.Body.WriteAsync(Done, ct);
-        await response.Body.FlushAsync(ct);
+        await write(Conversations.UiChunks.DoneLine);
+        Ended = true;
     }
 }
