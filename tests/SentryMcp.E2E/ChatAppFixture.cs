@@ -15,6 +15,8 @@ public sealed class ChatAppFixture : WebAppFixture
             ["Chat:BaseUrl"] = Llm.BaseUri.ToString(),
             ["Chat:ApiKey"] = "scripted-key",
             ["Chat:Model"] = "scripted-model",
+            // Tests script every model call; titles stay the first words of the question.
+            ["Chat:GenerateTitles"] = "false",
         };
     }
 
