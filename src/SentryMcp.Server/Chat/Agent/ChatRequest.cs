@@ -6,8 +6,11 @@ namespace SentryMcp.Server.Chat.Agent;
 /// <summary>One AI SDK UIMessage: id, role and its parts (kept as JSON: the SDK adds part kinds over time).</summary>
 public sealed record UiMessage(string Id, string Role, IReadOnlyList<JsonElement> Parts);
 
-/// <summary>The <c>useChat</c> request body (ai@6): chat id, the whole message list, the trigger.</summary>
-public sealed record ChatRequest(string Id, IReadOnlyList<UiMessage> Messages, string Trigger, string? MessageId)
+/// <summary>
+/// The <c>useChat</c> request body (ai@6): chat id and the whole message list. Its <c>trigger</c> is
+/// checked but not kept: either way the answer continues from the list's last message.
+/// </summary>
+public sealed record ChatRequest(string Id, IReadOnlyList<UiMessage> Messages, string? MessageId)
 {
     private const int MaxPartsPerMessage = 500;
 
@@ -63,7 +66,7 @@ public sealed record ChatRequest(string Id, IReadOnlyList<UiMessage> Messages, s
             return (null, "The last message must be the user's, or the assistant's with answered tool approvals.");
         }
         var messageId = root.TryGetProperty("messageId", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-        return (new ChatRequest(id.GetString()!, parsed, trigger, messageId), null);
+        return (new ChatRequest(id.GetString()!, parsed, messageId), null);
     }
 
     private static (UiMessage?, string?) ParseMessage(JsonElement message, int index, ChatApiOptions limits)

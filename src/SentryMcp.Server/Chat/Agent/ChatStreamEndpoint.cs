@@ -4,6 +4,7 @@ using SentryMcp.Server.Chat.Config;
 using SentryMcp.Server.Chat.McpConnection;
 using SentryMcp.Server.Chat.SignIn;
 using SentryMcp.Server.Security;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Chat.Agent;
 
@@ -25,19 +26,19 @@ public static class ChatStreamEndpoint
             RateLimits.CountRejection("chat");
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            await ChatProblems.Of(429, "RATE_LIMIT_EXCEEDED", $"At most {settings.MessagesPerMinute} messages per minute. Retry in {seconds} s.").ExecuteAsync(http);
+            await Problems.Of(429, ErrorCodes.RateLimitExceeded, $"At most {settings.MessagesPerMinute} messages per minute. Retry in {seconds} s.").ExecuteAsync(http);
             return;
         }
         var body = await RequestBody.ReadAsync(http, settings.MaxBodyBytes);
         var (request, error) = body is null ? (null, $"The body is larger than {settings.MaxBodyBytes:N0} bytes.") : ChatRequest.Parse(body.Value, settings);
         if (request is null)
         {
-            await ChatProblems.Of(400, "INVALID_MESSAGES_FORMAT", error!).ExecuteAsync(http);
+            await Problems.Of(400, ErrorCodes.InvalidMessagesFormat, error!).ExecuteAsync(http);
             return;
         }
         if (llm.Client is null)
         {
-            await ChatProblems.Of(503, "AI_SERVICE_UNAVAILABLE",
+            await Problems.Of(503, ErrorCodes.AiServiceUnavailable,
                 "No language model is configured. Set OPENAI_API_KEY (OpenAI), or OPENAI_BASE_URL for an OpenAI-compatible server " +
                 "(Ollama, vLLM, LM Studio, Azure OpenAI v1), and optionally OPENAI_MODEL; then restart. Tools and prompts work without one.").ExecuteAsync(http);
             return;

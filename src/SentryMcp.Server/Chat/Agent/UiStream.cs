@@ -17,8 +17,6 @@ public sealed class UiStream(HttpResponse response)
     private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
     private string? _textId;
 
-    public bool Started => response.HasStarted;
-
     public async Task BeginAsync(CancellationToken ct)
     {
         response.StatusCode = 200;
