@@ -33,6 +33,17 @@ public static class EmbeddedSandbox
         return builder;
     }
 
+    /// <summary>Says once, clearly, that the demo sandbox stands in for Sentry.</summary>
+    public static WebApplication LogSandboxNotice(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SentryHostOptions>>().Value.UsingSandbox)
+        {
+            app.Logger.LogWarning("No Sentry host or credentials configured: serving the built-in Sentry sandbox at {Host} (demo data, token '{Token}').",
+                app.Configuration["Sentry:Host"], SandboxOptions.DefaultToken);
+        }
+        return app;
+    }
+
     private sealed class SandboxLifetime(WebApplication sandbox) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

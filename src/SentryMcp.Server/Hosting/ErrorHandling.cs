@@ -32,13 +32,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             return true;
         }
         http.Response.StatusCode = status;
-        if (status == 400 && http.Request.Path.StartsWithSegments("/oauth"))
+        if (status == 400 && http.Request.Path.StartsWithSegments(Routes.OAuth))
         {
             // OAuth endpoints answer in OAuth's own error format (RFC 6749 §5.2).
             await http.Response.WriteAsJsonAsync(new Dictionary<string, string> { ["error"] = "invalid_request", ["error_description"] = detail }, ct);
             return true;
         }
-        if (status == 400 && (http.Request.Path.StartsWithSegments("/mcp") || http.Request.Path.StartsWithSegments("/sse")))
+        if (status == 400 && (http.Request.Path.StartsWithSegments(Routes.Mcp) || http.Request.Path.StartsWithSegments(Routes.Sse)))
         {
             // MCP endpoints answer in JSON-RPC's error format.
             await http.Response.WriteAsJsonAsync(new { jsonrpc = "2.0", id = (string?)null, error = new { code = -32602, message = "Invalid params: " + detail } }, ct);
@@ -73,5 +73,22 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     {
         var status = context.HttpContext.Response.StatusCode;
         return Problems.ForStatus(status).ExecuteAsync(context.HttpContext);
+    }
+}
+
+/// <summary>Every error as ProblemDetails: exceptions and bare status codes alike.</summary>
+public static class ErrorHandling
+{
+    public static WebApplicationBuilder AddErrorHandling(this WebApplicationBuilder builder)
+    {
+        ProblemExceptionHandler.AddTo(builder.Services);
+        return builder;
+    }
+
+    public static WebApplication UseErrorHandling(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(ProblemExceptionHandler.WriteStatusCodePageAsync);
+        return app;
     }
 }

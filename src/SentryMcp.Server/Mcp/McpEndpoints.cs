@@ -19,6 +19,22 @@ public static class McpEndpoints
     public const long MaxMessageBytes = 1024 * 1024;
     private static readonly string[] ScopedSuffixes = ["", "/{organizationSlug}", "/{organizationSlug}/{projectSlug}"];
 
+    /// <summary>
+    /// The MCP endpoints' own services: the <c>Mcp</c> authentication scheme (the default one), SSE
+    /// settings, the token cache and the CORS policy of the protected-resource metadata.
+    /// </summary>
+    public static WebApplicationBuilder AddMcpEndpoints(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddMemoryCache();
+        services.AddSentryMcpHttp();
+        services.AddOptions<SseOptions>().BindConfiguration("Sse");
+        services.AddAuthentication(McpCaller.AuthenticationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, McpAuthenticationHandler>(McpCaller.AuthenticationScheme, null);
+        services.AddCors(o => o.AddPolicy(ProtectedResourceMetadata.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()));
+        return builder;
+    }
+
     public static IServiceCollection AddSentryMcpHttp(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
@@ -45,12 +61,12 @@ public static class McpEndpoints
     {
         foreach (var suffix in ScopedSuffixes)
         {
-            app.MapMcp("/mcp" + suffix).RequireAuthorization().AddEndpointFilter(ScopeFilter);
-            app.MapStatelessMethods("/mcp" + suffix);
-            var sse = app.MapGroup("/sse" + suffix).RequireAuthorization().AddEndpointFilter(ScopeFilter);
+            app.MapMcp(Routes.Mcp + suffix).RequireAuthorization().AddEndpointFilter(ScopeFilter);
+            app.MapStatelessMethods(Routes.Mcp + suffix);
+            var sse = app.MapGroup(Routes.Sse + suffix).RequireAuthorization().AddEndpointFilter(ScopeFilter);
             sse.MapGet("", RunSseSessionAsync);
         }
-        app.MapPost("/sse/message", PostSseMessageAsync).RequireAuthorization();
+        app.MapPost(Routes.SseMessage, PostSseMessageAsync).RequireAuthorization();
     }
 
     private static async ValueTask<object?> ScopeFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -22,7 +22,7 @@ public static class HostAndOriginValidation
             return;
         }
         var origin = http.Request.Headers.Origin.ToString();
-        if (origin.Length > 0 && !http.Request.Path.StartsWithSegments("/.well-known") && !IsPublicOAuthEndpoint(http.Request.Path))
+        if (origin.Length > 0 && !http.Request.Path.StartsWithSegments(Routes.WellKnown) && !IsPublicOAuthEndpoint(http.Request.Path))
         {
             var ok = Uri.TryCreate(origin, UriKind.Absolute, out var uri) &&
                 (allowed.Contains(uri.Host) || (allowed.Contains("*") && uri.Authority == http.Request.Host.Value));
@@ -40,7 +40,7 @@ public static class HostAndOriginValidation
     /// cookies, and browser-based MCP clients (MCP Inspector) must reach them cross-origin.
     /// </summary>
     public static bool IsPublicOAuthEndpoint(PathString path) =>
-        path.Equals("/oauth/token") || path.Equals("/oauth/register") || path.Equals("/oauth/revoke");
+        path.Equals(Routes.OAuthToken) || path.Equals(Routes.OAuthRegister) || path.Equals(Routes.OAuthRevoke);
 
     public const string PublicOAuthCorsPolicy = "oauth-public";
 

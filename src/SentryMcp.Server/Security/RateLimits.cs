@@ -55,7 +55,7 @@ public sealed class InMemoryRateLimitStore : IRateLimitStore, IDisposable
 /// </summary>
 public static class RateLimits
 {
-    public static bool IsMcpPath(PathString path) => path.StartsWithSegments("/mcp") || path.StartsWithSegments("/sse");
+    public static bool IsMcpPath(PathString path) => path.StartsWithSegments(Routes.Mcp) || path.StartsWithSegments(Routes.Sse);
 
     public static IApplicationBuilder UsePerIpRateLimit(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {

@@ -21,7 +21,7 @@ public static class WebHosting
         $"connect-src 'self'{(ingestOrigin is null ? "" : " " + ingestOrigin)}; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private static readonly string[] ReservedPrefixes = ["/api", "/mcp", "/sse", "/oauth", "/.well-known"];
+    private static readonly string[] ReservedPrefixes = [Routes.Api, Routes.Mcp, Routes.Sse, Routes.OAuth, Routes.WellKnown];
 
     public static void AddWeb(this WebApplicationBuilder builder)
     {

@@ -160,7 +160,7 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
             await stream.WriteAsync(new { type = "tool-input-start", toolCallId = call.CallId, toolName = call.Name, dynamic = true }, ct);
             await stream.WriteAsync(new { type = "tool-input-available", toolCallId = call.CallId, toolName = call.Name, input, dynamic = true }, ct);
         }
-        var needApproval = calls.Where(c => mcp.FindTool(c.Name) is { } tool && !McpSessionConnection.IsReadOnly(tool)).ToList();
+        var needApproval = calls.Where(c => mcp.FindTool(c.Name) is { } tool && ApprovalPolicy.NeedsApproval(tool)).ToList();
         // Read-only calls run side by side; their parts are written in call order.
         var runs = calls.Except(needApproval).Select(call => (call, task: RunToolAsync(mcp, call, ct))).ToList();
         var results = new List<AIContent>();
@@ -249,14 +249,15 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
         {
             return Error(ex.Message);
         }
-        catch (HttpRequestException ex) when (McpConnections.IsRateLimited(ex))
-        {
-            return Error("Too many Sentry requests for this user in the last minute: the tool did not run. Try again in a minute.");
-        }
         catch (HttpRequestException ex)
         {
+            var failure = McpFailures.Classify(ex);
+            if (failure == McpFailure.RateLimited)
+            {
+                return Error("Too many Sentry requests for this user in the last minute: the tool did not run. Try again in a minute.");
+            }
             logger.LogWarning(ex, "MCP tool call {Tool} failed", call.Name);
-            return Error(McpConnections.IsUnauthorized(ex) ? "Your Sentry sign-in has expired. Sign in again." : "The MCP server could not be reached.");
+            return Error(failure == McpFailure.AuthRejected ? "Your Sentry sign-in has expired. Sign in again." : "The MCP server could not be reached.");
         }
     }
 

@@ -41,9 +41,9 @@ public static class SignInEndpoints
     {
         await client.EnsureRegisteredAsync(http);
         var baseUrl = ProtectedResourceMetadata.BaseUrl(http, server.Value);
-        var state = LoginState.Create(SafeReturnTo(returnTo), mode == "popup" ? "popup" : "page", baseUrl + FirstPartyClient.CallbackPath, baseUrl + "/mcp");
+        var state = LoginState.Create(SafeReturnTo(returnTo), mode == "popup" ? "popup" : "page", baseUrl + FirstPartyClient.CallbackPath, baseUrl + Routes.Mcp);
         loginCookie.Write(http, state);
-        var url = QueryHelpers.AddQueryString(http.Request.PathBase + "/oauth/authorize", new Dictionary<string, string?>
+        var url = QueryHelpers.AddQueryString(http.Request.PathBase + Routes.OAuthAuthorize, new Dictionary<string, string?>
         {
             ["response_type"] = "code",
             ["client_id"] = FirstPartyClient.ClientId,

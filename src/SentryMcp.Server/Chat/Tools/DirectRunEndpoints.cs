@@ -44,7 +44,7 @@ public static class DirectRunEndpoints
             {
                 return Problems.Of(404, ErrorCodes.UnknownTool, $"There is no tool named '{name}' for you. GET /api/metadata lists them.");
             }
-            if (!McpSessionConnection.IsReadOnly(tool) && !(body.TryGetProperty("confirm", out var confirmed) && confirmed.ValueKind == JsonValueKind.True))
+            if (ApprovalPolicy.NeedsApproval(tool) && !(body.TryGetProperty("confirm", out var confirmed) && confirmed.ValueKind == JsonValueKind.True))
             {
                 return Problems.Of(409, ErrorCodes.ApprovalRequired, $"'{name}' changes data in Sentry. Send \"confirm\": true to run it.");
             }
@@ -97,14 +97,15 @@ public static class DirectRunEndpoints
 
     private static async Task<IResult> ConnectionLostAsync(HttpContext http, HttpRequestException ex)
     {
-        if (McpConnections.IsRateLimited(ex))
+        var failure = McpFailures.Classify(ex);
+        if (failure == McpFailure.RateLimited)
         {
             // The connection is fine; only this request was refused.
             return ChatProblems.McpRateLimited(http);
         }
         var user = ChatAuthenticator.UserOf(http);
         http.RequestServices.GetRequiredService<McpConnections>().Evict(user.SessionId);
-        if (McpConnections.IsUnauthorized(ex))
+        if (failure == McpFailure.AuthRejected)
         {
             await http.RequestServices.GetRequiredService<ChatAuthenticator>().EndAsync(http, user.SessionId);
             return ChatProblems.AuthExpired();
