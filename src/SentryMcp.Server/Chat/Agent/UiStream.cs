@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace SentryMcp.Server.Chat.Agent;
 
@@ -10,10 +10,6 @@ namespace SentryMcp.Server.Chat.Agent;
 /// </summary>
 public sealed class UiStream(HttpResponse response)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
     private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
     private string? _textId;
 
@@ -28,9 +24,40 @@ public sealed class UiStream(HttpResponse response)
         await response.StartAsync(ct);
     }
 
-    public async Task WriteAsync(object chunk, CancellationToken ct)
+    public Task StartAsync(string messageId, string model, CancellationToken ct) =>
+        WriteAsync(new StartChunk(messageId, new ModelMetadata(model)), UiChunkJson.Default.StartChunk, ct);
+
+    public Task StartStepAsync(CancellationToken ct) => WriteAsync(new StepChunk("start-step"), UiChunkJson.Default.StepChunk, ct);
+
+    public Task FinishStepAsync(CancellationToken ct) => WriteAsync(new StepChunk("finish-step"), UiChunkJson.Default.StepChunk, ct);
+
+    public Task FinishAsync(string finishReason, string model, TokenUsage usage, CancellationToken ct) =>
+        WriteAsync(new FinishChunk(finishReason, new ModelMetadata(model, usage)), UiChunkJson.Default.FinishChunk, ct);
+
+    public Task ErrorAsync(string errorText, CancellationToken ct) => WriteAsync(new ErrorChunk(errorText), UiChunkJson.Default.ErrorChunk, ct);
+
+    /// <summary>A tool call the model made: its start, then its complete input.</summary>
+    public async Task ToolInputAsync(string toolCallId, string toolName, JsonElement input, CancellationToken ct)
     {
-        var bytes = Encoding.UTF8.GetBytes("data: " + JsonSerializer.Serialize(chunk, chunk.GetType(), Json) + "\n\n");
+        await WriteAsync(new ToolInputChunk("tool-input-start", toolCallId, toolName, null), UiChunkJson.Default.ToolInputChunk, ct);
+        await WriteAsync(new ToolInputChunk("tool-input-available", toolCallId, toolName, input), UiChunkJson.Default.ToolInputChunk, ct);
+    }
+
+    public Task ToolApprovalRequestAsync(string approvalId, string toolCallId, CancellationToken ct) =>
+        WriteAsync(new ToolApprovalRequestChunk(approvalId, toolCallId), UiChunkJson.Default.ToolApprovalRequestChunk, ct);
+
+    public Task ToolOutputAsync(string toolCallId, ToolOutput output, CancellationToken ct) =>
+        WriteAsync(new ToolOutputChunk(toolCallId, output), UiChunkJson.Default.ToolOutputChunk, ct);
+
+    public Task ToolOutputErrorAsync(string toolCallId, string errorText, CancellationToken ct) =>
+        WriteAsync(new ToolOutputErrorChunk(toolCallId, errorText), UiChunkJson.Default.ToolOutputErrorChunk, ct);
+
+    public Task ToolOutputDeniedAsync(string toolCallId, CancellationToken ct) =>
+        WriteAsync(new ToolOutputDeniedChunk(toolCallId), UiChunkJson.Default.ToolOutputDeniedChunk, ct);
+
+    private async Task WriteAsync<T>(T chunk, JsonTypeInfo<T> type, CancellationToken ct)
+    {
+        var bytes = Encoding.UTF8.GetBytes("data: " + JsonSerializer.Serialize(chunk, type) + "\n\n");
         await response.Body.WriteAsync(bytes, ct);
         await response.Body.FlushAsync(ct);
     }
@@ -41,9 +68,9 @@ public sealed class UiStream(HttpResponse response)
         if (_textId is null)
         {
             _textId = "text-" + Guid.NewGuid().ToString("N");
-            await WriteAsync(new { type = "text-start", id = _textId }, ct);
+            await WriteAsync(new TextChunk("text-start", _textId), UiChunkJson.Default.TextChunk, ct);
         }
-        await WriteAsync(new { type = "text-delta", id = _textId, delta }, ct);
+        await WriteAsync(new TextChunk("text-delta", _textId, delta), UiChunkJson.Default.TextChunk, ct);
     }
 
     /// <summary>Closes the open text block, if any (also before an error part).</summary>
@@ -52,7 +79,7 @@ public sealed class UiStream(HttpResponse response)
         if (_textId is { } id)
         {
             _textId = null;
-            await WriteAsync(new { type = "text-end", id }, ct);
+            await WriteAsync(new TextChunk("text-end", id), UiChunkJson.Default.TextChunk, ct);
         }
     }
 
