@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using SentryMcp.Core;
 using SentryMcp.Server.Auth;
 using SentryMcp.Server.Chat;
@@ -22,50 +21,48 @@ public static class ServerApp
         builder.AddSentryHostOrSandbox();
         builder.AddObservability();
         builder.AddPublicOrigin();
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
-
-        builder.Services.AddMemoryCache();
-        builder.Services.AddHttpClient("readiness");
+        builder.AddSiteEndpoints();
         builder.Services.AddSentryMcpCore();
-        builder.Services.AddSentryMcpHttp();
-        builder.Services.AddOptions<SseOptions>().BindConfiguration("Sse");
-        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits");
-        builder.Services.AddSingleton<IRateLimitStore, InMemoryRateLimitStore>();
-        builder.Services.Replace(ServiceDescriptor.Singleton<SentryMcp.Core.Search.ISearchTranslationBudget, SharedSearchTranslationBudget>());
-        builder.Services.AddSingleton<HostAndOriginValidation.AllowedHostSet>();
-        builder.Services.AddAuthentication(McpCaller.AuthenticationScheme)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, McpAuthenticationHandler>(McpCaller.AuthenticationScheme, null);
+        builder.AddMcpEndpoints();
+        builder.AddRequestProtection();
         builder.AddStorage();
         builder.AddSentryMcpAuth();
         builder.AddScaleOut();
         builder.AddChat();
         builder.Services.AddAuthorization();
-        builder.Services.AddCors(o =>
-        {
-            o.AddPolicy(ProtectedResourceMetadata.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader());
-            o.AddPolicy(HostAndOriginValidation.PublicOAuthCorsPolicy, p => p.AllowAnyOrigin().WithMethods("POST").AllowAnyHeader());
-        });
-        ProblemExceptionHandler.AddTo(builder.Services);
+        builder.AddErrorHandling();
         builder.AddWeb();
 
         var app = builder.Build();
+        // Before anything reads a key or a token.
         app.InitializeStorage();
+        // The client's scheme, host and IP first: everything below judges the request by them.
         app.UseForwardedHeadersFromTrustedProxies();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages(ProblemExceptionHandler.WriteStatusCodePageAsync);
+        // Outermost handler, so a failure anywhere below is still a ProblemDetails.
+        app.UseErrorHandling();
+        // Headers on every answer, errors and rejections included.
         app.UseSecurityHeaders();
+        // Rewrites the path forms of the metadata documents before Host/Origin checks and routing see them.
         app.UseAuthorizationServerMetadataPaths();
+        // DNS-rebinding and cross-origin protection before any work is done for the request.
         app.UseHostAndOriginValidation();
+        // After the Host check, which judges the Host header the client sent.
         app.UsePublicUrl();
-        app.UseWhen(http => HostAndOriginValidation.IsPublicOAuthEndpoint(http.Request.Path), branch => branch.UseCors(HostAndOriginValidation.PublicOAuthCorsPolicy));
+        // Token, registration and revocation are called cross-origin without cookies.
+        app.UsePublicOAuthCors();
+        // Cheap refusals (per-IP rate, MCP body size) before static files and authentication cost anything.
         app.UsePerIpRateLimit();
         app.UseMcpRequestSizeLimit(McpEndpoints.MaxMessageBytes);
+        // Static files answer without routing or authentication.
         app.UseWeb();
         app.UseRouting();
+        // After routing: the endpoint names its CORS policy (the /.well-known documents).
         app.UseCors();
         app.UseAuthenticationWithMcpFastPath();
+        // Counts per caller, so it needs authentication's answer.
         app.UsePerUserRateLimit();
         app.UseAuthorization();
+        // Wraps only the endpoint's own writes: the last middleware.
         app.UseMcpResponseCoalescing();
 
         app.MapSiteEndpoints();

@@ -45,8 +45,6 @@ public sealed record ToolSelection(
 {
     public static IReadOnlySet<PermissionGroup> AllGroups { get; } = Enum.GetValues<PermissionGroup>().ToFrozenSet();
 
-    public static ToolSelection Everything(SessionConstraints? constraints = null) => new(constraints ?? SessionConstraints.None, AllGroups);
-
     /// <summary>The skills in effect: those the groups enable, narrowed to <see cref="Skills"/> when given.</summary>
     public IReadOnlySet<Skill> EnabledSkills
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Auth;
 
@@ -9,7 +10,7 @@ namespace SentryMcp.Server.Auth;
 /// </summary>
 public static class AuthPages
 {
-    public const string StylesheetPath = "/oauth/consent/consent.css";
+    public const string StylesheetPath = Routes.OAuth + "/consent/consent.css";
 
     public static string Encode(string? value) => HtmlEncoder.Default.Encode(value ?? "");
 

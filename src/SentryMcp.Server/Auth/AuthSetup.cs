@@ -8,6 +8,7 @@ using SentryMcp.Sandbox;
 using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
 using SentryMcp.Server.Storage;
+using SentryMcp.Server.Http;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace SentryMcp.Server.Auth;
@@ -41,7 +42,7 @@ public static class AuthSetup
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "sentry-mcp.antiforgery";
-            o.Cookie.Path = "/oauth";
+            o.Cookie.Path = Routes.OAuth;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
@@ -69,10 +70,10 @@ public static class AuthSetup
             })
             .AddServer(o =>
             {
-                o.SetAuthorizationEndpointUris("/oauth/authorize")
-                    .SetTokenEndpointUris("/oauth/token")
-                    .SetRevocationEndpointUris("/oauth/revoke")
-                    .SetConfigurationEndpointUris("/.well-known/oauth-authorization-server", "/.well-known/openid-configuration");
+                o.SetAuthorizationEndpointUris(Routes.OAuthAuthorize)
+                    .SetTokenEndpointUris(Routes.OAuthToken)
+                    .SetRevocationEndpointUris(Routes.OAuthRevoke)
+                    .SetConfigurationEndpointUris(AuthorizationServerMetadataPaths.OAuthPath, AuthorizationServerMetadataPaths.OpenIdPath);
                 o.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().RequireProofKeyForCodeExchange();
                 o.RegisterScopes([.. PermissionScopes.AllScopes, OpenIddict.Abstractions.OpenIddictConstants.Scopes.OfflineAccess]);
                 // Resources are /mcp URLs on this server's (possibly request-derived) base URL: checked below.
@@ -110,9 +111,9 @@ public static class AuthSetup
 
     public static void MapSentryMcpAuth(this WebApplication app)
     {
-        app.MapMethods("/oauth/authorize", [HttpMethods.Get, HttpMethods.Post], AuthorizeEndpoint.HandleAsync);
-        app.MapPost("/oauth/token", TokenEndpoint.HandleAsync);
-        app.MapPost("/oauth/register", ClientRegistrationEndpoint.HandleAsync);
+        app.MapMethods(Routes.OAuthAuthorize, [HttpMethods.Get, HttpMethods.Post], AuthorizeEndpoint.HandleAsync);
+        app.MapPost(Routes.OAuthToken, TokenEndpoint.HandleAsync);
+        app.MapPost(Routes.OAuthRegister, ClientRegistrationEndpoint.HandleAsync);
         AuthPages.MapStylesheet(app);
     }
 
@@ -158,7 +159,7 @@ public static class AuthSetup
         context.Metadata["client_id_metadata_document_supported"] = true;
         var http = context.Transaction.GetHttpRequest()!.HttpContext;
         var baseUrl = ProtectedResourceMetadata.BaseUrl(http, http.RequestServices.GetRequiredService<IOptions<SentryHostOptions>>().Value);
-        context.Metadata["registration_endpoint"] = baseUrl + "/oauth/register";
+        context.Metadata["registration_endpoint"] = baseUrl + Routes.OAuthRegister;
         context.TokenEndpointAuthenticationMethods.Add("none");
         context.RevocationEndpointAuthenticationMethods.Add("none");
         return default;

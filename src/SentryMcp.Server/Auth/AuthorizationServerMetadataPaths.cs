@@ -1,4 +1,5 @@
 using SentryMcp.Server.Mcp;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Auth;
 
@@ -12,8 +13,8 @@ namespace SentryMcp.Server.Auth;
 /// </summary>
 public static class AuthorizationServerMetadataPaths
 {
-    public const string OAuthPath = "/.well-known/oauth-authorization-server";
-    public const string OpenIdPath = "/.well-known/openid-configuration";
+    public const string OAuthPath = Routes.WellKnown + "/oauth-authorization-server";
+    public const string OpenIdPath = Routes.WellKnown + "/openid-configuration";
 
     public static IApplicationBuilder UseAuthorizationServerMetadataPaths(this IApplicationBuilder app) =>
         app.UseWhen(http => IsMetadataRequest(http.Request.Path), branch => branch

@@ -11,6 +11,7 @@ using OpenIddict.Server.AspNetCore;
 using SentryMcp.Core.Tools;
 using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
+using SentryMcp.Server.Http;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace SentryMcp.Server.Auth;
@@ -100,7 +101,7 @@ public static class AuthorizeEndpoint
         }
         var properties = new OAuthChallengeProperties
         {
-            RedirectUri = http.Request.PathBase + "/oauth/authorize" + QueryString.Create(OriginalParameters(request).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))),
+            RedirectUri = http.Request.PathBase + Routes.OAuthAuthorize + QueryString.Create(OriginalParameters(request).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))),
         };
         properties.SetScope(PermissionScopes.SentryScopesFor(groups));
         properties.Items[GroupsItem] = PermissionScopes.Format(groups);
@@ -135,7 +136,7 @@ public static class AuthorizeEndpoint
 
     /// <summary>The validated <c>resource</c>, or <c>{base}/mcp</c> when the client sent none.</summary>
     private static string ResourceOf(OpenIddictRequest request, HttpContext http, SentryHostOptions server) =>
-        request.GetResources().FirstOrDefault() ?? ProtectedResourceMetadata.BaseUrl(http, server) + "/mcp";
+        request.GetResources().FirstOrDefault() ?? ProtectedResourceMetadata.BaseUrl(http, server) + Routes.Mcp;
 
     private static IEnumerable<KeyValuePair<string, string>> OriginalParameters(OpenIddictRequest request) =>
         request.GetParameters()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using SentryMcp.Core.Tools;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Auth;
 
@@ -34,7 +35,7 @@ public sealed class ConsentCookie(IDataProtectionProvider provider)
             HttpOnly = true,
             Secure = http.Request.IsHttps,
             SameSite = SameSiteMode.Lax,
-            Path = "/oauth",
+            Path = Routes.OAuth,
             MaxAge = TimeSpan.FromDays(365),
         });
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using OpenIddict.Abstractions;
 using SentryMcp.Core.Tools;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Auth;
 
@@ -51,7 +52,7 @@ public static class ConsentPage
             html.Append("<p data-testid=\"step-up\">You approved this client before. It now also asks for: <strong>")
                 .Append(AuthPages.Encode(string.Join(", ", added))).Append("</strong>.</p>");
         }
-        html.Append("<form method=\"post\" action=\"/oauth/authorize\">")
+        html.Append("<form method=\"post\" action=\"" + Routes.OAuthAuthorize + "\">")
             .Append(Hidden(antiforgeryField, antiforgeryToken));
         foreach (var (name, value) in hiddenFields)
         {

@@ -1,4 +1,5 @@
 using SentryMcp.Core.Tools;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Auth;
 
@@ -11,7 +12,7 @@ public static class McpResources
     /// <summary>The org/project scope the resource names, or null when it is not one of ours.</summary>
     public static SessionConstraints? Parse(string resource, string baseUrl)
     {
-        var root = baseUrl.TrimEnd('/') + "/mcp";
+        var root = baseUrl.TrimEnd('/') + Routes.Mcp;
         if (!resource.StartsWith(root, StringComparison.Ordinal))
         {
             return null;
@@ -43,13 +44,13 @@ public static class McpResources
         {
             return false;
         }
-        if (scope.OrganizationSlug is null || path.Equals("/sse/message"))
+        if (scope.OrganizationSlug is null || path.Equals(Routes.SseMessage))
         {
             return true;
         }
         var value = path.Value ?? "";
-        var mcpPath = value.StartsWith("/sse", StringComparison.Ordinal) ? "/mcp" + value["/sse".Length..] : value;
-        var required = "/mcp/" + scope.OrganizationSlug + (scope.ProjectSlug is null ? "" : "/" + scope.ProjectSlug);
+        var mcpPath = value.StartsWith(Routes.Sse, StringComparison.Ordinal) ? Routes.Mcp + value[Routes.Sse.Length..] : value;
+        var required = Routes.Mcp + "/" + scope.OrganizationSlug + (scope.ProjectSlug is null ? "" : "/" + scope.ProjectSlug);
         return mcpPath.TrimEnd('/') == required || mcpPath.StartsWith(required + "/", StringComparison.Ordinal);
     }
 

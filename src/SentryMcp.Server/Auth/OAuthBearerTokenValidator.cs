@@ -20,7 +20,7 @@ public sealed class OAuthBearerTokenValidator(SentryTokenLifecycle lifecycle, Gr
 
     public static string? GrantIdOf(HttpContext http) => http.Items.TryGetValue(GrantItem, out var value) ? value as string : null;
 
-    public async Task<McpCaller?> ValidateAsync(HttpContext http, string token, CancellationToken ct)
+    public async Task<McpCaller?> ValidateAsync(HttpContext http, CancellationToken ct)
     {
         var result = await http.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         if (!result.Succeeded || result.Principal is not { } principal)

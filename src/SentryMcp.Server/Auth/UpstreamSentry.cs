@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using SentryMcp.Server.Hosting;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Auth;
 
@@ -18,7 +19,7 @@ public static class UpstreamSentry
 {
     public const string Scheme = "Sentry";
     public const string ResultCookieScheme = "SentryMcp.SignIn";
-    public const string CallbackPath = "/oauth/callback";
+    public const string CallbackPath = Routes.OAuthCallback;
     public const string ErrorParameter = "upstream_error";
 
     public static void Add(AuthenticationBuilder auth)
@@ -26,7 +27,7 @@ public static class UpstreamSentry
         auth.AddCookie(ResultCookieScheme, o =>
         {
             o.Cookie.Name = "sentry-mcp.signin";
-            o.Cookie.Path = "/oauth";
+            o.Cookie.Path = Routes.OAuth;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
@@ -53,7 +54,7 @@ public static class UpstreamSentry
         // Sentry sends the browser back with a top-level GET, which Lax cookies survive; None would need https.
         o.CorrelationCookie.SameSite = SameSiteMode.Lax;
         o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        o.CorrelationCookie.Path = "/oauth";
+        o.CorrelationCookie.Path = Routes.OAuth;
         var protector = dataProtection.CreateProtector("SentryMcp.Auth.UpstreamState.v1").ToTimeLimitedDataProtector();
         o.StateDataFormat = new PropertiesDataFormat(new ExpiringProtector(protector, auth.Value.SignInTimeout));
         o.Events = new OAuthEvents

@@ -6,6 +6,7 @@ using SentryMcp.Server.Chat.McpConnection;
 using SentryMcp.Server.Chat.SignIn;
 using SentryMcp.Server.Chat.Tools;
 using SentryMcp.Server.Conversations;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Chat;
 
@@ -49,7 +50,7 @@ public static class ChatSetup
 
     public static void MapChat(this WebApplication app)
     {
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup(Routes.Api);
         api.MapSignIn();
         api.MapGet("/config", PublicConfigEndpoint.Get);
         var session = api.MapGroup("").AddEndpointFilter(SessionFilters.RequireSession);

@@ -1,3 +1,4 @@
+using SentryMcp.Server.Http;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -41,7 +42,7 @@ public static class ChatTurnApi
             RateLimits.CountRejection("chat");
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            await ChatProblems.Of(429, "RATE_LIMIT_EXCEEDED", $"At most {settings.MessagesPerMinute} messages per minute. Retry in {seconds} s.").ExecuteAsync(http);
+            await Problems.Of(429, "RATE_LIMIT_EXCEEDED", $"At most {settings.MessagesPerMinute} messages per minute. Retry in {seconds} s.").ExecuteAsync(http);
             return;
         }
         var body = await RequestBody.ReadAsync(http, settings.MaxBodyBytes);
@@ -52,12 +53,12 @@ public static class ChatTurnApi
         }
         if (request is null)
         {
-            await ChatProblems.Of(400, "INVALID_MESSAGES_FORMAT", error!).ExecuteAsync(http);
+            await Problems.Of(400, "INVALID_MESSAGES_FORMAT", error!).ExecuteAsync(http);
             return;
         }
         if (llm.Client is null)
         {
-            await ChatProblems.Of(503, "AI_SERVICE_UNAVAILABLE",
+            await Problems.Of(503, "AI_SERVICE_UNAVAILABLE",
                 "No language model is configured. Set OPENAI_API_KEY (OpenAI), or OPENAI_BASE_URL for an OpenAI-compatible server " +
                 "(Ollama, vLLM, LM Studio, Azure OpenAI v1), and optionally OPENAI_MODEL; then restart. Tools and prompts work without one.").ExecuteAsync(http);
             return;
@@ -160,7 +161,7 @@ public static class ChatTurnApi
             }
             if (await store.CountAsync(user.UserId, ct) >= limits.MaxConversationsPerUser)
             {
-                return (null, ChatProblems.Of(409, "CONVERSATION_LIMIT_REACHED",
+                return (null, Problems.Of(409, "CONVERSATION_LIMIT_REACHED",
                     $"You have {limits.MaxConversationsPerUser} conversations, the most kept per user. Delete some to start a new one."));
             }
         }
@@ -171,14 +172,14 @@ public static class ChatTurnApi
             var json = parts.ToJsonString();
             if (Encoding.UTF8.GetByteCount(json) > limits.MaxMessageBytes)
             {
-                return (null, ChatProblems.Of(413, "MESSAGE_TOO_LARGE", $"A message may hold at most {limits.MaxMessageBytes:N0} bytes."));
+                return (null, Problems.Of(413, "MESSAGE_TOO_LARGE", $"A message may hold at most {limits.MaxMessageBytes:N0} bytes."));
             }
             // A stored id is that message edited (or its answer regenerated): the conversation continues from there.
             var index = stored.FindIndex(m => m.Id == incoming.Id);
             var kept = index >= 0 ? stored[..index] : stored;
             if (kept.Count + 2 > settings.MaxMessages)
             {
-                return (null, ChatProblems.Of(409, "CONVERSATION_FULL", $"A conversation holds at most {settings.MaxMessages} messages. Start a new one."));
+                return (null, Problems.Of(409, "CONVERSATION_FULL", $"A conversation holds at most {settings.MaxMessages} messages. Start a new one."));
             }
             var text = UiMessageBuilder.TextOf(parts);
             var save = new StoredUiMessage(incoming.Id, "user", json, null, text, null);
@@ -198,7 +199,7 @@ public static class ChatTurnApi
         var merged = last is { Role: "assistant" } && last.Id == incoming.Id ? MergeApprovals(last, incoming) : null;
         if (merged is null)
         {
-            return (null, ChatProblems.Of(409, "APPROVAL_NOT_PENDING",
+            return (null, Problems.Of(409, "APPROVAL_NOT_PENDING",
                 "No tool call of this conversation's last answer waits for this approval: it was answered already, or the conversation moved on."));
         }
         var metadata = last!.Metadata is null ? null : JsonNode.Parse(last.Metadata) as JsonObject;
@@ -335,6 +336,6 @@ public static class ChatTurnApi
         return true;
     }
 
-    private static IResult TurnInProgress() => ChatProblems.Of(409, "TURN_IN_PROGRESS",
+    private static IResult TurnInProgress() => Problems.Of(409, "TURN_IN_PROGRESS",
         "This conversation is answering already. Wait for the answer (GET /api/chat/{id}/stream follows it) or stop it.");
 }

@@ -71,10 +71,17 @@ public sealed class ChatTurns(
     {
         foreach (var id in answer.OpenTextIds.ToList())
         {
-            await stream.WriteAsync(new { type = "text-end", id }, CancellationToken.None);
+            await stream.EndTextAsync(id, CancellationToken.None);
         }
         answer.Stopped();
-        await stream.WriteAsync(stopped ? new { type = "abort", reason = "stopped" } : (object)new { type = "error", errorText = ShutdownText }, CancellationToken.None);
+        if (stopped)
+        {
+            await stream.AbortAsync("stopped", CancellationToken.None);
+        }
+        else
+        {
+            await stream.ErrorAsync(ShutdownText, CancellationToken.None);
+        }
         await stream.EndAsync(CancellationToken.None);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using SentryMcp.Core.Api;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Hosting;
 
@@ -13,14 +14,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     {
         var (status, code, detail) = exception switch
         {
-            BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == 413 ? "REQUEST_TOO_LARGE" : "BAD_REQUEST", "The request could not be read."),
+            BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == 413 ? ErrorCodes.RequestTooLarge : ErrorCodes.BadRequest, "The request could not be read."),
             // Malformed input that a framework layer (form reader, MCP SDK parameter binding) only
             // notices while parsing: the caller's fault, not ours.
-            InvalidDataException or System.Text.Json.JsonException => (400, "BAD_REQUEST", "The request body is malformed."),
-            SentryUnavailableException => (503, "SENTRY_UNAVAILABLE", "Sentry could not be reached. Try again later."),
-            SentryApiException { IsClientError: false } => (502, "SENTRY_ERROR", "Sentry answered with a server error. Try again later."),
-            OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "CLIENT_CLOSED", "The client closed the request."),
-            _ => (500, "INTERNAL_ERROR", "An unexpected error occurred."),
+            InvalidDataException or System.Text.Json.JsonException => (400, ErrorCodes.BadRequest, "The request body is malformed."),
+            SentryUnavailableException => (503, ErrorCodes.SentryUnavailable, "Sentry could not be reached. Try again later."),
+            SentryApiException { IsClientError: false } => (502, ErrorCodes.SentryError, "Sentry answered with a server error. Try again later."),
+            OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, ErrorCodes.ClientClosed, "The client closed the request."),
+            _ => (500, ErrorCodes.InternalError, "An unexpected error occurred."),
         };
         if (status >= 500)
         {
@@ -31,13 +32,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             return true;
         }
         http.Response.StatusCode = status;
-        if (status == 400 && http.Request.Path.StartsWithSegments("/oauth"))
+        if (status == 400 && http.Request.Path.StartsWithSegments(Routes.OAuth))
         {
             // OAuth endpoints answer in OAuth's own error format (RFC 6749 §5.2).
             await http.Response.WriteAsJsonAsync(new Dictionary<string, string> { ["error"] = "invalid_request", ["error_description"] = detail }, ct);
             return true;
         }
-        if (status == 400 && (http.Request.Path.StartsWithSegments("/mcp") || http.Request.Path.StartsWithSegments("/sse")))
+        if (status == 400 && (http.Request.Path.StartsWithSegments(Routes.Mcp) || http.Request.Path.StartsWithSegments(Routes.Sse)))
         {
             // MCP endpoints answer in JSON-RPC's error format.
             await http.Response.WriteAsJsonAsync(new { jsonrpc = "2.0", id = (string?)null, error = new { code = -32602, message = "Invalid params: " + detail } }, ct);
@@ -46,7 +47,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
-            ProblemDetails = { Status = status, Title = code, Detail = detail, Extensions = { ["code"] = code } },
+            ProblemDetails = Problems.Details(status, code, detail, title: code),
         });
     }
 
@@ -57,23 +58,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             if (!ctx.ProblemDetails.Extensions.ContainsKey("code"))
             {
-                ctx.ProblemDetails.Extensions["code"] = CodeFor(ctx.ProblemDetails.Status);
+                ctx.ProblemDetails.Extensions["code"] = Problems.CodeFor(ctx.ProblemDetails.Status);
             }
         });
     }
-
-    private static string CodeFor(int? status) => status switch
-    {
-        400 => "BAD_REQUEST",
-        401 => "MISSING_AUTH_TOKEN",
-        403 => "FORBIDDEN",
-        404 => "NOT_FOUND",
-        405 => "METHOD_NOT_ALLOWED",
-        413 => "REQUEST_TOO_LARGE",
-        415 => "UNSUPPORTED_MEDIA_TYPE",
-        429 => "RATE_LIMIT_EXCEEDED",
-        _ => "ERROR",
-    };
 
     /// <summary>
     /// The body for a bare status code (no endpoint, a method the route does not take, an empty 4xx):
@@ -84,7 +72,23 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     public static Task WriteStatusCodePageAsync(StatusCodeContext context)
     {
         var status = context.HttpContext.Response.StatusCode;
-        return Results.Problem(statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = CodeFor(status) })
-            .ExecuteAsync(context.HttpContext);
+        return Problems.ForStatus(status).ExecuteAsync(context.HttpContext);
+    }
+}
+
+/// <summary>Every error as ProblemDetails: exceptions and bare status codes alike.</summary>
+public static class ErrorHandling
+{
+    public static WebApplicationBuilder AddErrorHandling(this WebApplicationBuilder builder)
+    {
+        ProblemExceptionHandler.AddTo(builder.Services);
+        return builder;
+    }
+
+    public static WebApplication UseErrorHandling(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(ProblemExceptionHandler.WriteStatusCodePageAsync);
+        return app;
     }
 }

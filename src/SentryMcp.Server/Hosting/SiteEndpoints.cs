@@ -2,12 +2,19 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using SentryMcp.Core.Hosting;
 using SentryMcp.Server.Mcp;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Hosting;
 
 /// <summary>Health probes and the small public documents: robots.txt, llms.txt, mcp.json.</summary>
 public static class SiteEndpoints
 {
+    public static WebApplicationBuilder AddSiteEndpoints(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHttpClient("readiness");
+        return builder;
+    }
+
     public static void MapSiteEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
@@ -35,9 +42,9 @@ public static class SiteEndpoints
             title = "Sentry MCP",
             version = SentryMcpServerSetup.Version,
             description = SentryMcpServerSetup.Instructions,
-            endpoint = ProtectedResourceMetadata.BaseUrl(http, options.Value) + "/mcp",
+            endpoint = ProtectedResourceMetadata.BaseUrl(http, options.Value) + Routes.Mcp,
             transport = "streamable-http",
-            sse = ProtectedResourceMetadata.BaseUrl(http, options.Value) + "/sse",
+            sse = ProtectedResourceMetadata.BaseUrl(http, options.Value) + Routes.Sse,
             sandbox = options.Value.UsingSandbox,
         }));
     }

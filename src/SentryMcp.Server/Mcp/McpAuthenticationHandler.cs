@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Tools;
 using SentryMcp.Server.Hosting;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Mcp;
 
@@ -40,11 +41,10 @@ public sealed class McpAuthenticationHandler(
         }
         else if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            var token = header["Bearer ".Length..].Trim();
             // Resolved only for bearer tokens: validators pull in the database context.
             foreach (var validator in Context.RequestServices.GetServices<IMcpBearerTokenValidator>())
             {
-                caller ??= await validator.ValidateAsync(Context, token, Context.RequestAborted);
+                caller ??= await validator.ValidateAsync(Context, Context.RequestAborted);
             }
         }
         if (caller is null)
@@ -90,13 +90,13 @@ public sealed class McpAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         var metadata = ProtectedResourceMetadata.MetadataUrl(Context, server.Value);
         Response.Headers.WWWAuthenticate = Challenge(rejected ? "invalid_token" : null, BaseScope, metadata);
-        await Results.Problem(
-            statusCode: 401,
-            title: rejected ? "Invalid token" : "Authentication required",
-            detail: rejected
+        await Problems.Of(
+            401,
+            rejected ? ErrorCodes.InvalidToken : ErrorCodes.MissingAuthToken,
+            rejected
                 ? "The token is unknown, revoked or expired. Sign in again through this server's OAuth flow."
                 : "Send 'Authorization: Bearer <token>' from this server's OAuth flow, or 'Authorization: Sentry-Bearer <Sentry user auth token>'.",
-            extensions: new Dictionary<string, object?> { ["code"] = rejected ? "INVALID_TOKEN" : "MISSING_AUTH_TOKEN" }).ExecuteAsync(Context);
+            title: rejected ? "Invalid token" : "Authentication required").ExecuteAsync(Context);
     }
 
     /// <summary>What every MCP request needs: the read group; the others are asked for when a tool needs them (step-up).</summary>

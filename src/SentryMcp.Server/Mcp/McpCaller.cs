@@ -42,7 +42,8 @@ public sealed record McpCaller(string UserId, string SentryAccessToken, IReadOnl
 /// </summary>
 public interface IMcpBearerTokenValidator
 {
-    Task<McpCaller?> ValidateAsync(HttpContext http, string token, CancellationToken ct);
+    /// <summary>The caller the request's <c>Authorization: Bearer</c> token stands for, or null.</summary>
+    Task<McpCaller?> ValidateAsync(HttpContext http, CancellationToken ct);
 }
 
 /// <summary>Whether a grant is still live (registered by the authorization-server feature).</summary>

@@ -6,6 +6,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SentryMcp.Core.Hosting;
 using SentryMcp.Core.Tools;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Mcp;
 
@@ -17,6 +18,22 @@ public static class McpEndpoints
 {
     public const long MaxMessageBytes = 1024 * 1024;
     private static readonly string[] ScopedSuffixes = ["", "/{organizationSlug}", "/{organizationSlug}/{projectSlug}"];
+
+    /// <summary>
+    /// The MCP endpoints' own services: the <c>Mcp</c> authentication scheme (the default one), SSE
+    /// settings, the token cache and the CORS policy of the protected-resource metadata.
+    /// </summary>
+    public static WebApplicationBuilder AddMcpEndpoints(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddMemoryCache();
+        services.AddSentryMcpHttp();
+        services.AddOptions<SseOptions>().BindConfiguration("Sse");
+        services.AddAuthentication(McpCaller.AuthenticationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, McpAuthenticationHandler>(McpCaller.AuthenticationScheme, null);
+        services.AddCors(o => o.AddPolicy(ProtectedResourceMetadata.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()));
+        return builder;
+    }
 
     public static IServiceCollection AddSentryMcpHttp(this IServiceCollection services)
     {
@@ -44,12 +61,12 @@ public static class McpEndpoints
     {
         foreach (var suffix in ScopedSuffixes)
         {
-            app.MapMcp("/mcp" + suffix).RequireAuthorization().AddEndpointFilter(ScopeFilter);
-            app.MapStatelessMethods("/mcp" + suffix);
-            var sse = app.MapGroup("/sse" + suffix).RequireAuthorization().AddEndpointFilter(ScopeFilter);
+            app.MapMcp(Routes.Mcp + suffix).RequireAuthorization().AddEndpointFilter(ScopeFilter);
+            app.MapStatelessMethods(Routes.Mcp + suffix);
+            var sse = app.MapGroup(Routes.Sse + suffix).RequireAuthorization().AddEndpointFilter(ScopeFilter);
             sse.MapGet("", RunSseSessionAsync);
         }
-        app.MapPost("/sse/message", PostSseMessageAsync).RequireAuthorization();
+        app.MapPost(Routes.SseMessage, PostSseMessageAsync).RequireAuthorization();
     }
 
     private static async ValueTask<object?> ScopeFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -152,11 +169,11 @@ public static class McpEndpoints
         }
         catch (JsonException ex)
         {
-            return Problem(400, "Malformed JSON-RPC message", ex.Message, "INVALID_JSON_RPC");
+            return Problems.Of(400, ErrorCodes.InvalidJsonRpc, ex.Message, title: "Malformed JSON-RPC message");
         }
         if (message is null)
         {
-            return Problem(400, "Malformed JSON-RPC message", "The body must be one JSON-RPC message.", "INVALID_JSON_RPC");
+            return Problems.Of(400, ErrorCodes.InvalidJsonRpc, "The body must be one JSON-RPC message.", title: "Malformed JSON-RPC message");
         }
         if (ToolScopeChallenge.Check(http, caller, message) is { } challenge)
         {
@@ -181,15 +198,11 @@ public static class McpEndpoints
     }
 
     private static IResult UnknownSession() =>
-        Problem(404, "Unknown session", "No open SSE session with this id belongs to you. Open GET /sse first.", "SESSION_NOT_FOUND");
+        Problems.Of(404, ErrorCodes.SessionNotFound, "No open SSE session with this id belongs to you. Open GET /sse first.", title: "Unknown session");
 
     /// <summary>Same user, another sign-in (or another Sentry token): the stream acts with the credential that opened it.</summary>
     private static IResult OtherCredential() =>
-        Problem(403, "Another sign-in's session", "This SSE session was opened with another sign-in. Post with a token of the sign-in that opened it, or open a new stream with GET /sse.",
-            "SESSION_CREDENTIAL_MISMATCH");
-
-    internal static IResult Problem(int status, string title, string detail, string code) =>
-        Results.Problem(statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
+        Problems.Of(403, ErrorCodes.SessionCredentialMismatch, "This SSE session was opened with another sign-in. Post with a token of the sign-in that opened it, or open a new stream with GET /sse.", title: "Another sign-in's session");
 }
 
 public sealed class SseOptions

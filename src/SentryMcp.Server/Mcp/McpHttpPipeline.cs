@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 using SentryMcp.Server.Security;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Mcp;
 
@@ -51,7 +52,7 @@ public static class McpHttpPipeline
     /// <summary>Coalesces the streamed answers of POSTs to the Streamable HTTP endpoints.</summary>
     public static IApplicationBuilder UseMcpResponseCoalescing(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Path.StartsWithSegments("/mcp") ||
+        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Path.StartsWithSegments(Routes.Mcp) ||
             http.Features.Get<IHttpResponseBodyFeature>() is not { } inner)
         {
             await next(http);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Tools;
 using SentryMcp.Server.Hosting;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Mcp;
 
@@ -32,12 +33,12 @@ public sealed class McpScopeCheck(SentryApiClientFactory clients, IOptions<Sentr
         }
         if (!IsSlug(org) || (project is not null && !IsSlug(project)))
         {
-            return Problem(400, "Invalid organization or project slug", "Slugs contain letters, digits, '-', '_' and '.'.", "INVALID_SLUG");
+            return Problems.Of(400, ErrorCodes.InvalidSlug, "Slugs contain letters, digits, '-', '_' and '.'.", title: "Invalid organization or project slug");
         }
         if (caller.TokenScope.OrganizationSlug is { } boundOrg &&
             (!string.Equals(boundOrg, org, StringComparison.Ordinal) || (caller.TokenScope.ProjectSlug is { } boundProject && boundProject != project)))
         {
-            return Problem(403, "Token not valid for this scope", "This token was granted for a different organization or project. Sign in again for this URL.", "SCOPE_MISMATCH");
+            return Problems.Of(403, ErrorCodes.ScopeMismatch, "This token was granted for a different organization or project. Sign in again for this URL.", title: "Token not valid for this scope");
         }
         var key = $"scope:{caller.UserId}:{org}:{project}";
         if (!cache.TryGetValue(key, out Probe? probe) || probe is null)
@@ -52,9 +53,9 @@ public sealed class McpScopeCheck(SentryApiClientFactory clients, IOptions<Sentr
         return probe.Status switch
         {
             200 => null,
-            401 => Problem(401, "Sentry rejected the credentials", "The Sentry token is no longer valid. Sign in again.", "AUTH_EXPIRED"),
-            403 => Problem(403, "No access", $"You do not have access to '{org}{(project is null ? "" : "/" + project)}' in Sentry.", "FORBIDDEN"),
-            _ => Problem(404, "Not found", $"No organization '{org}'{(project is null ? "" : $" with project '{project}'")} is visible to you in Sentry.", "NOT_FOUND"),
+            401 => Problems.Of(401, ErrorCodes.AuthExpired, "The Sentry token is no longer valid. Sign in again.", title: "Sentry rejected the credentials"),
+            403 => Problems.Of(403, ErrorCodes.Forbidden, $"You do not have access to '{org}{(project is null ? "" : "/" + project)}' in Sentry.", title: "No access"),
+            _ => Problems.Of(404, ErrorCodes.NotFound, $"No organization '{org}'{(project is null ? "" : $" with project '{project}'")} is visible to you in Sentry.", title: "Not found"),
         };
     }
 
@@ -82,7 +83,4 @@ public sealed class McpScopeCheck(SentryApiClientFactory clients, IOptions<Sentr
 
     private static bool IsSlug(string value) =>
         value.Length is > 0 and <= 100 && value is not ("." or "..") && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
-
-    private static IResult Problem(int status, string title, string detail, string code) =>
-        Results.Problem(statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
 }

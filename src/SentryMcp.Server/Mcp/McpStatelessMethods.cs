@@ -1,3 +1,5 @@
+using SentryMcp.Server.Http;
+
 namespace SentryMcp.Server.Mcp;
 
 /// <summary>
@@ -15,8 +17,7 @@ internal static class McpStatelessMethods
         app.MapMethods(pattern, Methods, (HttpContext http) =>
         {
             http.Response.Headers.Allow = HttpMethods.Post;
-            return McpEndpoints.Problem(405, "Method not allowed",
-                "This MCP endpoint is stateless: send JSON-RPC messages with POST. It opens no SSE stream on GET and has no session to DELETE.",
-                "METHOD_NOT_ALLOWED");
+            return Problems.Of(405, ErrorCodes.MethodNotAllowed,
+                "This MCP endpoint is stateless: send JSON-RPC messages with POST. It opens no SSE stream on GET and has no session to DELETE.", title: "Method not allowed");
         }).RequireAuthorization();
 }

@@ -1,4 +1,5 @@
 using SentryMcp.Core.Tools;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Mcp;
 
@@ -28,7 +29,7 @@ public sealed record McpToolQuery(IReadOnlySet<Skill>? Skills, ToolSurface Surfa
         {
             if (tools.Count != 1 || tools[0] is not ("all" or "default"))
             {
-                return McpEndpoints.Problem(400, "Invalid tools parameter", "Use ?tools=all to list every available tool, or leave it out for the default set.", "INVALID_TOOLS_PARAMETER");
+                return Problems.Of(400, ErrorCodes.InvalidToolsParameter, "Use ?tools=all to list every available tool, or leave it out for the default set.", title: "Invalid tools parameter");
             }
             surface = tools[0] == "all" ? ToolSurface.All : ToolSurface.Direct;
         }
@@ -42,14 +43,14 @@ public sealed record McpToolQuery(IReadOnlySet<Skill>? Skills, ToolSurface Surfa
                 hasDisable ? string.Join(',', disableList.ToArray()) : null, "skills", "disable-skills");
             if (resolved is null)
             {
-                return McpEndpoints.Problem(400, "Invalid skills", error!, "INVALID_SKILLS");
+                return Problems.Of(400, ErrorCodes.InvalidSkills, error!, title: "Invalid skills");
             }
             var granted = SentrySkills.OfGroups(caller.Groups);
             if (!resolved.Any(granted.Contains))
             {
-                return McpEndpoints.Problem(403, "Skills not granted",
+                return Problems.Of(403, ErrorCodes.SkillsNotGranted,
                     $"None of the skills this URL asks for ({SentrySkills.Format(resolved)}) was granted to this sign-in; it has {SentrySkills.Format(granted.Where(SkillChoice.Active.Contains))}. " +
-                    "Change ?skills= or sign in again granting them.", "SKILLS_NOT_GRANTED");
+                    "Change ?skills= or sign in again granting them.", title: "Skills not granted");
             }
             skills = resolved;
         }

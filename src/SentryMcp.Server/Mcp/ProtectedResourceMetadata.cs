@@ -1,4 +1,5 @@
 using SentryMcp.Server.Hosting;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Mcp;
 
@@ -8,7 +9,7 @@ namespace SentryMcp.Server.Mcp;
 /// </summary>
 public static class ProtectedResourceMetadata
 {
-    public const string WellKnownPath = "/.well-known/oauth-protected-resource";
+    public const string WellKnownPath = Routes.WellKnown + "/oauth-protected-resource";
     public const string CorsPolicy = "well-known";
 
     public static readonly string[] ScopesSupported = ["sentry:read", "sentry:triage", "sentry:project", "sentry:seer"];
@@ -26,8 +27,8 @@ public static class ProtectedResourceMetadata
     /// <summary>The metadata URL for the resource the request addresses (path-specific for scoped MCP URLs).</summary>
     public static string MetadataUrl(HttpContext http, SentryHostOptions options)
     {
-        var path = http.Request.Path.Value ?? "/mcp";
-        var resourcePath = path.StartsWith("/sse", StringComparison.Ordinal) ? "/mcp" + path["/sse".Length..] : path;
+        var path = http.Request.Path.Value ?? Routes.Mcp;
+        var resourcePath = path.StartsWith(Routes.Sse, StringComparison.Ordinal) ? Routes.Mcp + path[Routes.Sse.Length..] : path;
         if (resourcePath.EndsWith("/message", StringComparison.Ordinal))
         {
             resourcePath = resourcePath[..^"/message".Length];
@@ -39,15 +40,15 @@ public static class ProtectedResourceMetadata
     {
         var group = app.MapGroup(WellKnownPath).RequireCors(CorsPolicy);
         group.MapGet("/", Document);
-        group.MapGet("/mcp", Document);
-        group.MapGet("/mcp/{organizationSlug}", Document);
-        group.MapGet("/mcp/{organizationSlug}/{projectSlug}", Document);
+        group.MapGet(Routes.Mcp, Document);
+        group.MapGet(Routes.Mcp + "/{organizationSlug}", Document);
+        group.MapGet(Routes.Mcp + "/{organizationSlug}/{projectSlug}", Document);
     }
 
     private static IResult Document(HttpContext http, Microsoft.Extensions.Options.IOptions<SentryHostOptions> options, string? organizationSlug = null, string? projectSlug = null)
     {
         var baseUrl = BaseUrl(http, options.Value);
-        var resource = baseUrl + "/mcp" + (organizationSlug is null ? "" : "/" + Uri.EscapeDataString(organizationSlug)) +
+        var resource = baseUrl + Routes.Mcp + (organizationSlug is null ? "" : "/" + Uri.EscapeDataString(organizationSlug)) +
             (projectSlug is null ? "" : "/" + Uri.EscapeDataString(projectSlug));
         return Results.Json(new Dictionary<string, object>
         {

@@ -3,6 +3,7 @@ using ModelContextProtocol.Protocol;
 using SentryMcp.Core.Tools;
 using SentryMcp.Server.Auth;
 using SentryMcp.Server.Hosting;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Mcp;
 
@@ -81,9 +82,9 @@ public static class ToolScopeChallenge
         var scope = string.Join(' ', needed);
         var server = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SentryHostOptions>>().Value;
         http.Response.Headers.WWWAuthenticate = McpAuthenticationHandler.Challenge("insufficient_scope", scope, ProtectedResourceMetadata.MetadataUrl(http, server));
-        return Results.Problem(statusCode: 403, title: "Permission not granted",
-            detail: $"The tool '{tool}' needs the {SkillName(descriptor.Group)} permission ('{PermissionScopes.Scope[descriptor.Group]}'), which this sign-in did not grant. Sign in again with scope \"{scope}\".",
-            extensions: new Dictionary<string, object?> { ["code"] = "INSUFFICIENT_SCOPE", ["scope"] = scope });
+        return Problems.Of(403, ErrorCodes.InsufficientScope,
+            $"The tool '{tool}' needs the {SkillName(descriptor.Group)} permission ('{PermissionScopes.Scope[descriptor.Group]}'), which this sign-in did not grant. Sign in again with scope \"{scope}\".",
+            title: "Permission not granted", extensions: [new("scope", scope)]);
     }
 
     /// <summary>A group as the consent page words it: the skill it grants.</summary>

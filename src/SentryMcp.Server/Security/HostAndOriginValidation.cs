@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Security;
 
@@ -17,17 +18,17 @@ public static class HostAndOriginValidation
         var allowed = http.RequestServices.GetRequiredService<AllowedHostSet>().Hosts;
         if (!allowed.Contains("*") && !allowed.Contains(http.Request.Host.Host))
         {
-            await McpEndpoints.Problem(400, "Unknown host", "This server does not answer for that Host header. Set PUBLIC_URL or Sentry:AllowedHosts.", "INVALID_HOST").ExecuteAsync(http);
+            await Problems.Of(400, ErrorCodes.InvalidHost, "This server does not answer for that Host header. Set PUBLIC_URL or Sentry:AllowedHosts.", title: "Unknown host").ExecuteAsync(http);
             return;
         }
         var origin = http.Request.Headers.Origin.ToString();
-        if (origin.Length > 0 && !http.Request.Path.StartsWithSegments("/.well-known") && !IsPublicOAuthEndpoint(http.Request.Path))
+        if (origin.Length > 0 && !http.Request.Path.StartsWithSegments(Routes.WellKnown) && !IsPublicOAuthEndpoint(http.Request.Path))
         {
             var ok = Uri.TryCreate(origin, UriKind.Absolute, out var uri) &&
                 (allowed.Contains(uri.Host) || (allowed.Contains("*") && uri.Authority == http.Request.Host.Value));
             if (!ok)
             {
-                await McpEndpoints.Problem(403, "Foreign origin", "Requests from this origin are not allowed.", "FORBIDDEN_ORIGIN").ExecuteAsync(http);
+                await Problems.Of(403, ErrorCodes.ForbiddenOrigin, "Requests from this origin are not allowed.", title: "Foreign origin").ExecuteAsync(http);
                 return;
             }
         }
@@ -39,7 +40,7 @@ public static class HostAndOriginValidation
     /// cookies, and browser-based MCP clients (MCP Inspector) must reach them cross-origin.
     /// </summary>
     public static bool IsPublicOAuthEndpoint(PathString path) =>
-        path.Equals("/oauth/token") || path.Equals("/oauth/register") || path.Equals("/oauth/revoke");
+        path.Equals(Routes.OAuthToken) || path.Equals(Routes.OAuthRegister) || path.Equals(Routes.OAuthRevoke);
 
     public const string PublicOAuthCorsPolicy = "oauth-public";
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using SentryMcp.Server.Mcp;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Security;
 
@@ -54,7 +55,7 @@ public sealed class InMemoryRateLimitStore : IRateLimitStore, IDisposable
 /// </summary>
 public static class RateLimits
 {
-    public static bool IsMcpPath(PathString path) => path.StartsWithSegments("/mcp") || path.StartsWithSegments("/sse");
+    public static bool IsMcpPath(PathString path) => path.StartsWithSegments(Routes.Mcp) || path.StartsWithSegments(Routes.Sse);
 
     public static IApplicationBuilder UsePerIpRateLimit(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
@@ -98,7 +99,7 @@ public static class RateLimits
         CountRejection(key.StartsWith("ip:", StringComparison.Ordinal) ? "ip" : "user");
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.Value.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await McpEndpoints.Problem(429, "Too many requests", $"Rate limit of {limit} requests per minute exceeded. Retry in {seconds} s.", "RATE_LIMIT_EXCEEDED").ExecuteAsync(http);
+        await Problems.Of(429, ErrorCodes.RateLimitExceeded, $"Rate limit of {limit} requests per minute exceeded. Retry in {seconds} s.", title: "Too many requests").ExecuteAsync(http);
         return true;
     }
 }

@@ -1,3 +1,5 @@
+using SentryMcp.Server.Http;
+
 namespace SentryMcp.Server.Security;
 
 /// <summary>Headers every response carries; HSTS only over https.</summary>
@@ -33,7 +35,7 @@ public static class SecurityHeaders
         {
             if (http.Request.ContentLength > maxBytes)
             {
-                await Mcp.McpEndpoints.Problem(413, "Request too large", $"MCP messages are limited to {maxBytes} bytes.", "REQUEST_TOO_LARGE").ExecuteAsync(http);
+                await Problems.Of(413, ErrorCodes.RequestTooLarge, $"MCP messages are limited to {maxBytes} bytes.", title: "Request too large").ExecuteAsync(http);
                 return;
             }
             if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)

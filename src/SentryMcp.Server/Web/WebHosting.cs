@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Web;
 
@@ -20,7 +21,7 @@ public static class WebHosting
         $"connect-src 'self'{(ingestOrigin is null ? "" : " " + ingestOrigin)}; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private static readonly string[] ReservedPrefixes = ["/api", "/mcp", "/sse", "/oauth", "/.well-known"];
+    private static readonly string[] ReservedPrefixes = [Routes.Api, Routes.Mcp, Routes.Sse, Routes.OAuth, Routes.WellKnown];
 
     public static void AddWeb(this WebApplicationBuilder builder)
     {
@@ -68,9 +69,8 @@ public static class WebHosting
             var index = files.GetFileInfo("index.html");
             if (!index.Exists || index.PhysicalPath is null)
             {
-                return Results.Problem(statusCode: 404, title: "NOT_FOUND",
-                    detail: "The web UI is not built. Run the normal build (it runs npm in web/) or 'npm run build' in web/.",
-                    extensions: new Dictionary<string, object?> { ["code"] = "WEB_UI_NOT_BUILT" });
+                return Problems.Of(404, ErrorCodes.WebUiNotBuilt,
+                    "The web UI is not built. Run the normal build (it runs npm in web/) or 'npm run build' in web/.", title: "NOT_FOUND");
             }
             ApplyHeaders(http, index.Name, csp);
             return Results.File(index.PhysicalPath, "text/html; charset=utf-8");

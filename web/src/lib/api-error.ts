@@ -1,9 +1,10 @@
 import { problemSchema, type Problem } from "./api-schemas";
+import { type ApiErrorCode, toErrorCode } from "./error-codes";
 
 /** An HTTP failure from the host, carrying the ProblemDetails `code` the UI maps to a message. */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly detail: string | undefined;
   readonly retryAfterSeconds: number | undefined;
 
@@ -11,7 +12,7 @@ export class ApiError extends Error {
     super(problem?.detail ?? problem?.title ?? `Request failed with HTTP ${status}`);
     this.name = "ApiError";
     this.status = status;
-    this.code = problem?.code ?? (status === 401 ? "MISSING_AUTH_TOKEN" : `HTTP_${status}`);
+    this.code = toErrorCode(problem?.code, status);
     this.detail = problem?.detail;
     this.retryAfterSeconds = retryAfterSeconds;
   }

@@ -20,14 +20,19 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
 {
     private readonly ChatApiOptions _options = options.Value;
 
-    private sealed record ToolRun(AIContent Result, object Chunk);
+    /// <summary>A finished tool call: what the model gets back, and for the UI either the output or the error.</summary>
+    private sealed record ToolRun(AIContent Result, string ToolCallId, ToolOutput? Output, string? ErrorText)
+    {
+        public Task WriteAsync(UiStream stream, CancellationToken ct) =>
+            Output is { } output ? stream.ToolOutputAsync(ToolCallId, output, ct) : stream.ToolOutputErrorAsync(ToolCallId, ErrorText!, ct);
+    }
 
     public async Task StreamAsync(UiStream stream, ChatUser user, McpSessionConnection mcp, string chatId, string messageId, ChatConversation conversation, CancellationToken ct)
     {
         var usage = new UsageDetails();
         try
         {
-            await stream.WriteAsync(new { type = "start", messageId, messageMetadata = new { model = _options.Model } }, ct);
+            await stream.StartAsync(messageId, _options.Model, ct);
 
             var history = new List<ChatMessage> { new(ChatRole.System, SystemPrompt.Text) };
             history.AddRange(conversation.Messages);
@@ -44,7 +49,7 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
             var finishReason = "stop";
             for (var step = 0; step < _options.MaxSteps; step++)
             {
-                await stream.WriteAsync(new { type = "start-step" }, ct);
+                await stream.StartStepAsync(ct);
                 var chatOptions = new ChatOptions
                 {
                     MaxOutputTokens = _options.MaxOutputTokens,
@@ -60,7 +65,7 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
                 if (calls.Count == 0)
                 {
                     finishReason = finish == ChatFinishReason.Length ? "length" : finish == ChatFinishReason.ContentFilter ? "content-filter" : "stop";
-                    await stream.WriteAsync(new { type = "finish-step" }, ct);
+                    await stream.FinishStepAsync(ct);
                     break;
                 }
                 finishReason = "tool-calls";
@@ -69,16 +74,8 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
                     break;
                 }
             }
-            await stream.WriteAsync(new
-            {
-                type = "finish",
-                finishReason,
-                messageMetadata = new
-                {
-                    model = _options.Model,
-                    usage = new { inputTokens = usage.InputTokenCount ?? 0, outputTokens = usage.OutputTokenCount ?? 0, totalTokens = usage.TotalTokenCount ?? 0 },
-                },
-            }, ct);
+            await stream.FinishAsync(finishReason, _options.Model,
+                new TokenUsage(usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0, usage.TotalTokenCount ?? 0), ct);
             await stream.EndAsync(ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -91,7 +88,7 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
             try
             {
                 await stream.EndTextAsync(ct);
-                await stream.WriteAsync(new { type = "error", errorText }, ct);
+                await stream.ErrorAsync(errorText, ct);
                 await stream.EndAsync(ct);
             }
             catch (OperationCanceledException)
@@ -152,17 +149,16 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
         foreach (var call in calls)
         {
             var input = JsonSerializer.SerializeToElement(call.Arguments ?? new Dictionary<string, object?>());
-            await stream.WriteAsync(new { type = "tool-input-start", toolCallId = call.CallId, toolName = call.Name, dynamic = true }, ct);
-            await stream.WriteAsync(new { type = "tool-input-available", toolCallId = call.CallId, toolName = call.Name, input, dynamic = true }, ct);
+            await stream.ToolInputAsync(call.CallId, call.Name, input, ct);
         }
-        var needApproval = calls.Where(c => mcp.FindTool(c.Name) is { } tool && !McpSessionConnection.IsReadOnly(tool)).ToList();
+        var needApproval = calls.Where(c => mcp.FindTool(c.Name) is { } tool && ApprovalPolicy.NeedsApproval(tool)).ToList();
         // Read-only calls run side by side; their parts are written in call order.
         var runs = calls.Except(needApproval).Select(call => (call, task: RunToolAsync(mcp, call, ct))).ToList();
         var results = new List<AIContent>();
         foreach (var (_, task) in runs)
         {
             var run = await task;
-            await stream.WriteAsync(run.Chunk, ct);
+            await run.WriteAsync(stream, ct);
             results.Add(run.Result);
         }
         if (needApproval.Count > 0)
@@ -170,13 +166,13 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
             foreach (var call in needApproval)
             {
                 var approvalId = approvals.Issue(ApprovalSubject.For(user, chatId, call.CallId, call.Name, call.Arguments));
-                await stream.WriteAsync(new { type = "tool-approval-request", approvalId, toolCallId = call.CallId }, ct);
+                await stream.ToolApprovalRequestAsync(approvalId, call.CallId, ct);
             }
-            await stream.WriteAsync(new { type = "finish-step" }, ct);
+            await stream.FinishStepAsync(ct);
             return false;
         }
         history.Add(new ChatMessage(ChatRole.Tool, results));
-        await stream.WriteAsync(new { type = "finish-step" }, ct);
+        await stream.FinishStepAsync(ct);
         return true;
     }
 
@@ -193,14 +189,14 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
             if (!await ledger.TryConsumeAsync(verified, ct))
             {
                 const string used = "This approval was already used: an approved tool call runs once. Ask again to run it again.";
-                await stream.WriteAsync(new { type = "tool-output-error", toolCallId = call.CallId, errorText = used, dynamic = true }, ct);
+                await stream.ToolOutputErrorAsync(call.CallId, used, ct);
                 return new FunctionResultContent(call.CallId, "Error: " + used + " The call did not run this time.");
             }
             var run = await RunToolAsync(mcp, call, ct);
-            await stream.WriteAsync(run.Chunk, ct);
+            await run.WriteAsync(stream, ct);
             return run.Result;
         }
-        await stream.WriteAsync(new { type = "tool-output-denied", toolCallId = call.CallId }, ct);
+        await stream.ToolOutputDeniedAsync(call.CallId, ct);
         var reason = pending.Approved
             ? "the approval does not match this call: it was issued for another tool, input, chat or session, or it expired."
             : pending.Reason is { Length: > 0 } r ? r : "no reason given.";
@@ -209,8 +205,7 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
 
     private async Task<ToolRun> RunToolAsync(McpSessionConnection mcp, FunctionCallContent call, CancellationToken ct)
     {
-        ToolRun Error(string text) => new(new FunctionResultContent(call.CallId, "Error: " + text),
-            new { type = "tool-output-error", toolCallId = call.CallId, errorText = text, dynamic = true });
+        ToolRun Error(string text) => new(new FunctionResultContent(call.CallId, "Error: " + text), call.CallId, null, text);
         if (mcp.FindTool(call.Name) is null)
         {
             return Error($"There is no tool named '{call.Name}'.");
@@ -227,31 +222,22 @@ public sealed class ChatAgent(ChatClientHolder llm, ApprovalTokens approvals, Ap
             {
                 return Error(text);
             }
-            return new ToolRun(new FunctionResultContent(call.CallId, text), new
-            {
-                type = "tool-output-available",
-                toolCallId = call.CallId,
-                output = new
-                {
-                    isError = false,
-                    content = ToolResults.ForUi(result, _options.MaxToolResultChars),
-                    structuredContent = ToolResults.StructuredForUi(result, _options.MaxToolResultChars),
-                },
-                dynamic = true,
-            });
+            return new ToolRun(new FunctionResultContent(call.CallId, text), call.CallId,
+                new ToolOutput(false, ToolResults.ForUi(result, _options.MaxToolResultChars), ToolResults.StructuredForUi(result, _options.MaxToolResultChars)), null);
         }
         catch (McpException ex)
         {
             return Error(ex.Message);
         }
-        catch (HttpRequestException ex) when (McpConnections.IsRateLimited(ex))
-        {
-            return Error("Too many Sentry requests for this user in the last minute: the tool did not run. Try again in a minute.");
-        }
         catch (HttpRequestException ex)
         {
+            var failure = McpFailures.Classify(ex);
+            if (failure == McpFailure.RateLimited)
+            {
+                return Error("Too many Sentry requests for this user in the last minute: the tool did not run. Try again in a minute.");
+            }
             logger.LogWarning(ex, "MCP tool call {Tool} failed", call.Name);
-            return Error(McpConnections.IsUnauthorized(ex) ? "Your Sentry sign-in has expired. Sign in again." : "The MCP server could not be reached.");
+            return Error(failure == McpFailure.AuthRejected ? "Your Sentry sign-in has expired. Sign in again." : "The MCP server could not be reached.");
         }
     }
 

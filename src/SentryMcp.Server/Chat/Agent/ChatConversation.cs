@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using SentryMcp.Server.Chat.McpConnection;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Chat.Agent;
 
@@ -57,7 +58,7 @@ public sealed class ChatConversation
         }
         if (arguments is null)
         {
-            return ChatProblems.Of(400, "INVALID_PROMPT_ARGUMENTS", "Write prompts as /prompt <name> {\"argument\": \"value\"} with valid JSON.");
+            return Problems.Of(400, ErrorCodes.InvalidPromptArguments, "Write prompts as /prompt <name> {\"argument\": \"value\"} with valid JSON.");
         }
         var outcome = await PromptExpander.ExpandAsync(connection, name, arguments, ct);
         if (outcome.Problem is not null)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using SentryMcp.Server.Chat.McpConnection;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Chat.Agent;
 
@@ -46,11 +47,11 @@ public static class PromptExpander
     {
         if (connection.Prompts.FirstOrDefault(p => p.Name == name) is not { } prompt)
         {
-            return Fail(404, "UNKNOWN_PROMPT", $"There is no prompt named '{name}'. GET /api/metadata lists them.");
+            return Fail(404, ErrorCodes.UnknownPrompt, $"There is no prompt named '{name}'. GET /api/metadata lists them.");
         }
         if (arguments is { } given && given.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
         {
-            return Fail(400, "INVALID_PROMPT_ARGUMENTS", "Prompt arguments must be a JSON object.");
+            return Fail(400, ErrorCodes.InvalidPromptArguments, "Prompt arguments must be a JSON object.");
         }
         var values = ToolResults.Arguments(arguments).ToDictionary(
             p => p.Key, p => (object?)(p.Value is JsonElement { ValueKind: JsonValueKind.String } s ? s.GetString() : p.Value?.ToString()));
@@ -59,7 +60,7 @@ public static class PromptExpander
             .Select(a => a.Name).ToList();
         if (missing.Count > 0)
         {
-            return Fail(400, "INVALID_PROMPT_ARGUMENTS", $"The prompt '{name}' needs: {string.Join(", ", missing)}.");
+            return Fail(400, ErrorCodes.InvalidPromptArguments, $"The prompt '{name}' needs: {string.Join(", ", missing)}.");
         }
         try
         {
@@ -68,7 +69,7 @@ public static class PromptExpander
         }
         catch (McpException ex)
         {
-            return Fail(400, "INVALID_PROMPT_ARGUMENTS", ex.Message);
+            return Fail(400, ErrorCodes.InvalidPromptArguments, ex.Message);
         }
     }
 
@@ -79,5 +80,5 @@ public static class PromptExpander
         _ => $"[{block.Type} content]",
     };
 
-    private static PromptOutcome Fail(int status, string code, string message) => new([], ChatProblems.Of(status, code, message), message);
+    private static PromptOutcome Fail(int status, string code, string message) => new([], Problems.Of(status, code, message), message);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
 using SentryMcp.Server.Observability;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Chat.Config;
 
@@ -13,8 +14,8 @@ public static class PublicConfigEndpoint
         var baseUrl = ProtectedResourceMetadata.BaseUrl(http, server.Value);
         return Results.Json(new
         {
-            mcpUrl = baseUrl + "/mcp",
-            sseUrl = baseUrl + "/sse",
+            mcpUrl = baseUrl + Routes.Mcp,
+            sseUrl = baseUrl + Routes.Sse,
             sandbox = server.Value.UsingSandbox,
             llmConfigured = chat.Value.LlmConfigured,
             model = chat.Value.LlmConfigured ? chat.Value.Model : null,

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -123,29 +122,13 @@ public sealed class McpConnections(IHttpClientFactory httpClients, ILoggerFactor
             {
                 await client.DisposeAsync();
             }
-            throw IsUnauthorized(ex) ? new McpAuthRejectedException(ex) : IsRateLimited(ex) ? new McpRateLimitedException(ex) : new McpUnreachableException(ex);
-        }
-    }
-
-    public static bool IsUnauthorized(Exception? ex) => HasStatus(ex, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden);
-
-    /// <summary>The MCP server's per-user rate limit refused the request: the user's doing, not an outage.</summary>
-    public static bool IsRateLimited(Exception? ex) => HasStatus(ex, HttpStatusCode.TooManyRequests);
-
-    private static bool HasStatus(Exception? ex, params HttpStatusCode[] statuses)
-    {
-        for (; ex is not null; ex = ex.InnerException)
-        {
-            if (ex is HttpRequestException { StatusCode: { } status } && statuses.Contains(status))
+            throw McpFailures.Classify(ex) switch
             {
-                return true;
-            }
-            if (ex is AggregateException aggregate && aggregate.InnerExceptions.Any(inner => HasStatus(inner, statuses)))
-            {
-                return true;
-            }
+                McpFailure.AuthRejected => new McpAuthRejectedException(ex),
+                McpFailure.RateLimited => new McpRateLimitedException(ex),
+                _ => new McpUnreachableException(ex),
+            };
         }
-        return false;
     }
 
     private void SweepLocked()

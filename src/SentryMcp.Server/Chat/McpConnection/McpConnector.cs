@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SentryMcp.Server.Chat.Config;
 using SentryMcp.Server.Chat.SignIn;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Chat.McpConnection;
 
@@ -9,7 +10,7 @@ public static class McpConnector
 {
     public static Uri EndpointFor(ChatUser user, ChatApiOptions options) =>
         // The session's resource is this server's /mcp URL, as the browser reached it.
-        WithEveryTool(options.McpUrl ?? (options.McpTransport == McpTransportKind.Sse ? user.Resource[..^"/mcp".Length] + "/sse" : user.Resource));
+        WithEveryTool(options.McpUrl ?? (options.McpTransport == McpTransportKind.Sse ? user.Resource[..^Routes.Mcp.Length] + Routes.Sse : user.Resource));
 
     /// <summary>
     /// The chat asks the user before every write, keyed on each tool's own annotations, so it lists

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Chat.SignIn;
 
@@ -30,7 +31,7 @@ public sealed class ChatOAuthClient(IHttpClientFactory factory, TimeProvider clo
     {
         try
         {
-            using var response = await factory.CreateClient(HttpClientName).PostAsync(selfUrl + "/oauth/revoke", new FormUrlEncodedContent(
+            using var response = await factory.CreateClient(HttpClientName).PostAsync(selfUrl + Routes.OAuthRevoke, new FormUrlEncodedContent(
                 [new("token", token), new("client_id", FirstPartyClient.ClientId)]), ct);
         }
         catch (HttpRequestException ex)
@@ -41,7 +42,7 @@ public sealed class ChatOAuthClient(IHttpClientFactory factory, TimeProvider clo
 
     private async Task<ChatTokens?> TokenRequestAsync(string selfUrl, IEnumerable<KeyValuePair<string, string>> form, CancellationToken ct)
     {
-        using var response = await factory.CreateClient(HttpClientName).PostAsync(selfUrl + "/oauth/token", new FormUrlEncodedContent(form), ct);
+        using var response = await factory.CreateClient(HttpClientName).PostAsync(selfUrl + Routes.OAuthToken, new FormUrlEncodedContent(form), ct);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
         var root = json.RootElement;
         if (!response.IsSuccessStatusCode)

@@ -3,6 +3,7 @@ using OpenIddict.Abstractions;
 using SentryMcp.Server.Auth;
 using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
+using SentryMcp.Server.Http;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace SentryMcp.Server.Chat.SignIn;
@@ -17,7 +18,7 @@ namespace SentryMcp.Server.Chat.SignIn;
 public sealed class FirstPartyClient(IServiceScopeFactory scopes, IOptions<SentryHostOptions> server)
 {
     public const string ClientId = "sentry-mcp-chat";
-    public const string CallbackPath = "/api/auth/callback";
+    public const string CallbackPath = Routes.ApiAuth + "/callback";
     private volatile string? _synced;
 
     public static bool IsChat(string? clientId) => clientId == ClientId;

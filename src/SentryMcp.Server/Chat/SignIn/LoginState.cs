@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Chat.SignIn;
 
@@ -50,7 +51,7 @@ public sealed class LoginStateCookie(IDataProtectionProvider provider)
         Secure = !SessionCookie.IsLocalDevelopment(http),
         // Lax: the authorization server sends the browser back with a top-level GET.
         SameSite = SameSiteMode.Lax,
-        Path = "/api/auth",
+        Path = Routes.ApiAuth,
         MaxAge = Lifetime,
         IsEssential = true,
     };

@@ -1,4 +1,5 @@
 using SentryMcp.Server.Auth;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Chat.SignIn;
 
@@ -26,7 +27,7 @@ public static class PopupPage
     public static IResult Result(HttpContext http, bool ok, string? error)
     {
         var html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sentry MCP sign-in</title>" +
-            "<script src=\"/api/auth/popup.js\" defer></script></head>" +
+            "<script src=\"" + Routes.ApiAuth + "/popup.js\" defer></script></head>" +
             $"<body data-ok=\"{(ok ? "true" : "false")}\" data-error=\"{AuthPages.Encode(error)}\">" +
             $"<p>{(ok ? "Signed in. You can close this window." : "Sign-in did not complete. You can close this window and try again.")}</p></body></html>";
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Chat.SignIn;
 
@@ -38,9 +39,9 @@ public static class SessionFilters
     }
 
     // A form or text/plain POST is what a cross-site page can send without a CORS preflight.
-    private static IResult JsonOnly() => ChatProblems.Of(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON (Content-Type: application/json).");
+    private static IResult JsonOnly() => Problems.Of(415, ErrorCodes.UnsupportedMediaType, "Send the body as JSON (Content-Type: application/json).");
 
-    private static IResult ForeignOrigin() => ChatProblems.Of(403, "FORBIDDEN_ORIGIN", "Requests from another origin are not allowed.");
+    private static IResult ForeignOrigin() => Problems.Of(403, ErrorCodes.ForbiddenOrigin, "Requests from another origin are not allowed.");
 
     /// <summary>
     /// Cookie-authenticated writes must come from our own pages when the browser names an origin

@@ -12,6 +12,7 @@ using SentryMcp.Server.Chat.McpConnection;
 using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Chat.SignIn;
 
@@ -40,9 +41,9 @@ public static class SignInEndpoints
     {
         await client.EnsureRegisteredAsync(http);
         var baseUrl = ProtectedResourceMetadata.BaseUrl(http, server.Value);
-        var state = LoginState.Create(SafeReturnTo(returnTo), mode == "popup" ? "popup" : "page", baseUrl + FirstPartyClient.CallbackPath, baseUrl + "/mcp");
+        var state = LoginState.Create(SafeReturnTo(returnTo), mode == "popup" ? "popup" : "page", baseUrl + FirstPartyClient.CallbackPath, baseUrl + Routes.Mcp);
         loginCookie.Write(http, state);
-        var url = QueryHelpers.AddQueryString(http.Request.PathBase + "/oauth/authorize", new Dictionary<string, string?>
+        var url = QueryHelpers.AddQueryString(http.Request.PathBase + Routes.OAuthAuthorize, new Dictionary<string, string?>
         {
             ["response_type"] = "code",
             ["client_id"] = FirstPartyClient.ClientId,
@@ -129,7 +130,7 @@ public static class SignInEndpoints
             // Without a live session nobody is known, so nothing could be revoked: say so rather than
             // let the user believe their other sign-ins (MCP clients, other browsers) have ended.
             cookie.Clear(http);
-            return ChatProblems.Of(401, "AUTH_EXPIRED",
+            return Problems.Of(401, ErrorCodes.AuthExpired,
                 "This browser's session has already ended, so the server cannot tell whose sign-ins to end. Sign in again, then sign out everywhere.");
         }
         cookie.Clear(http);

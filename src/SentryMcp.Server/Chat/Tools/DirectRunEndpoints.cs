@@ -5,6 +5,7 @@ using SentryMcp.Server.Chat.Agent;
 using SentryMcp.Server.Chat.Config;
 using SentryMcp.Server.Chat.McpConnection;
 using SentryMcp.Server.Chat.SignIn;
+using SentryMcp.Server.Http;
 
 namespace SentryMcp.Server.Chat.Tools;
 
@@ -30,7 +31,7 @@ public static class DirectRunEndpoints
         }
         if (body.TryGetProperty("confirm", out var confirm) && confirm.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
-            return ChatProblems.Of(400, "INVALID_REQUEST", Expected);
+            return Problems.Of(400, ErrorCodes.InvalidRequest, Expected);
         }
         var (lease, problem) = await McpConnector.ConnectAsync(http, ChatAuthenticator.UserOf(http));
         if (lease is null)
@@ -41,11 +42,11 @@ public static class DirectRunEndpoints
         {
             if (lease.Connection.FindTool(name) is not { } tool)
             {
-                return ChatProblems.Of(404, "UNKNOWN_TOOL", $"There is no tool named '{name}' for you. GET /api/metadata lists them.");
+                return Problems.Of(404, ErrorCodes.UnknownTool, $"There is no tool named '{name}' for you. GET /api/metadata lists them.");
             }
-            if (!McpSessionConnection.IsReadOnly(tool) && !(body.TryGetProperty("confirm", out var confirmed) && confirmed.ValueKind == JsonValueKind.True))
+            if (ApprovalPolicy.NeedsApproval(tool) && !(body.TryGetProperty("confirm", out var confirmed) && confirmed.ValueKind == JsonValueKind.True))
             {
-                return ChatProblems.Of(409, "APPROVAL_REQUIRED", $"'{name}' changes data in Sentry. Send \"confirm\": true to run it.");
+                return Problems.Of(409, ErrorCodes.ApprovalRequired, $"'{name}' changes data in Sentry. Send \"confirm\": true to run it.");
             }
             try
             {
@@ -96,14 +97,15 @@ public static class DirectRunEndpoints
 
     private static async Task<IResult> ConnectionLostAsync(HttpContext http, HttpRequestException ex)
     {
-        if (McpConnections.IsRateLimited(ex))
+        var failure = McpFailures.Classify(ex);
+        if (failure == McpFailure.RateLimited)
         {
             // The connection is fine; only this request was refused.
             return ChatProblems.McpRateLimited(http);
         }
         var user = ChatAuthenticator.UserOf(http);
         http.RequestServices.GetRequiredService<McpConnections>().Evict(user.SessionId);
-        if (McpConnections.IsUnauthorized(ex))
+        if (failure == McpFailure.AuthRejected)
         {
             await http.RequestServices.GetRequiredService<ChatAuthenticator>().EndAsync(http, user.SessionId);
             return ChatProblems.AuthExpired();
@@ -121,7 +123,7 @@ public static class DirectRunEndpoints
     {
         if (await RequestBody.ReadAsync(http, limit) is not { } bytes)
         {
-            return (default, ChatProblems.Of(413, "REQUEST_TOO_LARGE", $"The body is larger than {limit:N0} bytes."));
+            return (default, Problems.Of(413, ErrorCodes.RequestTooLarge, $"The body is larger than {limit:N0} bytes."));
         }
         try
         {
@@ -138,6 +140,6 @@ public static class DirectRunEndpoints
         catch (JsonException)
         {
         }
-        return (default, ChatProblems.Of(400, "INVALID_REQUEST", expected));
+        return (default, Problems.Of(400, ErrorCodes.InvalidRequest, expected));
     }
 }
