@@ -51,6 +51,7 @@ public static class SandboxApp
         api.MapEventEndpoints();
         api.MapIssueActivityEndpoints();
         api.MapExploreEndpoints();
+        api.MapExploreStatsEndpoints();
         api.MapTraceEndpoints();
         api.MapProjectEndpoints();
         api.MapSeerEndpoints();

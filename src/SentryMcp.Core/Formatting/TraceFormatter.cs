@@ -20,6 +20,11 @@ public static class TraceFormatter
     private const int MaxOperations = 12;
     private const int MaxSlowestSpans = 5;
 
+    /// <summary>Spans listed for a waterfall: the fetch limit, so a view draws every span that was fetched.</summary>
+    public const int MaxWaterfallSpans = 1000;
+
+    private const int MaxWaterfallDescription = 200;
+
     public static (string Markdown, TraceOutput Data) Format(string organizationSlug, string traceId, TraceMeta meta, IReadOnlyList<TraceNode> trace, SentryHost host)
     {
         var roots = trace.Where(n => n.IsSpan).ToList();
@@ -89,7 +94,8 @@ public static class TraceFormatter
             Math.Max(meta.ErrorCountValue, errors.Count), meta.PerformanceIssueCountValue,
             [.. errors.Select(e => ErrorOutput(e.Error, e.Span))],
             [.. spans.OrderByDescending(SelfTime).Take(MaxSlowestSpans).Select(SpanOutputOf)],
-            FocusedSpan: null, host.TraceUrl(organizationSlug, traceId));
+            FocusedSpan: null, host.TraceUrl(organizationSlug, traceId),
+            WaterfallSpans(spans), spanCount > Math.Min(spans.Count, MaxWaterfallSpans));
         return (md.UsingThisInformation([.. hints]).ToString(), data);
     }
 
@@ -97,6 +103,19 @@ public static class TraceFormatter
         span.SpanId ?? "", span.ParentSpanId, span.ProjectSlug, span.Op, span.Description ?? span.Name ?? span.Transaction,
         span.DurationMs, SelfTime(span), span.Status,
         [.. (span.Errors ?? []).Select(e => e.ShortId ?? e.IssueId ?? e.EventId).OfType<string>()]);
+
+    /// <summary>The spans on one time axis: offsets from the earliest start, so a view needs no clock arithmetic.</summary>
+    private static List<TraceSpanOutput> WaterfallSpans(List<TraceNode> spans)
+    {
+        var starts = spans.Where(s => s.StartTimestamp is not null).Select(s => s.StartTimestamp!.Value).ToList();
+        double? origin = starts.Count == 0 ? null : starts.Min();
+        return [.. spans.Take(MaxWaterfallSpans).Select(span => new TraceSpanOutput(
+            span.SpanId ?? "", span.ParentSpanId, span.Op,
+            (span.Description ?? span.Name ?? span.Transaction) is { } text ? Markdown.Truncate(text, MaxWaterfallDescription) : null,
+            span.ProjectSlug,
+            span.StartTimestamp is { } start && origin is { } first ? Math.Round((start - first) * 1000, 3) : null,
+            Math.Round(span.DurationMs, 3), span.Status, span.Errors is { Count: > 0 }))];
+    }
 
     internal static TraceErrorOutput ErrorOutput(TraceError error, TraceNode? span) =>
         new(error.ShortId ?? error.IssueId, error.Title ?? error.Description, error.ProjectSlug ?? span?.ProjectSlug, error.EventId, span?.SpanId);

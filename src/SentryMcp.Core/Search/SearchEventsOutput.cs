@@ -4,6 +4,7 @@ using System.Text.Json;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Api.Models;
 using SentryMcp.Core.Formatting;
+using SentryMcp.Core.Tools.Output;
 
 namespace SentryMcp.Core.Search;
 
@@ -11,7 +12,7 @@ namespace SentryMcp.Core.Search;
 internal static class SearchEventsOutput
 {
     public static string Format(SentryHost host, string org, string input, EventsQuery request, EventQueryTranslation translation,
-        bool includeExplanation, bool translatorConfigured, EventsResponse response, string? fallbackNote = null)
+        bool includeExplanation, bool translatorConfigured, EventsResponse response, string? fallbackNote = null, TimeSeriesOutput? series = null)
     {
         var rows = response.Data ?? [];
         var aggregate = request.Fields.Any(EventFields.IsAggregate);
@@ -56,6 +57,10 @@ internal static class SearchEventsOutput
             md.Paragraph($"{rows.Count} aggregate row{(rows.Count == 1 ? "" : "s")}" +
                 (request.Fields.Any(f => !EventFields.IsAggregate(f)) ? $", grouped by {string.Join(", ", request.Fields.Where(f => !EventFields.IsAggregate(f)).Select(Markdown.Code))}:" : ":"));
             Table(md, request.Fields, rows, response.Meta);
+            if (series is not null && request.StatsPeriod is { } period)
+            {
+                md.Line().Paragraph(EventTimeSeries.Summary(series, EventTimeSeries.IntervalFor(period).Name));
+            }
         }
         else
         {

@@ -120,11 +120,16 @@ public sealed partial class SearchEventsTool
         }
 
         var request = new EventsQuery(ApiDataset(set), sentryQuery, selected, sortBy, limit, window);
+        // An aggregate also gets its series over time (for a chart), fetched beside the table.
+        var seriesTask = isAggregate
+            ? EventTimeSeries.FetchAsync(context.Api, org, ApiDataset(set), sentryQuery, selected, window, regionUrl, cancellationToken)
+            : Task.FromResult<TimeSeriesOutput?>(null);
         var response = await context.Api.SearchEventsAsync(org, request, regionUrl, cancellationToken).ConfigureAwait(false);
-        var markdown = SearchEventsOutput.Format(context.Host, org, input, request, translation, includeExplanation, translator.IsConfigured, response, note);
+        var series = await seriesTask.ConfigureAwait(false);
+        var markdown = SearchEventsOutput.Format(context.Host, org, input, request, translation, includeExplanation, translator.IsConfigured, response, note, series);
         var rows = response.Data ?? [];
         return ToolResults.Structured(markdown, new EventSearchOutput(set, sentryQuery, translation.Translated, selected, sortBy, window,
-            [.. rows.Select(r => (IReadOnlyDictionary<string, JsonElement>)r)], rows.Count >= limit, note));
+            [.. rows.Select(r => (IReadOnlyDictionary<string, JsonElement>)r)], rows.Count >= limit, note, series));
     }
 
     /// <summary>

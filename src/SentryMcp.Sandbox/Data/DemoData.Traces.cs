@@ -40,7 +40,39 @@ public sealed partial class DemoData
     public List<SandboxTrace> Traces { get; } = [];
 
     public SandboxTrace? Trace(string organizationSlug, string traceId) =>
-        Traces.FirstOrDefault(t => t.OrganizationSlug == organizationSlug && string.Equals(t.TraceId, traceId, StringComparison.OrdinalIgnoreCase));
+        Traces.FirstOrDefault(t => t.OrganizationSlug == organizationSlug && string.Equals(t.TraceId, traceId, StringComparison.OrdinalIgnoreCase))
+        ?? AiTrace(organizationSlug, traceId);
+
+    /// <summary>
+    /// An AI conversation's turn as a trace, built on first request (the AI spans are seeded lazily too):
+    /// the chat request's transaction with the agent, model and tool spans below it, as Sentry stores them.
+    /// </summary>
+    private SandboxTrace? AiTrace(string organizationSlug, string traceId)
+    {
+        var spans = organizationSlug == OrganizationSlug
+            ? AiSpans.Where(s => string.Equals(s.TraceId, traceId, StringComparison.OrdinalIgnoreCase)).OrderBy(s => s.Start).ToList()
+            : [];
+        if (spans.Count == 0)
+        {
+            return null;
+        }
+        var start = spans.Min(s => s.Start).AddMilliseconds(-4);
+        var finish = spans.Max(s => s.Finish).AddMilliseconds(6);
+        var trace = new SandboxTrace { TraceId = spans[0].TraceId, OrganizationSlug = OrganizationSlug, Start = start };
+        var root = traceId[..16];
+        trace.Spans.Add(new SandboxSpan
+        {
+            SpanId = root, SegmentSpanId = root, ProjectSlug = spans[0].ProjectSlug, Op = "http.server", Description = spans[0].Transaction,
+            OffsetMs = 0, DurationMs = (finish - start).TotalMilliseconds, Status = spans.Any(s => s.Status != "ok") ? "internal_error" : "ok",
+        });
+        trace.Spans.AddRange(spans.Select(s => new SandboxSpan
+        {
+            SpanId = s.SpanId, ParentSpanId = s.ParentSpanId ?? root, SegmentSpanId = root, ProjectSlug = s.ProjectSlug, Op = s.Name,
+            Description = s.Description, OffsetMs = (s.Start - start).TotalMilliseconds, DurationMs = s.DurationMs, Status = s.Status,
+        }));
+        Traces.Add(trace);
+        return trace;
+    }
 
     partial void SeedTraces()
     {

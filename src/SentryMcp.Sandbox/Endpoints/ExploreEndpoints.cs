@@ -101,7 +101,7 @@ public static class ExploreEndpoints
         }).RequireScope("event:read", "org:read");
     }
 
-    private static ExploreDataset? Dataset(DemoData data, string name) => name switch
+    internal static ExploreDataset? Dataset(DemoData data, string name) => name switch
     {
         "errors" or "discover" or "events" => data.Explore["errors"],
         "spans" => data.Explore["spans"],

@@ -42,6 +42,15 @@ public static partial class ExploreTable
         };
     }
 
+    /// <summary>One aggregate (<c>count()</c>, <c>p95(span.duration)</c>, …) over some rows, as the events table computes it.</summary>
+    public static object? AggregateOf(ExploreDataset dataset, IReadOnlyList<Dictionary<string, object?>> rows, string field)
+    {
+        var column = Resolve(dataset, field);
+        return column.Function is null
+            ? throw new ExploreQueryException($"Invalid yAxis: '{field}' is not an aggregate function.")
+            : Compute(column, [.. rows]);
+    }
+
     private static Column Resolve(ExploreDataset dataset, string field)
     {
         var function = FunctionPattern().Match(field);

@@ -34,12 +34,12 @@ public static class ToolResults
             block is TextContentBlock text ? new TextContentBlock { Text = Cap(text.Text, maxChars) } : block, McpJsonUtilities.DefaultOptions))];
 
     /// <summary>
-    /// The result's typed data for the UI's views, when the tool gave some and it fits the same
-    /// budget as the text (four times its characters: JSON is wordier than markdown); else null and
-    /// the UI shows the text.
+    /// The result's typed data for the UI's views, when the tool gave some and it fits within twelve
+    /// times the text's budget (JSON is wordier than markdown, and a 1,000-span trace waterfall is
+    /// about 250 KB); else null and the UI shows the text. The model never reads this copy.
     /// </summary>
     public static JsonElement? StructuredForUi(CallToolResult result, int maxChars) =>
-        result.StructuredContent is { ValueKind: JsonValueKind.Object } data && data.GetRawText().Length <= (long)maxChars * 4
+        result.StructuredContent is { ValueKind: JsonValueKind.Object } data && data.GetRawText().Length <= (long)maxChars * 12
             ? data
             : null;
 

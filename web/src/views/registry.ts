@@ -1,5 +1,6 @@
 import type { ComponentType } from "react";
 import type { z } from "zod";
+import { dataViews } from "./data-views";
 import { issueViews } from "./issue";
 import { monitorViews } from "./monitors";
 import { releaseViews } from "./releases";
@@ -32,7 +33,7 @@ export interface ResolvedView {
 }
 
 // Every view, first match wins. Add yours here (see CONTRIBUTING.md, "Adding a view").
-const definitions: AnyViewDefinition[] = [...issueViews, ...stacktraceViews, ...releaseViews, ...monitorViews];
+const definitions: AnyViewDefinition[] = [...issueViews, ...stacktraceViews, ...releaseViews, ...monitorViews, ...dataViews];
 
 /** The view for a tool's structured output, or null (unknown tool, no data, or data of another shape). */
 export function viewFor(toolName: string, structuredContent: unknown): ResolvedView | null {
