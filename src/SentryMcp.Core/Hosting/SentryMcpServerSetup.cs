@@ -60,6 +60,7 @@ public static class SentryMcpServerSetup
         options.PromptCollection = primitives.Prompts;
         options.ResourceCollection = primitives.Resources;
         options.Handlers.CompleteHandler = Completion.SentryCompletions.CompleteAsync;
+        Apps.McpApps.Apply(options);
         var incoming = options.Filters.Message.IncomingFilters;
         if (!incoming.Contains(Completion.SentryCompletions.RejectMalformedRequests))
         {

@@ -11,6 +11,7 @@ public static class SentryResources
         .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
         .Where(m => m.GetCustomAttribute<McpServerResourceAttribute>() is not null)]);
 
+    /// <summary>These and the MCP Apps UI resources (<see cref="Apps.McpApps"/>).</summary>
     public static IReadOnlyList<McpServerResource> CreateAll(IServiceProvider services) =>
-        [.. Methods.Value.Select(m => McpServerResource.Create(m, target: null, new McpServerResourceCreateOptions { Services = services }))];
+        [.. Methods.Value.Select(m => McpServerResource.Create(m, target: null, new McpServerResourceCreateOptions { Services = services })), .. Apps.McpApps.CreateResources()];
 }

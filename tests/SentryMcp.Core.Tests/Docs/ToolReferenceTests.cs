@@ -71,10 +71,16 @@ public sealed class ToolReferenceTests
             sb.AppendLine($"- `{prompt.ProtocolPrompt.Name}({args})`: {(prompt.ProtocolPrompt.Description ?? "").Split('\n')[0]}");
         }
         sb.AppendLine().AppendLine("## Resources").AppendLine();
-        foreach (var resource in catalog.Resources)
+        foreach (var resource in catalog.Resources.Where(r => r is not SentryMcp.Core.Apps.McpAppResource))
         {
             var name = resource.ProtocolResource?.Uri ?? resource.ProtocolResourceTemplate.UriTemplate;
             sb.AppendLine($"- `{name}`: {(resource.ProtocolResourceTemplate.Description ?? "").Split('\n')[0]}");
+        }
+        // From the view list rather than the catalog: a build without the web UI has the views but not their page.
+        sb.AppendLine().AppendLine($"MCP Apps UI resources (`{SentryMcp.Core.Apps.McpApps.MimeType}`), listed only for hosts that declare the extension:").AppendLine();
+        foreach (var view in SentryMcp.Core.Apps.McpAppViews.All)
+        {
+            sb.AppendLine($"- `{view.Uri}` ({string.Join(", ", view.Tools.Select(t => $"`{t}`"))}): {view.Description}");
         }
         return sb.ToString();
     }
