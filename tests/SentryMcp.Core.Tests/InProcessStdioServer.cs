@@ -16,6 +16,7 @@ public sealed class InProcessStdioServer : IAsyncDisposable
     private readonly Pipe _stdout = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _run;
+    private int _disposed;
 
     /// <summary>What the client writes: the server's stdin.</summary>
     public Stream Input { get; }
@@ -68,8 +69,13 @@ public sealed class InProcessStdioServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes stdin and stops the host; the fixture disposes every server, a test may dispose its own first.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         await _stdin.Writer.CompleteAsync();
         await _stop.CancelAsync();
         try
