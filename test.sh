@@ -13,10 +13,11 @@ passed=0
 failed=0
 
 # Adds the counts of the TRX files in directory $1 (one per test project run) to the totals and lists
-# the failed tests. $2 is the run's exit code: a failed run without a failed test (a crashed test
-# host, say) counts as one failure, and the end of its console log $3 is shown.
+# the failed tests. A skipped test counts as failed: here every test's script sets up what it needs
+# (a test skips only outside its script). $2 is the run's exit code: a failed run without a failed
+# test (a crashed test host, say) counts as one failure, and the end of its console log $3 is shown.
 count_trx() {
-  local p=0 f=0 counters n attr
+  local p=0 f=0 s=0 counters n attr
   for trx in "$1"/*.trx; do
     [ -f "$trx" ] || continue
     counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
@@ -24,10 +25,12 @@ count_trx() {
     for attr in failed error timeout aborted; do
       n=$(sed -nE "s/.* $attr=\"([0-9]+)\".*/\1/p" <<<"$counters"); f=$((f + ${n:-0}))
     done
-    grep -oE '<UnitTestResult [^>]*outcome="Failed"' "$trx" | sed -nE 's/.*testName="([^"]*)".*/  failed: \1/p' || true
+    n=$(sed -nE 's/.* notExecuted="([0-9]+)".*/\1/p' <<<"$counters"); s=$((s + ${n:-0}))
+    grep -oE '<UnitTestResult [^>]*outcome="(Failed|NotExecuted)"' "$trx" | sed -nE 's/.*testName="([^"]*)".*outcome="([^"]*)".*/  \2: \1/p' || true
   done
+  f=$((f + s))
   passed=$((passed + p)); failed=$((failed + f))
-  echo "  $p passed, $f failed"
+  echo "  $p passed, $f failed ($s of them skipped)"
   if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then
     failed=$((failed + 1)); echo "a test run failed without a failing test (see $3):"; tail -n 20 "$3"
   fi
@@ -69,7 +72,7 @@ echo "== .NET tests (including the browser tests in tests/SentryMcp.E2E)"
 run_dotnet_tests dotnet-test SentryMcp.slnx --filter "Category!=Scale&FullyQualifiedName!~SentryMcp.Server.Tests.Robustness"
 
 echo "== test-robustness: bad input, faults, load and soak (SOAK_SECONDS, default 60), security checks"
-run_dotnet_tests robustness tests/SentryMcp.Server.Tests --filter "FullyQualifiedName~SentryMcp.Server.Tests.Robustness"
+TEST_ROBUSTNESS=1 run_dotnet_tests robustness tests/SentryMcp.Server.Tests --filter "FullyQualifiedName~SentryMcp.Server.Tests.Robustness"
 
 echo "== chat streams parsed by the real ai package (Node; captured by the .NET chat tests)"
 status=0

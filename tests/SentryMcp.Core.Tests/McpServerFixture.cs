@@ -8,12 +8,14 @@ using SentryMcp.Sandbox;
 namespace SentryMcp.Core.Tests;
 
 /// <summary>
-/// A sandbox on a loopback port and our stdio server as a child process, driven by the SDK's real
-/// MCP client. One per test class: each class gets its own world, so writes and faults stay local.
+/// A sandbox on a loopback port and our stdio server's host in-process (<see cref="InProcessStdioServer"/>,
+/// stdin and stdout a pipe pair), driven by the SDK's real MCP client over real Sentry HTTP. One per
+/// test class: each class gets its own world, so writes and faults stay local.
 /// </summary>
 public class McpServerFixture : IAsyncLifetime
 {
     private WebApplication? _sandbox;
+    private readonly System.Collections.Concurrent.ConcurrentBag<InProcessStdioServer> _servers = [];
 
     public Uri SandboxUri { get; private set; } = null!;
     public HttpClient Sandbox { get; private set; } = null!;
@@ -42,10 +44,26 @@ public class McpServerFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Spawns another stdio server against this fixture's sandbox; <paramref name="environment"/> overrides
-    /// settings, <paramref name="clientOptions"/> sets the client's protocol version and handlers.
+    /// Starts another stdio server against this fixture's sandbox, with <paramref name="extraArguments"/>
+    /// on its command line; <paramref name="environment"/> overrides variables (settings) as for a child
+    /// process, <paramref name="clientOptions"/> sets the client's protocol version and handlers.
     /// </summary>
     public async Task<McpClient> StartClientAsync(IEnumerable<string> extraArguments, string accessToken, IReadOnlyDictionary<string, string?>? environment = null, McpClientOptions? clientOptions = null)
+    {
+        var server = StartServer(extraArguments, accessToken, environment);
+        var transport = new StreamClientTransport(server.Input, server.Output);
+        // A cold server start on a busy machine can exceed the SDK's 5 s server/discover probe; the
+        // client then falls back to initialize while the server has already switched protocols.
+        clientOptions ??= new McpClientOptions();
+        clientOptions.DiscoverProbeTimeout = TimeSpan.FromSeconds(30);
+        return await McpClient.CreateAsync(transport, clientOptions);
+    }
+
+    /// <summary>
+    /// Starts another stdio server against this fixture's sandbox without a client, for tests that
+    /// write JSON-RPC lines themselves; stopped with the fixture.
+    /// </summary>
+    public InProcessStdioServer StartServer(IEnumerable<string> extraArguments, string accessToken, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var variables = new Dictionary<string, string?>
         {
@@ -65,21 +83,11 @@ public class McpServerFixture : IAsyncLifetime
         {
             variables[name] = value;
         }
-        var transport = new StdioClientTransport(new StdioClientTransportOptions
-        {
-            Name = "sentry-mcp",
-            Command = "dotnet",
-            Arguments = [StdioServerPath, $"--access-token={accessToken}", $"--host={SandboxUri.Authority}", "--insecure-http", .. extraArguments],
-            EnvironmentVariables = variables,
-        });
-        // A cold server start on a busy machine can exceed the SDK's 5 s server/discover probe; the
-        // client then falls back to initialize while the server has already switched protocols.
-        clientOptions ??= new McpClientOptions();
-        clientOptions.DiscoverProbeTimeout = TimeSpan.FromSeconds(30);
-        return await McpClient.CreateAsync(transport, clientOptions);
+        var server = new InProcessStdioServer(
+            [$"--access-token={accessToken}", $"--host={SandboxUri.Authority}", "--insecure-http", .. extraArguments], variables);
+        _servers.Add(server);
+        return server;
     }
-
-    public static string StdioServerPath => Path.Combine(AppContext.BaseDirectory, "sentry-mcp.dll");
 
     /// <summary>
     /// Calls a tool and returns its text and error flag. Every answer that carries
@@ -119,6 +127,10 @@ public class McpServerFixture : IAsyncLifetime
         if (Client is not null)
         {
             await Client.DisposeAsync();
+        }
+        foreach (var server in _servers)
+        {
+            await server.DisposeAsync();
         }
         Sandbox?.Dispose();
         if (_sandbox is not null)

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using SentryMcp.Sandbox;
+using SentryMcp.TestDoubles;
 
 namespace SentryMcp.E2E;
 
@@ -27,19 +28,16 @@ public sealed class BrowserErrorsAppFixture : WebAppFixture
     /// <summary>Waits for the first envelope with an event item; returns it and the raw JSON the sandbox holds.</summary>
     public async Task<(JsonElement Envelope, string Raw)> WaitForErrorEnvelopeAsync()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (DateTime.UtcNow < deadline)
+        JsonElement match = default;
+        var raw = "";
+        await Eventually.UntilAsync(async () =>
         {
-            var raw = await Ingest.GetStringAsync("__sandbox/envelopes");
-            var match = JsonDocument.Parse(raw).RootElement.EnumerateArray()
+            raw = await Ingest.GetStringAsync("__sandbox/envelopes");
+            match = JsonDocument.Parse(raw).RootElement.EnumerateArray()
                 .FirstOrDefault(e => e.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("type").GetString() == "event"));
-            if (match.ValueKind == JsonValueKind.Object)
-            {
-                return (match.Clone(), raw);
-            }
-            await Task.Delay(100);
-        }
-        throw new Xunit.Sdk.XunitException("No error envelope reached the sandbox: " + await Ingest.GetStringAsync("__sandbox/envelopes"));
+            return match.ValueKind == JsonValueKind.Object;
+        }, describe: () => "No error envelope reached the sandbox: " + raw);
+        return (match.Clone(), raw);
     }
 
     public override async Task DisposeAsync()

@@ -12,10 +12,9 @@ namespace SentryMcp.E2E;
 /// authorization server and the sandbox's sign-in and consent pages, and the code is read from the request to
 /// the client's loopback redirect URI (nothing listens there; the browser's request is enough).
 /// </summary>
-public static partial class McpClientSignIn
+public static class McpClientSignIn
 {
     private const string RedirectUri = "http://127.0.0.1:53682/callback";
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
     public static async Task<string> AccessTokenAsync(WebAppFixture app, IPage page)
     {
@@ -60,21 +59,7 @@ public static partial class McpClientSignIn
             // Consent remembered: the authorization server redirected straight to the client, which is not listening.
         }
 
-        var deadline = DateTime.UtcNow + Deadline;
-        var button = page.GetByRole(AriaRole.Button, new() { NameRegex = StepButton() }).First;
-        while (!redirected.Task.IsCompleted && DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                var before = page.Url;
-                await button.ClickAsync(new() { Timeout = 30_000 });
-                await Task.WhenAny(redirected.Task, page.WaitForURLAsync(url => url != before, new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 }));
-            }
-            catch (PlaywrightException)
-            {
-                // Navigating or not yet shown: look at the page again.
-            }
-        }
+        await SignIn.ClickThroughAsync(page, redirected.Task, "the MCP client's sign-in");
         Assert.True(redirected.Task.IsCompleted, $"the MCP client's sign-in did not reach its redirect URI (at {page.Url})");
         var code = Regex.Match(await redirected.Task, "[?&]code=([^&]+)").Groups[1].Value;
 
@@ -105,7 +90,4 @@ public static partial class McpClientSignIn
         using var response = await app.Http.SendAsync(request);
         return response.StatusCode;
     }
-
-    [GeneratedRegex("^(Sign in|Allow|Approve|Authorize|Continue)$")]
-    private static partial Regex StepButton();
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
@@ -7,33 +7,26 @@ using SentryMcp.Sandbox;
 namespace SentryMcp.Core.Tests.Protocol;
 
 /// <summary>
-/// Our real stdio server driven with hand-written 2026-07-28 JSON-RPC, for what the SDK's client
-/// cannot send (a per-request log level, a crafted retry). Messages of a call precede its response.
+/// Our stdio server (in-process, <see cref="InProcessStdioServer"/>) driven with hand-written
+/// 2026-07-28 JSON-RPC lines, for what the SDK's client cannot send (a per-request log level, a
+/// crafted retry). Messages of a call precede its response.
 /// </summary>
 public sealed class WireClient : IAsyncDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private readonly Process _process;
+    private readonly InProcessStdioServer _server;
+    private readonly StreamWriter _stdin;
+    private readonly StreamReader _stdout;
     private int _nextId;
 
-    private WireClient(Process process) => _process = process;
-
-    public static WireClient Start(McpServerFixture server)
+    private WireClient(InProcessStdioServer server)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList = { McpServerFixture.StdioServerPath, $"--access-token={SandboxOptions.DefaultToken}", $"--host={server.SandboxUri.Authority}", "--insecure-http" },
-        };
-        start.Environment["OPENAI_API_KEY"] = "";
-        start.Environment["OPENAI_BASE_URL"] = "";
-        var process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        return new WireClient(process);
+        _server = server;
+        _stdin = new StreamWriter(server.Input, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+        _stdout = new StreamReader(server.Output, Encoding.UTF8);
     }
+
+    public static WireClient Start(McpServerFixture server) => new(server.StartServer([], SandboxOptions.DefaultToken));
 
     /// <summary>Sends one request and returns its response and the notifications sent before it.</summary>
     public async Task<(JsonElement Response, List<JsonElement> Notifications)> RequestAsync(string method, JsonObject parameters, string? logLevel = null)
@@ -51,13 +44,13 @@ public sealed class WireClient : IAsyncDisposable
         parameters["_meta"] = meta;
         var id = Interlocked.Increment(ref _nextId);
         var request = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters };
-        await _process.StandardInput.WriteLineAsync(request.ToJsonString());
-        await _process.StandardInput.FlushAsync();
+        await _stdin.WriteLineAsync(request.ToJsonString());
+        await _stdin.FlushAsync();
         var notifications = new List<JsonElement>();
         using var timeout = new CancellationTokenSource(Deadline);
         while (true)
         {
-            var line = await _process.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("The server closed stdout.");
+            var line = await _stdout.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("The server closed stdout.");
             var root = JsonDocument.Parse(line).RootElement;
             if (root.TryGetProperty("id", out var responseId) && responseId.ValueKind == JsonValueKind.Number && responseId.GetInt32() == id)
             {
@@ -72,8 +65,8 @@ public sealed class WireClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-        _process.Dispose();
+        await _stdin.DisposeAsync();
+        await _server.DisposeAsync();
+        _stdout.Dispose();
     }
 }

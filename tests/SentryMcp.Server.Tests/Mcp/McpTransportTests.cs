@@ -3,6 +3,7 @@ using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using SentryMcp.Sandbox;
+using SentryMcp.TestDoubles;
 
 namespace SentryMcp.Server.Tests.Mcp;
 
@@ -107,11 +108,7 @@ public sealed class McpTransportTests(ServerFixture server) : IClassFixture<Serv
 
         await client.DisposeAsync();
 
-        for (var i = 0; i < 50 && sessions.Count != before; i++)
-        {
-            await Task.Delay(100);
-        }
-        Assert.Equal(before, sessions.Count);
+        await Eventually.UntilAsync(() => sessions.Count == before, describe: () => $"{sessions.Count} SSE sessions open, {before} expected after the stream closed");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using ModelContextProtocol.Client;
 using SentryMcp.Sandbox;
+using SentryMcp.TestDoubles;
 
 namespace SentryMcp.Server.Tests.Observability;
 
@@ -175,20 +176,11 @@ public sealed class JsonLogTests : IAsyncLifetime
 
     private async Task<string> WaitForLineAsync(Func<string, bool> match)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_stdout.FirstOrDefault(match) is { } line)
-            {
-                return line;
-            }
-            if (_server is { HasExited: true })
-            {
-                break;
-            }
-            await Task.Delay(50);
-        }
-        throw new Xunit.Sdk.XunitException("The expected log line never came. Output:\n" + string.Join("\n", _stdout));
+        string? line = null;
+        // Stops waiting when the server has exited: no line can come any more.
+        await Eventually.UntilAsync(() => (line = _stdout.FirstOrDefault(match)) is not null || _server is { HasExited: true },
+            TimeSpan.FromSeconds(60), () => "The expected log line never came. Output:\n" + string.Join("\n", _stdout));
+        return line ?? throw new Xunit.Sdk.XunitException("The server exited before the expected log line. Output:\n" + string.Join("\n", _stdout));
     }
 
     private void StopServer()

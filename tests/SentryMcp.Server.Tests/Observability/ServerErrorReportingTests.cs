@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using SentryMcp.Sandbox;
+using SentryMcp.TestDoubles;
 
 namespace SentryMcp.Server.Tests.Observability;
 
@@ -91,22 +92,24 @@ public sealed class ServerErrorReportingTests(SentryDsnServerFixture server) : I
     /// <summary>Waits for an error report that <paramref name="match"/> accepts; returns its envelope, the report and everything the ingest holds.</summary>
     private async Task<(JsonElement Envelope, JsonElement Report, string Raw)> WaitForReportAsync(Func<JsonElement, bool> match)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (DateTime.UtcNow < deadline)
+        (JsonElement Envelope, JsonElement Report, string Raw)? found = null;
+        var raw = "";
+        await Eventually.UntilAsync(async () =>
         {
-            var raw = await server.Ingest.GetStringAsync("__sandbox/envelopes");
+            raw = await server.Ingest.GetStringAsync("__sandbox/envelopes");
             foreach (var envelope in JsonDocument.Parse(raw).RootElement.EnumerateArray())
             {
                 foreach (var item in envelope.GetProperty("items").EnumerateArray())
                 {
                     if (item.GetProperty("type").GetString() == "event" && match(item.GetProperty("payload")))
                     {
-                        return (envelope.Clone(), item.GetProperty("payload").Clone(), raw);
+                        found = (envelope.Clone(), item.GetProperty("payload").Clone(), raw);
+                        return true;
                     }
                 }
             }
-            await Task.Delay(100);
-        }
-        throw new Xunit.Sdk.XunitException("No error envelope reached the sandbox: " + await server.Ingest.GetStringAsync("__sandbox/envelopes"));
+            return false;
+        }, describe: () => "No matching error envelope reached the sandbox: " + raw);
+        return found!.Value;
     }
 }

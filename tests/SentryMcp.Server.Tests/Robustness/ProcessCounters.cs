@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SentryMcp.TestDoubles;
 
 namespace SentryMcp.Server.Tests.Robustness;
 
@@ -36,6 +37,23 @@ internal static class ProcessCounters
     {
         var (_, threads, sockets) = Read();
         return (threads, sockets);
+    }
+
+    /// <summary>
+    /// Threads and sockets once both are fewer than <paramref name="margin"/> above <paramref name="before"/>:
+    /// the connections and timers of the last calls close in their own time, so the counts are polled
+    /// (with the usual generous deadline) rather than read after a fixed pause. Fails with both counts
+    /// when they stay above.
+    /// </summary>
+    public static async Task<(int Threads, int Sockets)> SettledThreadsAndSocketsAsync((int Threads, int Sockets) before, int margin)
+    {
+        var now = ThreadsAndSockets();
+        await Eventually.UntilAsync(() =>
+        {
+            now = ThreadsAndSockets();
+            return now.Threads - before.Threads < margin && now.Sockets - before.Sockets < margin;
+        }, describe: () => $"threads grew from {before.Threads} to {now.Threads}, sockets from {before.Sockets} to {now.Sockets} (margin {margin})");
+        return now;
     }
 }
 

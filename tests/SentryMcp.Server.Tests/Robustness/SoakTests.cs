@@ -46,7 +46,7 @@ public sealed class SoakTests(SoakFixture server, ITestOutputHelper output) : IC
         ("get_issue_details", "{\"organizationSlug\":\"acme\",\"issueId\":\"API-BACKEND-1\"}", "API-BACKEND-1"),
     ];
 
-    [Fact]
+    [RobustnessFact]
     public async Task Mixed_load_runs_without_errors_and_memory_levels_off()
     {
         var seconds = int.TryParse(Environment.GetEnvironmentVariable("SOAK_SECONDS"), out var s) ? Math.Clamp(s, 10, 1800) : 60;
