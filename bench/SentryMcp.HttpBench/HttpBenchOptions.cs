@@ -17,11 +17,18 @@ public sealed record HttpBenchOptions
     public TimeSpan Budget { get; init; } = TimeSpan.FromMinutes(5);
     public IReadOnlyDictionary<string, string> HostEnvironment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Starts of the host with its embedded defaults, timed to the first /readyz 200 (0 skips them).</summary>
+    public int Startups { get; init; } = 5;
+
+    /// <summary>Only the start-up samples, no load (for comparing publish settings quickly).</summary>
+    public bool StartupOnly { get; init; }
+
     public const string Usage = """
         Usage: SentryMcp.HttpBench --server-dll=<SentryMcp.Server.dll> --floor-dll=<SentryMcp.Floor.dll> --sandbox-dll=<SentryMcp.Sandbox.dll>
                                    [--calls=10000] [--warmup=2000] [--concurrency=32] [--sse-sessions=1000] [--repeats=2]
                                    [--mcp-method=whoami|ping (ping: the MCP pipeline alone, no tool, no sandbox request)]
                                    [--output=<file.md>] [--budget-seconds=300] [--host-env=K=V ...]
+                                   [--startups=5 (starts with embedded defaults, timed to the first /readyz 200)] [--startup-only=true]
         """;
 
     public static HttpBenchOptions Parse(string[] args)
@@ -50,13 +57,15 @@ public sealed record HttpBenchOptions
                 values[name] = value;
             }
         }
+        var startupOnly = values.GetValueOrDefault("startup-only") is "true" or "1";
         string Required(string name) => values.TryGetValue(name, out var v) && v.Length > 0 ? Path.GetFullPath(v) : throw new ArgumentException($"--{name} is required.\n{Usage}");
+        string RequiredForLoad(string name) => startupOnly && !values.ContainsKey(name) ? "" : Required(name);
         int Number(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new HttpBenchOptions
         {
             ServerDll = Required("server-dll"),
-            FloorDll = Required("floor-dll"),
-            SandboxDll = Required("sandbox-dll"),
+            FloorDll = RequiredForLoad("floor-dll"),
+            SandboxDll = RequiredForLoad("sandbox-dll"),
             Calls = Number("calls", 10_000),
             Warmup = Number("warmup", 2_000),
             Concurrency = Number("concurrency", 32),
@@ -66,6 +75,8 @@ public sealed record HttpBenchOptions
             Output = values.GetValueOrDefault("output"),
             Budget = TimeSpan.FromSeconds(Number("budget-seconds", 300)),
             HostEnvironment = hostEnv,
+            Startups = Math.Max(startupOnly ? 1 : 0, Number("startups", 5)),
+            StartupOnly = startupOnly,
         };
     }
 }

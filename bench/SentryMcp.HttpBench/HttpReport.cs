@@ -58,6 +58,35 @@ public static class HttpReport
         return b.ToString();
     }
 
+    public const double ReadyTargetMs = 1500;
+    public const double RssRestTargetMib = 110;
+
+    /// <summary>The start-up figures: spawn → first /readyz 200 and VmRSS at rest, embedded defaults.</summary>
+    public static string Startup(IReadOnlyList<StartupSample> samples, IReadOnlyDictionary<string, string> hostEnvironment)
+    {
+        if (samples.Count == 0)
+        {
+            return "";
+        }
+        var b = new StringBuilder();
+        void L(string line = "") => b.Append(line).Append('\n');
+        var ready = HttpBench.Startup.Median(samples.Select(s => s.ReadyMs));
+        var rss = HttpBench.Startup.Median(samples.Select(s => s.RssRestKb / 1024.0));
+        L();
+        L(Invariant($"## Web host start-up ({samples.Count} starts, embedded defaults: SQLite, built-in sandbox; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
+        if (hostEnvironment.Count > 0)
+        {
+            L("Host environment overrides: " + string.Join(", ", hostEnvironment.Select(kv => $"`{kv.Key}={kv.Value}`")) + ".");
+        }
+        L();
+        L("| Figure | Median | Min | Max | Target | Met |");
+        L("|---|---:|---:|---:|---:|:---:|");
+        L(Invariant($"| Spawn → first /readyz 200 (ms) | **{ready:0}** | {samples.Min(s => s.ReadyMs):0} | {samples.Max(s => s.ReadyMs):0} | ≤ {ReadyTargetMs:0} | {(ready <= ReadyTargetMs ? "yes" : "no")} |"));
+        L(Invariant($"| VmRSS at rest, 2 s after ready (MiB) | **{rss:0.0}** | {samples.Min(s => s.RssRestKb) / 1024.0:0.0} | {samples.Max(s => s.RssRestKb) / 1024.0:0.0} | ≤ {RssRestTargetMib:0} | {(rss <= RssRestTargetMib ? "yes" : "no")} |"));
+        L("Samples (ms / MiB): " + string.Join(", ", samples.Select(s => Invariant($"{s.ReadyMs:0} / {s.RssRestKb / 1024.0:0.0}"))));
+        return b.ToString();
+    }
+
     private static string Mib(long kb) => Invariant($"{kb / 1024.0:0.0}");
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -15,6 +15,18 @@ const string Token = "sntryu_sandbox_demo_token";
 const string Authorization = "Sentry-Bearer " + Token;
 var loadStart = File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
+// Start-up first, while nothing else of this run is alive: the host as a newcomer runs it.
+var startups = options.Startups > 0
+    ? await Startup.MeasureAsync(options.ServerDll, options.Startups, options.HostEnvironment, workDir, log, ct)
+    : [];
+if (options.StartupOnly)
+{
+    var summary = HttpReport.Startup(startups, options.HostEnvironment);
+    await report.WriteAsync(summary);
+    Directory.Delete(workDir, recursive: true);
+    return 0;
+}
+
 await using var sandbox = await ChildProcess.StartAsync("sandbox", options.SandboxDll,
     new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning", ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning" }, workDir, ct);
 var sentryHost = sandbox.Url.ToString().TrimEnd('/');
@@ -122,7 +134,7 @@ for (var round = 0; round < options.Repeats && options.SseSessions > 0; round++)
 }
 
 var markdown = HttpReport.Build(options, protocolNote, results, rssRest, rssAfterWarmup, rssAfter10k!.Value, rssAfterAll, sse,
-    loadStart, File.ReadAllText("/proc/loadavg").Split(' ')[0]);
+    loadStart, File.ReadAllText("/proc/loadavg").Split(' ')[0]) + HttpReport.Startup(startups, options.HostEnvironment);
 await report.WriteAsync(markdown);
 if (options.Output is { } output)
 {
