@@ -71,6 +71,16 @@ if [ "$status" -ne 0 ] && [ "$vf" -eq 0 ]; then failed=$((failed + 1)); echo "vi
 echo "== .NET tests (including the browser tests in tests/SentryMcp.E2E)"
 run_dotnet_tests dotnet-test SentryMcp.slnx --filter "Category!=Scale&FullyQualifiedName!~SentryMcp.Server.Tests.Robustness"
 
+echo "== stdio suite against the Native AOT binary (scripts/publish-aot.sh; the same tests as the JIT build)"
+status=0
+scripts/publish-aot.sh >artifacts/publish-aot.log 2>&1 || status=$?
+if [ "$status" -eq 0 ]; then
+  SENTRY_MCP_STDIO_BINARY="$PWD/artifacts/aot/linux-x64/sentry-mcp" run_dotnet_tests stdio-aot tests/SentryMcp.Stdio.Tests \
+    --filter "FullyQualifiedName!~PackagedToolTests"
+else
+  failed=$((failed + 1)); echo "the Native AOT publish failed (see artifacts/publish-aot.log):"; tail -n 20 artifacts/publish-aot.log
+fi
+
 echo "== test-robustness: bad input, faults, load and soak (SOAK_SECONDS, default 60), security checks"
 TEST_ROBUSTNESS=1 run_dotnet_tests robustness tests/SentryMcp.Server.Tests --filter "FullyQualifiedName~SentryMcp.Server.Tests.Robustness"
 

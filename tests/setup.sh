@@ -13,6 +13,9 @@ command -v redis-server >/dev/null || missing+=(redis-server)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v curl >/dev/null || missing+=(curl)
 command -v openssl >/dev/null || missing+=(openssl)
+# Native AOT publishing of the stdio server (scripts/publish-aot.sh) links with clang and zlib.
+command -v clang >/dev/null || missing+=(clang)
+[ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
   apt-get update -qq

@@ -8,8 +8,6 @@ namespace SentryMcp.Stdio.Tests;
 
 public sealed class CommandLineTests
 {
-    private static readonly string ServerPath = ServerPaths.Dll;
-
     /// <summary>Every variable the server reads in place of a flag: removed so the test machine's own settings cannot leak in.</summary>
     internal static readonly string[] FlagVariables =
     [
@@ -22,12 +20,7 @@ public sealed class CommandLineTests
 
     internal static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        start.ArgumentList.Add(ServerPath);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = ServerPaths.Start(args);
         foreach (var variable in FlagVariables)
         {
             start.Environment.Remove(variable);
@@ -137,8 +130,8 @@ public sealed class CommandLineTests
         await using var _ = sandbox;
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
-            Command = "dotnet",
-            Arguments = [ServerPath],
+            Command = ServerPaths.Command,
+            Arguments = [.. ServerPaths.Prefix],
             EnvironmentVariables = new Dictionary<string, string?>
             {
                 ["SENTRY_ACCESS_TOKEN"] = SandboxOptions.DefaultToken,
@@ -166,8 +159,8 @@ public sealed class CommandLineTests
         await using var _ = sandbox;
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
-            Command = "dotnet",
-            Arguments = [ServerPath, $"--access-token={SandboxOptions.DefaultToken}", $"--host={baseUri.Authority}", "--insecure-http", "--organization-slug=acme"],
+            Command = ServerPaths.Command,
+            Arguments = [.. ServerPaths.Prefix, $"--access-token={SandboxOptions.DefaultToken}", $"--host={baseUri.Authority}", "--insecure-http", "--organization-slug=acme"],
         });
         await using var client = await McpClient.CreateAsync(transport);
 

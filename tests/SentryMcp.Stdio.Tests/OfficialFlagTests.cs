@@ -27,8 +27,8 @@ public sealed class OfficialFlagTests : IAsyncLifetime
         }
         return await McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
         {
-            Command = "dotnet",
-            Arguments = [ServerPaths.Dll, $"--access-token={SandboxOptions.DefaultToken}", $"--host={_sandboxUri.Authority}", "--insecure-http", .. args],
+            Command = ServerPaths.Command,
+            Arguments = [.. ServerPaths.Prefix, $"--access-token={SandboxOptions.DefaultToken}", $"--host={_sandboxUri.Authority}", "--insecure-http", .. args],
             EnvironmentVariables = env,
         }));
     }

@@ -16,11 +16,7 @@ public sealed class PipedInputTests
 
     private static async Task<(int ExitCode, List<JsonElement> Responses, string StdErr)> PipeAsync(Uri sandbox, string input)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var arg in new[] { ServerPaths.Dll, $"--access-token={SandboxOptions.DefaultToken}", $"--host={sandbox.Authority}", "--insecure-http" })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = ServerPaths.Start([$"--access-token={SandboxOptions.DefaultToken}", $"--host={sandbox.Authority}", "--insecure-http"]);
         start.Environment["OPENAI_API_KEY"] = "";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

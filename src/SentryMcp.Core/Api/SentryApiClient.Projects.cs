@@ -12,7 +12,7 @@ public sealed partial class SentryApiClient
             regionUrl, ct);
 
     public Task<SentryTeam> CreateTeamAsync(string organizationSlug, string name, string? regionUrl, CancellationToken ct) =>
-        SendJsonAsync<SentryTeam>(HttpMethod.Post, ApiPath.Of("organizations", organizationSlug, "teams"), new { name }, regionUrl, ct);
+        SendJsonAsync<SentryTeam>(HttpMethod.Post, ApiPath.Of("organizations", organizationSlug, "teams"), new Dictionary<string, string> { ["name"] = name }, regionUrl, ct);
 
     public Task<List<SentryProject>> ListProjectsAsync(string organizationSlug, string? query, int limit, string? regionUrl, CancellationToken ct) =>
         GetAsync<List<SentryProject>>(
@@ -32,7 +32,7 @@ public sealed partial class SentryApiClient
         GetAsync<List<SentryClientKey>>(ApiPath.Of("projects", organizationSlug, projectSlug, "keys"), regionUrl, ct);
 
     public Task<SentryClientKey> CreateClientKeyAsync(string organizationSlug, string projectSlug, string name, string? regionUrl, CancellationToken ct) =>
-        SendJsonAsync<SentryClientKey>(HttpMethod.Post, ApiPath.Of("projects", organizationSlug, projectSlug, "keys"), new { name }, regionUrl, ct);
+        SendJsonAsync<SentryClientKey>(HttpMethod.Post, ApiPath.Of("projects", organizationSlug, projectSlug, "keys"), new Dictionary<string, string> { ["name"] = name }, regionUrl, ct);
 
     /// <summary>Releases of an organization, or of one project when <paramref name="projectSlug"/> is given.</summary>
     public Task<List<SentryRelease>> ListReleasesAsync(string organizationSlug, string? projectSlug, string? query, int limit, string? regionUrl, CancellationToken ct)
@@ -45,7 +45,7 @@ public sealed partial class SentryApiClient
 
     private static string PerPage(int limit) => Math.Clamp(limit, 1, 100).ToString(CultureInfo.InvariantCulture);
 
-    private sealed record ProjectChanges(string? Name, string? Slug, string? Platform);
+    internal sealed record ProjectChanges(string? Name, string? Slug, string? Platform);
 
     /// <summary>
     /// The numeric id of a project given by slug or id, for the endpoints that filter by

@@ -14,9 +14,9 @@ public sealed partial class SentryApiClient
             : ApiPath.Of("projects", organizationSlug, projectSlugOrId, "releases", version);
         path = ApiPath.WithQuery(path, ("health", includeHealth ? "1" : null));
         var json = await GetAsync<JsonElement>(path, regionUrl, ct).ConfigureAwait(false);
-        var release = json.Deserialize<SentryRelease>(SentryJson.Options)
+        var release = json.Deserialize(SentryJson.TypeInfo<SentryRelease>(SentryJson.Options))
             ?? throw new SentryApiException(System.Net.HttpStatusCode.BadGateway, "Sentry answered without a release.", "GET", path);
-        var health = json.Deserialize<ReleaseHealth>(SentryJson.Options) ?? new ReleaseHealth(null, null, null);
+        var health = json.Deserialize(SentryJson.TypeInfo<ReleaseHealth>(SentryJson.Options)) ?? new ReleaseHealth(null, null, null);
         return (release, health);
     }
 

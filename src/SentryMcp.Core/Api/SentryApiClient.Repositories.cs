@@ -32,7 +32,7 @@ public sealed partial class SentryApiClient
         SendJsonAsync<CodeMappingResult>(HttpMethod.Post, ApiPath.Of("organizations", organizationSlug, "code-mappings", "bulk"),
             new CodeMappingRequest(projectSlug, repository, provider, [new CodeMappingPair("", "")]), regionUrl, ct);
 
-    private sealed record CodeMappingPair(string StackRoot, string SourceRoot);
+    internal sealed record CodeMappingPair(string StackRoot, string SourceRoot);
 
-    private sealed record CodeMappingRequest(string Project, string Repository, string? Provider, IReadOnlyList<CodeMappingPair> Mappings);
+    internal sealed record CodeMappingRequest(string Project, string Repository, string? Provider, IReadOnlyList<CodeMappingPair> Mappings);
 }

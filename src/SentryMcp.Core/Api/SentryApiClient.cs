@@ -69,7 +69,7 @@ public sealed partial class SentryApiClient
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body, body.GetType(), options: SentryJson.Options);
+            request.Content = JsonContent.Create(body, SentryJson.Options.GetTypeInfo(body.GetType()));
         }
         HttpResponseMessage response;
         var started = Stopwatch.GetTimestamp();
@@ -117,7 +117,7 @@ public sealed partial class SentryApiClient
         var bytes = await ReadBoundedAsync(response, path, ct).ConfigureAwait(false);
         try
         {
-            return JsonSerializer.Deserialize<T>(bytes, SentryJson.Options)
+            return JsonSerializer.Deserialize(bytes, SentryJson.TypeInfo<T>(SentryJson.Options))
                 ?? throw new JsonException("The response body was JSON null.");
         }
         catch (JsonException ex)

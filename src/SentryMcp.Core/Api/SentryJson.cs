@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace SentryMcp.Core.Api;
 
@@ -9,7 +11,28 @@ namespace SentryMcp.Core.Api;
 /// </summary>
 public static class SentryJson
 {
+    /// <summary>
+    /// This server's contracts: the source-generated <see cref="SentryMcpJsonContext"/>, then, where
+    /// reflection-based serialization is on (the web host under the JIT), reflection for any type the
+    /// context misses, so a host keeps working while a new type is not in the context yet. The stdio
+    /// server turns reflection off in its JIT build as well (<c>JsonSerializerIsReflectionEnabledByDefault</c>),
+    /// so its tests fail on a missing type exactly as its Native AOT build would.
+    /// </summary>
+    public static IJsonTypeInfoResolver Resolver { get; } = JsonSerializer.IsReflectionEnabledByDefault
+        ? JsonTypeInfoResolver.Combine(SentryMcpJsonContext.Default, ReflectionFallback())
+        : SentryMcpJsonContext.Default;
+
+    // After Resolver: static initializers run in textual order, and Create reads it.
     public static JsonSerializerOptions Options { get; } = Create();
+
+    // Only reached where reflection-based serialization is on; trimmed builds (Native AOT) turn that
+    // feature switch off, so the compiler removes this call with the branch above.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Reached only when JsonSerializer.IsReflectionEnabledByDefault, which trimmed builds turn off.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Reached only when JsonSerializer.IsReflectionEnabledByDefault, which Native AOT turns off.")]
+    private static DefaultJsonTypeInfoResolver ReflectionFallback() => new();
+
+    /// <summary>The contract of <typeparamref name="T"/> under <paramref name="options"/> (never reflection under AOT).</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 
     private static JsonSerializerOptions Create()
     {
@@ -19,9 +42,10 @@ public static class SentryJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             AllowTrailingCommas = true,
             ReadCommentHandling = JsonCommentHandling.Skip,
+            TypeInfoResolver = Resolver,
         };
         options.Converters.Add(new LenientStringConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
     }
 
@@ -52,6 +76,14 @@ public static class SentryJson
                     return null;
             }
         }
+
+        // Dictionary keys (Dictionary<string, JsonElement> rows): the source-generated contracts route
+        // them through this converter too, and a property name is always a plain string.
+        public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetString() ?? string.Empty;
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WritePropertyName(value);
 
         public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
         {

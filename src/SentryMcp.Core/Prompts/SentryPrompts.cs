@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -7,21 +6,16 @@ using SentryMcp.Core.Tools;
 namespace SentryMcp.Core.Prompts;
 
 /// <summary>
-/// Every <c>[McpServerPrompt]</c> method of this assembly, as a session sees it: arguments pinned by
+/// Every <c>[McpServerPrompt]</c> method (<see cref="Hosting.SentryServerTypes"/>), as a session sees it: arguments pinned by
 /// the session's constraints are hidden and filled in.
 /// </summary>
 public static class SentryPrompts
 {
-    private static readonly Lazy<MethodInfo[]> Methods = new(() => [.. typeof(SentryPrompts).Assembly.GetTypes()
-        .Where(t => t.GetCustomAttribute<McpServerPromptTypeAttribute>() is not null)
-        .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
-        .Where(m => m.GetCustomAttribute<McpServerPromptAttribute>() is not null)]);
-
     /// <summary>Creates every prompt once; sessions then get cheap constrained views of them.</summary>
     public static IReadOnlyList<McpServerPrompt> CreateAll(IServiceProvider services)
     {
-        var prompts = Methods.Value
-            .Select(m => McpServerPrompt.Create(m, target: null, new McpServerPromptCreateOptions { Services = services }))
+        var prompts = Hosting.SentryServerTypes.PromptMethods
+            .Select(m => McpServerPrompt.Create(m, target: null, new McpServerPromptCreateOptions { Services = services, SerializerOptions = ToolResults.ToolSerializerOptions }))
             .ToList();
         prompts.Sort((a, b) => string.CompareOrdinal(a.ProtocolPrompt.Name, b.ProtocolPrompt.Name));
         return prompts;
@@ -76,7 +70,7 @@ public static class SentryPrompts
                 // The session is pinned: a value the client sends for a hidden argument does not widen it.
                 foreach (var (name, value) in _pinned)
                 {
-                    arguments[name] = JsonSerializer.SerializeToElement(value);
+                    arguments[name] = JsonSerializer.SerializeToElement(value, SentryMcp.Core.SentryMcpJsonContext.Default.String);
                 }
                 parameters.Arguments = arguments;
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Api.Models;
 using SentryMcp.Core.Formatting;
@@ -188,8 +189,8 @@ internal static class SearchEventsOutput
     }
 
     private static IEnumerable<(string, string)> AggregateFields(List<string> groupBy, List<string> yAxes) =>
-        groupBy.Select(g => ("aggregateField", JsonSerializer.Serialize(new { groupBy = g })))
-            .Append(("aggregateField", JsonSerializer.Serialize(new { yAxes })));
+        groupBy.Select(g => ("aggregateField", new JsonObject { ["groupBy"] = g }.ToJsonString()))
+            .Append(("aggregateField", new JsonObject { ["yAxes"] = new JsonArray([.. yAxes.Select(y => (JsonNode?)y)]) }.ToJsonString()));
 
     private static string[] NextSteps(string dataset) => dataset switch
     {

@@ -73,7 +73,7 @@ public sealed class ClientLog
             {
                 Level = level,
                 Logger = LoggerName,
-                Data = JsonSerializer.SerializeToElement(message),
+                Data = JsonSerializer.SerializeToElement(message, SentryMcp.Core.SentryMcpJsonContext.Default.String),
             }, cancellationToken: ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)

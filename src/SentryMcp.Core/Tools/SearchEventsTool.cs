@@ -189,7 +189,7 @@ public sealed partial class SearchEventsTool
         }
         var replays = await context.Api.SearchReplaysAsync(org, translation.Query, sortBy, limit, window, environments, projectId, regionUrl, ct).ConfigureAwait(false);
         var markdown = ReplaySearchOutput.Format(context.Host, org, input, translation.Query, sortBy, window, environments, replays, limit, translation.Translated, note);
-        var rows = replays.Select(r => (IReadOnlyDictionary<string, JsonElement>)JsonSerializer.SerializeToElement(r, SentryJson.Options)
+        var rows = replays.Select(r => (IReadOnlyDictionary<string, JsonElement>)JsonSerializer.SerializeToElement(r, SentryJson.TypeInfo<SentryReplay>(SentryJson.Options))
             .EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone())).ToList();
         return ToolResults.Structured(markdown, new EventSearchOutput("replays", translation.Query, translation.Translated, [], sortBy, window, rows, replays.Count >= limit, note));
     }

@@ -37,7 +37,7 @@ public sealed class SentryMcpTool : DelegatingMcpServerTool
             {
                 if (properties.Remove(name))
                 {
-                    injected[name] = value.Length == 0 ? JsonSerializer.SerializeToElement<string?>(null) : JsonSerializer.SerializeToElement(value);
+                    injected[name] = JsonSerializer.SerializeToElement(value.Length == 0 ? null : value, SentryMcp.Core.SentryMcpJsonContext.Default.String);
                 }
             }
             if (schema["required"] is JsonArray required)
@@ -56,7 +56,7 @@ public sealed class SentryMcpTool : DelegatingMcpServerTool
             Title = inner.Title,
             Description = inner.Description,
             Annotations = inner.Annotations,
-            InputSchema = JsonSerializer.SerializeToElement(schema),
+            InputSchema = JsonSerializer.SerializeToElement(schema, SentryMcp.Core.SentryMcpJsonContext.Default.JsonObject),
             OutputSchema = inner.OutputSchema,
             Icons = inner.Icons,
             Meta = inner.Meta,

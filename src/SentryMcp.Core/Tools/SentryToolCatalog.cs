@@ -84,8 +84,8 @@ public static class ToolSurfaces
 }
 
 /// <summary>
-/// Discovers every <c>[McpServerTool]</c> method in this assembly once (and the prompts and
-/// resources), and hands out per-session views of them (constrained schemas, permission filtering,
+/// Creates every <c>[McpServerTool]</c> method of <see cref="SentryMcp.Core.Hosting.SentryServerTypes"/> once
+/// (and the prompts and resources), and hands out per-session views of them (constrained schemas, permission filtering,
 /// error mapping).
 /// </summary>
 public sealed class SentryToolCatalog
@@ -203,11 +203,7 @@ public sealed class SentryToolCatalog
 
     private static List<SentryToolDescriptor> Discover(IServiceProvider services)
     {
-        var methods = typeof(SentryToolCatalog).Assembly.GetTypes()
-            .Where(t => t.GetCustomAttribute<McpServerToolTypeAttribute>() is not null)
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
-            .Where(m => m.GetCustomAttribute<McpServerToolAttribute>() is not null)
-            .ToList();
+        var methods = SentryMcp.Core.Hosting.SentryServerTypes.ToolMethods;
         // Creating a tool reflects over its method and generates its JSON schemas: with 50-odd tools
         // that is most of a cold start, so the tools are created on every core (the stdio server
         // builds them before it answers initialize).
@@ -217,7 +213,7 @@ public sealed class SentryToolCatalog
             var method = methods[i];
             var meta = method.GetCustomAttribute<SentryToolAttribute>()
                 ?? throw new InvalidOperationException($"Tool method {method.DeclaringType?.Name}.{method.Name} must declare [SentryTool] with its permission group and scopes.");
-            var tool = McpServerTool.Create(method, target: null, new McpServerToolCreateOptions { Services = services });
+            var tool = McpServerTool.Create(method, target: null, new McpServerToolCreateOptions { Services = services, SerializerOptions = ToolResults.ToolSerializerOptions });
             tools[i] = meta.Skills.Length == 0
                 ? new SentryToolDescriptor(tool, meta.Group, meta.Scopes)
                 : new SentryToolDescriptor(tool, meta.Group, meta.Scopes, meta.Skills.ToFrozenSet());

@@ -44,7 +44,7 @@ public sealed class SearchSentryToolsTool : McpServerTool
                     ["limit"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = MaxLimit, ["default"] = DefaultLimit, ["description"] = $"Maximum number of tools to return (1–{MaxLimit})." },
                 },
                 ["required"] = new JsonArray("query"),
-            }),
+            }, SentryMcp.Core.SentryMcpJsonContext.Default.JsonObject),
             OutputSchema = JsonSerializer.SerializeToElement(new JsonObject
             {
                 ["type"] = "object",
@@ -69,7 +69,7 @@ public sealed class SearchSentryToolsTool : McpServerTool
                     },
                 },
                 ["required"] = new JsonArray("query", "results"),
-            }),
+            }, SentryMcp.Core.SentryMcpJsonContext.Default.JsonObject),
         };
     }
 
@@ -127,13 +127,13 @@ public sealed class SearchSentryToolsTool : McpServerTool
                 ["name"] = t.ProtocolTool.Name,
                 ["description"] = t.ProtocolTool.Description ?? "",
                 ["inputSchema"] = JsonNode.Parse(t.ProtocolTool.InputSchema.GetRawText()),
-                ["annotations"] = JsonSerializer.SerializeToNode(t.ProtocolTool.Annotations ?? new ToolAnnotations(), McpJsonUtilities.DefaultOptions),
+                ["annotations"] = JsonSerializer.SerializeToNode(t.ProtocolTool.Annotations ?? new ToolAnnotations(), McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ToolAnnotations))),
             })]),
         };
         return ValueTask.FromResult(new CallToolResult
         {
             Content = [new TextContentBlock { Text = md.ToString() }],
-            StructuredContent = JsonSerializer.SerializeToElement(structured),
+            StructuredContent = JsonSerializer.SerializeToElement(structured, SentryMcp.Core.SentryMcpJsonContext.Default.JsonObject),
         });
     }
 
@@ -191,7 +191,7 @@ public sealed class ExecuteSentryToolTool : McpServerTool
                     ["arguments"] = new JsonObject { ["type"] = "object", ["description"] = "The tool's arguments, matching the input schema search_sentry_tools returned.", ["additionalProperties"] = true },
                 },
                 ["required"] = new JsonArray("name"),
-            }),
+            }, SentryMcp.Core.SentryMcpJsonContext.Default.JsonObject),
         };
     }
 

@@ -89,7 +89,7 @@ internal static partial class UptimeInput
             {
                 throw new UserInputException("'headers' must be a list of [name, value] pairs of strings with non-empty names, e.g. [[\"Accept\",\"application/json\"]].");
             }
-            array.Add(new JsonArray(name, value));
+            array.Add((JsonNode)new JsonArray(name, value));
         }
         return array;
     }
