@@ -55,7 +55,7 @@ public static class McpApps
         {
             return false;
         }
-        var element = settings is JsonElement json ? json : JsonSerializer.SerializeToElement(settings, McpJsonUtilities.DefaultOptions);
+        var element = settings is JsonElement json ? json : JsonSerializer.SerializeToElement(settings, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(object)));
         return element.ValueKind == JsonValueKind.Object
             && element.TryGetProperty("mimeTypes", out var types)
             && types.ValueKind == JsonValueKind.Array

@@ -57,11 +57,11 @@ public sealed class AotContractTests
             foreach (var parameter in method.GetParameters())
             {
                 var type = parameter.ParameterType;
-                // Bound by the SDK or from the session's services, never from JSON arguments.
-                if (special.Contains(type) || type.Namespace?.StartsWith("ModelContextProtocol", StringComparison.Ordinal) == true ||
+                // Bound by the SDK or from the session's services (interfaces such as IOptions<T>), never from JSON arguments.
+                if (special.Contains(type) || type.IsInterface || type.Namespace?.StartsWith("ModelContextProtocol", StringComparison.Ordinal) == true ||
                     (type.Namespace?.StartsWith("SentryMcp.Core", StringComparison.Ordinal) == true && type.IsClass && !type.IsSealed) ||
                     type == typeof(SentryToolContext) || type.Name.EndsWith("Client", StringComparison.Ordinal) || type.Name.EndsWith("Options", StringComparison.Ordinal) ||
-                    type.Name.EndsWith("Translator", StringComparison.Ordinal) || type.Name.EndsWith("Index", StringComparison.Ordinal) || type.Name.EndsWith("Cache", StringComparison.Ordinal))
+                    type.Name.EndsWith("Translator", StringComparison.Ordinal) || type.Name.EndsWith("Index", StringComparison.Ordinal) || type.Name.EndsWith("Cache", StringComparison.Ordinal) || type.Name.EndsWith("Catalog", StringComparison.Ordinal))
                 {
                     continue;
                 }
