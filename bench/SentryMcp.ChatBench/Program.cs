@@ -13,6 +13,9 @@ using SentryMcp.TestDoubles;
 // Chat API overhead: the real host (embedded sandbox) and an instant scripted LLM, all on loopback in
 // this process. Floors are measured in the same run: the scripted LLM called directly, and the tool
 // called directly on /mcp. Usage: dotnet run -c Release --project bench/SentryMcp.ChatBench [iterations] [streams]
+// or `-- history [iterations]` for the cost of loading a stored 50-message conversation only.
+var historyOnly = args.Length > 0 && args[0] == "history";
+args = historyOnly ? args[1..] : args;
 var iterations = args.Length > 0 ? int.Parse(args[0]) : 200;
 var streams = args.Length > 1 ? int.Parse(args[1]) : 500;
 var report = Console.Out;
@@ -28,6 +31,9 @@ var app = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Pro
     builder.Configuration["Chat:MessagesPerMinute"] = "1000000";
     builder.Configuration["RateLimits:PerUserPerMinute"] = "1000000";
     builder.Configuration["RateLimits:PerIpPerMinute"] = "1000000";
+    // Every measured answer is a conversation of its own.
+    builder.Configuration["Chat:MaxConversationsPerUser"] = "1000000";
+    builder.Configuration["Chat:GenerateTitles"] = "false";
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
 });
 await app.StartAsync();
@@ -40,13 +46,15 @@ await using var mcp = await McpClient.CreateAsync(new HttpClientTransport(new Ht
     Endpoint = new Uri(baseUri, "mcp"),
     AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Sentry-Bearer " + SentryMcp.Sandbox.SandboxOptions.DefaultToken },
 }));
-var body = JsonContent.Create(new { id = "bench", messages = new[] { new { id = "u1", role = "user", parts = new[] { new { type = "text", text = "hi" } } } } });
-await body.LoadIntoBufferAsync();
+// The web UI's request: the conversation id and only the new message (the server holds the history).
+static byte[] Body(string conversationId, string messageId = "u1") => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+    new { id = conversationId, trigger = "submit-message", message = new { id = messageId, role = "user", parts = new[] { new { type = "text", text = "hi" } } } });
 
-async Task<(double FirstText, double Total)> ChatOnceAsync()
+async Task<(double FirstText, double Total)> ChatOnceAsync(byte[]? body = null)
 {
+    body ??= Body("bench-" + Guid.NewGuid().ToString("N"));
     var clock = Stopwatch.StartNew();
-    using var request = new HttpRequestMessage(HttpMethod.Post, "api/chat") { Content = new ByteArrayContent(await body.ReadAsByteArrayAsync()) };
+    using var request = new HttpRequestMessage(HttpMethod.Post, "api/chat") { Content = new ByteArrayContent(body) };
     request.Content.Headers.ContentType = new("application/json");
     using var response = await browser.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
     using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
@@ -95,6 +103,16 @@ async Task<double> McpToolOnceAsync()
 }
 
 Console.Error.WriteLine($"Host on {baseUri}; warming up…");
+if (historyOnly)
+{
+    await report.WriteAsync(await HistoryBench.RunAsync(app.Services, llm, browser.Http, iterations, b => ChatOnceAsync(b), Body));
+    await report.FlushAsync();
+    await app.StopAsync();
+    await app.DisposeAsync();
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    File.Delete(database);
+    return 0;
+}
 for (var i = 0; i < 30; i++)
 {
     llm.Reply("hello there");

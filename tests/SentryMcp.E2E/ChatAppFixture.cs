@@ -18,6 +18,8 @@ public sealed class ChatAppFixture : WebAppFixture
             // Every test signs in as the sandbox's one user: the collection sends more than the default
             // 10 messages a minute. The rate limit has its own fixture (UnreachableModelTests).
             ["Chat:MessagesPerMinute"] = "1000",
+            // Tests script every model call; titles stay the first words of the question.
+            ["Chat:GenerateTitles"] = "false",
         };
     }
 

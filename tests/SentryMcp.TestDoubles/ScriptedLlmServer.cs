@@ -28,6 +28,10 @@ public sealed record ScriptedReply(string? Content, int Status = 200, TimeSpan D
     public int? CutAfterChunks { get; init; }
     public int? PauseAfterChunks { get; init; }
     public TimeSpan Pause { get; init; }
+
+    /// <summary>After <see cref="HoldAfterChunks"/> text chunks the stream waits for this task (the test releases it).</summary>
+    public Task? Hold { get; init; }
+    public int? HoldAfterChunks { get; init; }
     public int PromptTokens { get; init; } = 10;
 
     /// <summary>The <c>Retry-After</c> header of an error answer (429 gets "0" unless set).</summary>
@@ -104,6 +108,18 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
     public void StallMidway(string content, int chunks, TimeSpan pause) =>
         Enqueue(new ScriptedReply(content) { PauseAfterChunks = chunks, Pause = pause });
 
+    /// <summary>
+    /// Streams the first <paramref name="chunks"/> chunks of <paramref name="content"/> (0: nothing, and
+    /// a non-streaming answer waits too), then waits until the returned source is completed (by the
+    /// test: no timing involved), then the rest.
+    /// </summary>
+    public TaskCompletionSource Held(string content, int chunks, int chunkSize = 8)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Enqueue(new ScriptedReply(content) { HoldAfterChunks = chunks, Hold = release.Task, ChunkSize = chunkSize });
+        return release;
+    }
+
     /// <summary>Streams <paramref name="content"/> one chunk every <paramref name="interval"/>.</summary>
     public void Slow(string content, TimeSpan interval, int chunkSize = 8) =>
         Enqueue(new ScriptedReply(content) { ChunkInterval = interval, ChunkSize = chunkSize });
@@ -169,6 +185,10 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
         if (reply.Delay > TimeSpan.Zero)
         {
             await Task.Delay(reply.Delay, http.RequestAborted);
+        }
+        if (reply.Hold is { } held && reply.HoldAfterChunks is null or 0)
+        {
+            await held.WaitAsync(http.RequestAborted);
         }
         var model = body["model"]?.GetValue<string>() ?? "scripted";
         if (reply.Status != 200)
@@ -246,6 +266,10 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
             if (sent == reply.PauseAfterChunks)
             {
                 await Task.Delay(reply.Pause, ct);
+            }
+            if (sent == reply.HoldAfterChunks && reply.Hold is { } hold)
+            {
+                await hold.WaitAsync(ct);
             }
         }
         for (var index = 0; index < reply.ToolCalls.Count; index++)

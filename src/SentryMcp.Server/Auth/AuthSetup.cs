@@ -125,7 +125,7 @@ public static class AuthSetup
             return default;
         }
         var http = context.Transaction.GetHttpRequest()!.HttpContext;
-        var baseUrl = ProtectedResourceMetadata.BaseUrl(http, http.RequestServices.GetRequiredService<IOptions<ServerOptions>>().Value);
+        var baseUrl = ProtectedResourceMetadata.BaseUrl(http, http.RequestServices.GetRequiredService<IOptions<SentryHostOptions>>().Value);
         if (resources.Length > 1 || McpResources.Parse(resources[0], baseUrl) is null)
         {
             context.Reject(OpenIddict.Abstractions.OpenIddictConstants.Errors.InvalidTarget,
@@ -157,7 +157,7 @@ public static class AuthSetup
     {
         context.Metadata["client_id_metadata_document_supported"] = true;
         var http = context.Transaction.GetHttpRequest()!.HttpContext;
-        var baseUrl = ProtectedResourceMetadata.BaseUrl(http, http.RequestServices.GetRequiredService<IOptions<ServerOptions>>().Value);
+        var baseUrl = ProtectedResourceMetadata.BaseUrl(http, http.RequestServices.GetRequiredService<IOptions<SentryHostOptions>>().Value);
         context.Metadata["registration_endpoint"] = baseUrl + "/oauth/register";
         context.TokenEndpointAuthenticationMethods.Add("none");
         context.RevocationEndpointAuthenticationMethods.Add("none");

@@ -27,7 +27,7 @@ public static class AuthorizeEndpoint
     private static readonly HashSet<string> OwnFields = [ConsentPage.GroupField, ConsentPage.DecisionField, UpstreamSentry.ErrorParameter, "__RequestVerificationToken"];
 
     public static async Task<IResult> HandleAsync(HttpContext http, IOpenIddictApplicationManager applications, IAntiforgery antiforgery,
-        ConsentCookie consent, GrantStore grants, IOptions<ServerOptions> server, IOptions<AuthOptions> auth)
+        ConsentCookie consent, GrantStore grants, IOptions<SentryHostOptions> server, IOptions<AuthOptions> auth)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var application = await applications.FindByClientIdAsync(request.ClientId!, http.RequestAborted)
@@ -69,7 +69,7 @@ public static class AuthorizeEndpoint
         var requested = PermissionScopes.GroupsFromScopes(request.GetScopes()).ToHashSet();
         // The chat is our own first-party client: read access needs no consent on its own callback;
         // write groups, and any other redirect URI (another loopback port), still do.
-        if (Chat.FirstPartyClient.IsOwnCallback(request.ClientId, request.RedirectUri, ProtectedResourceMetadata.BaseUrl(http, server.Value)) &&
+        if (Chat.SignIn.FirstPartyClient.IsOwnCallback(request.ClientId, request.RedirectUri, ProtectedResourceMetadata.BaseUrl(http, server.Value)) &&
             requested.All(g => g == PermissionGroup.Read))
         {
             return ToSentry(http, request, new HashSet<PermissionGroup> { PermissionGroup.Read }, auth.Value);
@@ -134,7 +134,7 @@ public static class AuthorizeEndpoint
     }
 
     /// <summary>The validated <c>resource</c>, or <c>{base}/mcp</c> when the client sent none.</summary>
-    private static string ResourceOf(OpenIddictRequest request, HttpContext http, ServerOptions server) =>
+    private static string ResourceOf(OpenIddictRequest request, HttpContext http, SentryHostOptions server) =>
         request.GetResources().FirstOrDefault() ?? ProtectedResourceMetadata.BaseUrl(http, server) + "/mcp";
 
     private static IEnumerable<KeyValuePair<string, string>> OriginalParameters(OpenIddictRequest request) =>
@@ -151,7 +151,7 @@ public static class AuthorizeEndpoint
     /// Browsers apply form-action to the redirects that follow a form post: ours, Sentry's sign-in
     /// page and finally the client's redirect URI.
     /// </summary>
-    private static string FormAction(Uri redirect, ServerOptions server)
+    private static string FormAction(Uri redirect, SentryHostOptions server)
     {
         // Headers are ASCII: internationalized hosts go in their punycode form.
         var client = redirect.Scheme is "http" or "https"

@@ -13,7 +13,7 @@ namespace SentryMcp.Server.Auth;
 /// entry (OpenIddict), an audience that covers the requested path, and a live grant whose Sentry
 /// token is then used for the call.
 /// </summary>
-public sealed class OAuthBearerTokenValidator(SentryTokenLifecycle lifecycle, GrantStore grants, IOptions<ServerOptions> server) : IMcpBearerTokenValidator
+public sealed class OAuthBearerTokenValidator(SentryTokenLifecycle lifecycle, GrantStore grants, IOptions<SentryHostOptions> server) : IMcpBearerTokenValidator
 {
     public const string GrantIdClaim = "grant_id";
     private const string GrantItem = "SentryMcp.GrantId";

@@ -9,7 +9,7 @@ namespace SentryMcp.Server.Auth;
 /// Talks to Sentry about a grant's credentials: refresh (<c>/oauth/token/</c>), probe
 /// (<c>/api/0/auth/</c>) and revoke (<c>/oauth/revoke/</c>, RFC 7009).
 /// </summary>
-public sealed class SentryTokenClient(IHttpClientFactory http, IOptions<ServerOptions> server, IOptions<AuthOptions> auth, TimeProvider clock, ILogger<SentryTokenClient> logger)
+public sealed class SentryTokenClient(IHttpClientFactory http, IOptions<SentryHostOptions> server, IOptions<AuthOptions> auth, TimeProvider clock, ILogger<SentryTokenClient> logger)
 {
     public const string HttpClientName = "sentry-oauth";
 

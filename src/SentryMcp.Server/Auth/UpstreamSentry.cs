@@ -33,10 +33,10 @@ public static class UpstreamSentry
             o.SlidingExpiration = false;
         });
         auth.AddOAuth(Scheme, _ => { });
-        auth.Services.AddOptions<OAuthOptions>(Scheme).Configure<IOptions<ServerOptions>, IOptions<AuthOptions>, IDataProtectionProvider>(Configure);
+        auth.Services.AddOptions<OAuthOptions>(Scheme).Configure<IOptions<SentryHostOptions>, IOptions<AuthOptions>, IDataProtectionProvider>(Configure);
     }
 
-    private static void Configure(OAuthOptions o, IOptions<ServerOptions> server, IOptions<AuthOptions> auth, IDataProtectionProvider dataProtection)
+    private static void Configure(OAuthOptions o, IOptions<SentryHostOptions> server, IOptions<AuthOptions> auth, IDataProtectionProvider dataProtection)
     {
         var host = server.Value.SentryHost.BaseUri;
         o.ClientId = auth.Value.SentryClientId ?? "not-configured";
@@ -91,7 +91,7 @@ public static class UpstreamSentry
 
     private static async Task<JsonElement> FetchUserAsync(OAuthCreatingTicketContext context)
     {
-        var host = context.HttpContext.RequestServices.GetRequiredService<IOptions<ServerOptions>>().Value.SentryHost.BaseUri;
+        var host = context.HttpContext.RequestServices.GetRequiredService<IOptions<SentryHostOptions>>().Value.SentryHost.BaseUri;
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(host, "api/0/auth/"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", context.AccessToken);
         using var response = await context.Backchannel.SendAsync(request, context.HttpContext.RequestAborted);

@@ -14,7 +14,7 @@ public static class EmbeddedSandbox
         var config = builder.Configuration;
         var host = config["SENTRY_HOST"] ?? config["Sentry:Host"];
         var hasCredentials = !string.IsNullOrEmpty(config["SENTRY_CLIENT_ID"]);
-        builder.Services.AddOptions<ServerOptions>().BindConfiguration("Sentry")
+        builder.Services.AddOptions<SentryHostOptions>().BindConfiguration("Sentry")
             .PostConfigure(o =>
             {
                 o.Host ??= config["SENTRY_HOST"];

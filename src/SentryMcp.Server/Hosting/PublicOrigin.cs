@@ -56,7 +56,7 @@ public static class PublicOrigin
     /// </summary>
     public static void UsePublicUrl(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.PublicUrl is not { } publicUrl)
+        if (app.Services.GetRequiredService<IOptions<SentryHostOptions>>().Value.PublicUrl is not { } publicUrl)
         {
             return;
         }

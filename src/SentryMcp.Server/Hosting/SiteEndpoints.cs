@@ -13,7 +13,7 @@ public static class SiteEndpoints
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
         app.MapGet("/readyz", ReadyAsync);
         app.MapGet("/robots.txt", () => Results.Text("User-agent: *\nDisallow: /api/\nDisallow: /oauth/\nDisallow: /mcp\nDisallow: /sse\nAllow: /\n", "text/plain"));
-        app.MapGet("/llms.txt", (HttpContext http, IOptions<ServerOptions> options) =>
+        app.MapGet("/llms.txt", (HttpContext http, IOptions<SentryHostOptions> options) =>
         {
             var baseUrl = ProtectedResourceMetadata.BaseUrl(http, options.Value);
             var text = new StringBuilder()
@@ -29,7 +29,7 @@ public static class SiteEndpoints
                 .ToString();
             return Results.Text(text, "text/plain; charset=utf-8");
         });
-        app.MapGet("/mcp.json", (HttpContext http, IOptions<ServerOptions> options) => Results.Json(new
+        app.MapGet("/mcp.json", (HttpContext http, IOptions<SentryHostOptions> options) => Results.Json(new
         {
             name = SentryMcpServerSetup.ServerName,
             title = "Sentry MCP",
@@ -42,7 +42,7 @@ public static class SiteEndpoints
         }));
     }
 
-    private static async Task<IResult> ReadyAsync(IOptions<ServerOptions> options, IHttpClientFactory http, CancellationToken ct)
+    private static async Task<IResult> ReadyAsync(IOptions<SentryHostOptions> options, IHttpClientFactory http, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(3));

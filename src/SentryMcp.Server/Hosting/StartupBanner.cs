@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
-using SentryMcp.Server.Chat;
+using SentryMcp.Server.Chat.Agent;
+using SentryMcp.Server.Chat.Config;
 
 namespace SentryMcp.Server.Hosting;
 
@@ -20,7 +21,7 @@ public static class StartupBanner
 {
     public static void LogWhereToStart(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
+        var options = app.Services.GetRequiredService<IOptions<SentryHostOptions>>().Value;
         var hasModel = app.Services.GetRequiredService<ChatClientHolder>().Client is not null;
         var json = string.Equals(app.Configuration["LOG_FORMAT"]?.Trim(), "json", StringComparison.OrdinalIgnoreCase) ||
             string.Equals(app.Configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase);

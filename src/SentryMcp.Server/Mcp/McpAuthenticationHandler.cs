@@ -19,7 +19,7 @@ public sealed class McpAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptions<ServerOptions> server,
+    IOptions<SentryHostOptions> server,
     SentryApiClientFactory clients,
     IMemoryCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)

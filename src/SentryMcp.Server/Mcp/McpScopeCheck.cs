@@ -12,7 +12,7 @@ namespace SentryMcp.Server.Mcp;
 /// them. Results are cached briefly per caller, with the project's capabilities read from the same
 /// project answer (no extra Sentry call), which hide tools for data the project has none of.
 /// </summary>
-public sealed class McpScopeCheck(SentryApiClientFactory clients, IOptions<ServerOptions> server, IMemoryCache cache)
+public sealed class McpScopeCheck(SentryApiClientFactory clients, IOptions<SentryHostOptions> server, IMemoryCache cache)
 {
     private static readonly TimeSpan CacheTime = TimeSpan.FromMinutes(2);
     private const string CapabilitiesKey = "SentryMcp.ProjectCapabilities";

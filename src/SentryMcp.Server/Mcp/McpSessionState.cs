@@ -48,7 +48,7 @@ public sealed class McpSessionState(IHttpContextAccessor accessor)
         services.AddScoped(sp =>
         {
             var state = sp.GetRequiredService<McpSessionState>();
-            var host = sp.GetRequiredService<IOptions<ServerOptions>>().Value.SentryHost;
+            var host = sp.GetRequiredService<IOptions<SentryHostOptions>>().Value.SentryHost;
             var api = sp.GetRequiredService<SentryApiClientFactory>().Create(host, state.Caller.SentryAccessToken);
             return new SentryToolContext(api, state.Constraints, state.Caller.UserId);
         });

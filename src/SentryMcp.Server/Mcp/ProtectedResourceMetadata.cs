@@ -13,7 +13,7 @@ public static class ProtectedResourceMetadata
 
     public static readonly string[] ScopesSupported = ["sentry:read", "sentry:triage", "sentry:project", "sentry:seer"];
 
-    public static string BaseUrl(HttpContext http, ServerOptions options) =>
+    public static string BaseUrl(HttpContext http, SentryHostOptions options) =>
         (options.PublicUrl ?? $"{http.Request.Scheme}://{http.Request.Host}").TrimEnd('/');
 
     /// <summary>
@@ -21,10 +21,10 @@ public static class ProtectedResourceMetadata
     /// and into the <c>iss</c> of authorization responses: strict clients compare the two verbatim
     /// (RFC 8414 section 3.3), so <c>authorization_servers</c> lists this very string.
     /// </summary>
-    public static string Issuer(HttpContext http, ServerOptions options) => BaseUrl(http, options) + "/";
+    public static string Issuer(HttpContext http, SentryHostOptions options) => BaseUrl(http, options) + "/";
 
     /// <summary>The metadata URL for the resource the request addresses (path-specific for scoped MCP URLs).</summary>
-    public static string MetadataUrl(HttpContext http, ServerOptions options)
+    public static string MetadataUrl(HttpContext http, SentryHostOptions options)
     {
         var path = http.Request.Path.Value ?? "/mcp";
         var resourcePath = path.StartsWith("/sse", StringComparison.Ordinal) ? "/mcp" + path["/sse".Length..] : path;
@@ -44,7 +44,7 @@ public static class ProtectedResourceMetadata
         group.MapGet("/mcp/{organizationSlug}/{projectSlug}", Document);
     }
 
-    private static IResult Document(HttpContext http, Microsoft.Extensions.Options.IOptions<ServerOptions> options, string? organizationSlug = null, string? projectSlug = null)
+    private static IResult Document(HttpContext http, Microsoft.Extensions.Options.IOptions<SentryHostOptions> options, string? organizationSlug = null, string? projectSlug = null)
     {
         var baseUrl = BaseUrl(http, options.Value);
         var resource = baseUrl + "/mcp" + (organizationSlug is null ? "" : "/" + Uri.EscapeDataString(organizationSlug)) +

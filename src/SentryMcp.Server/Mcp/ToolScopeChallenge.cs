@@ -79,7 +79,7 @@ public static class ToolScopeChallenge
         }
         var needed = caller.Groups.Append(PermissionGroup.Read).Append(descriptor.Group).Distinct().Order().Select(g => PermissionScopes.Scope[g]);
         var scope = string.Join(' ', needed);
-        var server = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value;
+        var server = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SentryHostOptions>>().Value;
         http.Response.Headers.WWWAuthenticate = McpAuthenticationHandler.Challenge("insufficient_scope", scope, ProtectedResourceMetadata.MetadataUrl(http, server));
         return Results.Problem(statusCode: 403, title: "Permission not granted",
             detail: $"The tool '{tool}' needs the {SkillName(descriptor.Group)} permission ('{PermissionScopes.Scope[descriptor.Group]}'), which this sign-in did not grant. Sign in again with scope \"{scope}\".",

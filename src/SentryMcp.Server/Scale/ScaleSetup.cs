@@ -8,7 +8,7 @@ namespace SentryMcp.Server.Scale;
 
 /// <summary>
 /// Scale-out by configuration: with <c>REDIS_URL</c> (or <c>Redis:Url</c>), rate limits, the
-/// Sentry-token refresh lock and <c>/sse</c> session routing are shared through Redis. Without it
+/// Sentry-token refresh lock, <c>/sse</c> session routing and the chat's live answers are shared through Redis. Without it
 /// the in-process implementations registered by the features stay in place.
 /// </summary>
 public static class ScaleSetup
@@ -28,6 +28,7 @@ public static class ScaleSetup
         services.AddSingleton<RedisSseRouter>();
         services.Replace(ServiceDescriptor.Singleton<ISseSessionRouter>(sp => sp.GetRequiredService<RedisSseRouter>()));
         services.AddHostedService(sp => sp.GetRequiredService<RedisSseRouter>());
+        services.Replace(ServiceDescriptor.Singleton<Conversations.ILiveTurns, RedisLiveTurns>());
         return builder;
     }
 }

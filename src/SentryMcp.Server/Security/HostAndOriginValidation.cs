@@ -44,12 +44,12 @@ public static class HostAndOriginValidation
     public const string PublicOAuthCorsPolicy = "oauth-public";
 
     /// <summary>The allowed host names, computed once from the options.</summary>
-    public sealed class AllowedHostSet(IOptions<ServerOptions> options)
+    public sealed class AllowedHostSet(IOptions<SentryHostOptions> options)
     {
         public IReadOnlySet<string> Hosts { get; } = AllowedHosts(options.Value);
     }
 
-    private static HashSet<string> AllowedHosts(ServerOptions options)
+    private static HashSet<string> AllowedHosts(SentryHostOptions options)
     {
         var hosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "localhost", "127.0.0.1", "[::1]", "::1" };
         if (options.PublicUrl is not null && Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var publicUri))

@@ -21,6 +21,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<Chat.UsedApproval> UsedApprovals => Set<Chat.UsedApproval>();
 
+    public DbSet<Conversations.Conversation> Conversations => Set<Conversations.Conversation>();
+
+    public DbSet<Conversations.ConversationMessage> ConversationMessages => Set<Conversations.ConversationMessage>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare DateTimeOffset values in SQL; a sortable integer works on every provider.
@@ -32,6 +36,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         modelBuilder.UseOpenIddict();
         modelBuilder.ApplyConfiguration(new Chat.ChatSessionConfiguration());
         modelBuilder.ApplyConfiguration(new Chat.UsedApprovalConfiguration());
+        modelBuilder.ApplyConfiguration(new Conversations.ConversationConfiguration());
+        modelBuilder.ApplyConfiguration(new Conversations.ConversationMessageConfiguration());
         modelBuilder.Entity<Grant>(grant =>
         {
             grant.HasKey(g => g.Id);

@@ -19,6 +19,8 @@ public class ChatFixture : AuthServerFixture
         ["RateLimits:PerUserPerMinute"] = "1000",
         ["Chat:MaxSteps"] = "4",
         ["Chat:MaxToolResultChars"] = "2000",
+        // Tests script every model call; the title call has a test of its own (ConversationTitleTests).
+        ["Chat:GenerateTitles"] = "false",
     };
 
     protected override IDictionary<string, string?> Settings

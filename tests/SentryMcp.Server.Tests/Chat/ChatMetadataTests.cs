@@ -105,7 +105,7 @@ public sealed class ChatMetadataTests(ChatFixture fixture) : SignedInChatTest<Ch
     [Fact]
     public async Task The_MCP_connection_is_reused_across_requests_of_a_session()
     {
-        var connections = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Server.Chat.McpConnections>(Server.App.Services);
+        var connections = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Server.Chat.McpConnection.McpConnections>(Server.App.Services);
         using var fresh = await Server.SignedInAsync();
         var before = connections.Count;
 

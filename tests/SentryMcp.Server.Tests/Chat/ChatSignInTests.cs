@@ -18,7 +18,7 @@ public sealed class ChatSignInTests(ChatFixture server) : IClassFixture<ChatFixt
 
         Assert.Equal(HttpStatusCode.Redirect, final.StatusCode);
         Assert.Equal("/chats/1", final.Headers.Location!.OriginalString);
-        var cookie = browser.Cookies[Server.Chat.SessionCookie.LocalName]!;
+        var cookie = browser.Cookies[Server.Chat.SignIn.SessionCookie.LocalName]!;
         Assert.True(cookie.HttpOnly);
         var status = await browser.Http.GetFromJsonAsync<JsonElement>("api/auth/status");
         Assert.True(status.GetProperty("authenticated").GetBoolean());
@@ -66,7 +66,7 @@ public sealed class ChatSignInTests(ChatFixture server) : IClassFixture<ChatFixt
 
         Assert.Equal(HttpStatusCode.Redirect, final.StatusCode);
         Assert.Equal("/?authError=access_denied", final.Headers.Location!.OriginalString);
-        Assert.Null(browser.Cookies[Server.Chat.SessionCookie.LocalName]);
+        Assert.Null(browser.Cookies[Server.Chat.SignIn.SessionCookie.LocalName]);
     }
 
     [Theory]

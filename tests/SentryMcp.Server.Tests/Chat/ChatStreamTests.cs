@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SentryMcp.TestDoubles;
 using static SentryMcp.Server.Tests.Chat.ChatTestData;
 
@@ -84,9 +85,9 @@ public sealed class ChatStreamTests(ChatFixture fixture) : SignedInChatTest<Chat
         var large = new ModelContextProtocol.Protocol.CallToolResult { StructuredContent = JsonSerializer.SerializeToElement(new { items = Enumerable.Repeat("x", 2000).ToArray() }) };
         var none = new ModelContextProtocol.Protocol.CallToolResult();
 
-        Assert.NotNull(SentryMcp.Server.Chat.ToolResults.StructuredForUi(small, 500));
-        Assert.Null(SentryMcp.Server.Chat.ToolResults.StructuredForUi(large, 500));
-        Assert.Null(SentryMcp.Server.Chat.ToolResults.StructuredForUi(none, 500));
+        Assert.NotNull(SentryMcp.Server.Chat.Agent.ToolResults.StructuredForUi(small, 500));
+        Assert.Null(SentryMcp.Server.Chat.Agent.ToolResults.StructuredForUi(large, 500));
+        Assert.Null(SentryMcp.Server.Chat.Agent.ToolResults.StructuredForUi(none, 500));
     }
 
     [Fact]
@@ -142,7 +143,8 @@ public sealed class ChatStreamTests(ChatFixture fixture) : SignedInChatTest<Chat
         var input = "{\"organizationSlug\":\"acme\",\"issueId\":\"API-BACKEND-1\",\"status\":\"resolved\"}";
         Server.Llm.ReplyWithToolCalls("Resolving.", new ScriptedToolCall("call_w", "update_issue", input));
 
-        var first = await Browser.ChatAsync(Body(User("Resolve API-BACKEND-1")), capture: "approval-request");
+        var chat = "chat-" + Guid.NewGuid().ToString("N")[..12];
+        var first = await Browser.ChatAsync(BodyIn(chat, User("Resolve API-BACKEND-1")), capture: "approval-request");
 
         Assert.Equal(["start", "start-step", "text-start", "text-delta", "text-delta", "text-end", "tool-input-start", "tool-input-available",
             "tool-approval-request", "finish-step", "finish"], first.Types);
@@ -151,7 +153,7 @@ public sealed class ChatStreamTests(ChatFixture fixture) : SignedInChatTest<Chat
         Assert.Single(Server.Llm.Requests);
 
         Server.Llm.Reply("Done ok");
-        var second = await Browser.ChatAsync(Continuation(first, input, approved: true), capture: "approval-granted");
+        var second = await Browser.ChatAsync(Continuation(chat, first, input, approved: true), capture: "approval-granted");
 
         Assert.Equal(["start", "tool-output-available", "start-step", "text-start", "text-delta", "text-end", "finish-step", "finish"], second.Types);
         Assert.Equal(first.Single("start").GetProperty("messageId").GetString(), second.Single("start").GetProperty("messageId").GetString());
@@ -167,10 +169,11 @@ public sealed class ChatStreamTests(ChatFixture fixture) : SignedInChatTest<Chat
     {
         var input = "{\"organizationSlug\":\"acme\",\"issueId\":\"WEB-FRONTEND-1\",\"status\":\"ignored\"}";
         Server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_d", "update_issue", input));
-        var first = await Browser.ChatAsync(Body(User("Ignore WEB-FRONTEND-1")));
+        var chat = "chat-" + Guid.NewGuid().ToString("N")[..12];
+        var first = await Browser.ChatAsync(BodyIn(chat, User("Ignore WEB-FRONTEND-1")));
         Server.Llm.Reply("Okay, I left it alone.");
 
-        var second = await Browser.ChatAsync(Continuation(first, input, approved: false, reason: "not now"), capture: "approval-denied");
+        var second = await Browser.ChatAsync(Continuation(chat, first, input, approved: false, reason: "not now"), capture: "approval-denied");
 
         Assert.Equal(["start", "tool-output-denied", "start-step", "text-start", "text-delta", "text-delta", "text-delta", "text-end", "finish-step", "finish"], second.Types);
         Assert.Equal("call_d", second.Single("tool-output-denied").GetProperty("toolCallId").GetString());
@@ -183,13 +186,15 @@ public sealed class ChatStreamTests(ChatFixture fixture) : SignedInChatTest<Chat
     {
         var input = "{\"organizationSlug\":\"acme\",\"issueId\":\"WEB-FRONTEND-1\",\"status\":\"resolved\"}";
         Server.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_f", "update_issue", input));
-        var first = await Browser.ChatAsync(Body(User("Resolve WEB-FRONTEND-1")));
-        Server.Llm.Reply("Not done.");
+        var chat = "chat-" + Guid.NewGuid().ToString("N")[..12];
+        var first = await Browser.ChatAsync(BodyIn(chat, User("Resolve WEB-FRONTEND-1")));
 
-        var second = await Browser.ChatAsync(Continuation(first, input, approved: true, approvalId: "forged"));
+        var second = await Browser.ChatAsync(Continuation(chat, first, input, approved: true, approvalId: "forged"));
 
-        Assert.Contains("tool-output-denied", second.Types);
-        Assert.DoesNotContain("tool-output-available", second.Types);
+        // The stored call waits for the approval id the server issued: a forged one answers nothing.
+        Assert.Equal(HttpStatusCode.Conflict, second.Response.StatusCode);
+        Assert.Equal("APPROVAL_NOT_PENDING", JsonDocument.Parse(second.Raw).RootElement.GetProperty("code").GetString());
+        Assert.Single(Server.Llm.Requests);
     }
 
     [Theory]
@@ -237,10 +242,12 @@ public sealed class ChatStreamTests(ChatFixture fixture) : SignedInChatTest<Chat
     }
 
     [Fact]
-    public async Task A_client_that_disconnects_stops_the_model_call()
+    public async Task A_client_that_disconnects_leaves_the_answer_running_to_its_end()
     {
-        Server.Llm.Slow(new string('x', 400), TimeSpan.FromMilliseconds(100));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/chat") { Content = JsonContent.Create(Body(User("Talk slowly"))) };
+        var release = Server.Llm.Held(new string('x', 400), chunks: 1);
+        var body = Body(User("Talk slowly"));
+        var chat = JsonSerializer.SerializeToElement(body).GetProperty("id").GetString()!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/chat") { Content = JsonContent.Create(body) };
 
         using (var response = await Browser.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
         {
@@ -248,8 +255,12 @@ public sealed class ChatStreamTests(ChatFixture fixture) : SignedInChatTest<Chat
             var buffer = new byte[256];
             Assert.True(await stream.ReadAsync(buffer) > 0);
         }
+        release.SetResult();
 
-        Assert.True(await Server.Llm.WaitForCancellationAsync(TimeSpan.FromSeconds(10)), "The model call was not cancelled");
+        // A closed tab is a disconnect, not a stop (the stop endpoint stops): the model call runs to its end.
+        var live = Server.App.Services.GetRequiredService<SentryMcp.Server.Conversations.ILiveTurns>();
+        await Eventually.UntilAsync(async () => await live.RunningAsync(chat, CancellationToken.None) is null);
+        Assert.Empty(Server.Llm.CancelledRequests);
     }
 
     [Theory]
@@ -305,7 +316,7 @@ public sealed class ChatStreamTests(ChatFixture fixture) : SignedInChatTest<Chat
     }
 
     /// <summary>The next useChat request after the user answered the approval: the assistant message with the tool part answered.</summary>
-    private static object Continuation(UiStreamResult first, string input, bool approved, string? reason = null, string? approvalId = null)
+    private static object Continuation(string chat, UiStreamResult first, string input, bool approved, string? reason = null, string? approvalId = null)
     {
         var request = first.Single("tool-approval-request");
         var call = first.Single("tool-input-available");
@@ -324,6 +335,6 @@ public sealed class ChatStreamTests(ChatFixture fixture) : SignedInChatTest<Chat
             approval = new { id = approvalId ?? request.GetProperty("approvalId").GetString(), approved, reason },
         });
         var assistant = new { id = first.Single("start").GetProperty("messageId").GetString(), role = "assistant", parts };
-        return Body(User("earlier question"), assistant);
+        return BodyIn(chat, User("earlier question"), assistant);
     }
 }

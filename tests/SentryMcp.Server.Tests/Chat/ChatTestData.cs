@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SentryMcp.Server.Chat;
+using SentryMcp.Server.Chat.SignIn;
 using SentryMcp.Server.Storage;
 
 namespace SentryMcp.Server.Tests.Chat;
@@ -10,7 +11,10 @@ public static class ChatTestData
 {
     public static object User(string text, string id = "u1") => new { id, role = "user", parts = new object[] { new { type = "text", text } } };
 
-    public static object Body(params object[] messages) => new { id = "chat-1", messages, trigger = "submit-message" };
+    /// <summary>A request that starts a new conversation (each call its own id): only its last message counts on the server.</summary>
+    public static object Body(params object[] messages) => BodyIn("chat-" + Guid.NewGuid().ToString("N")[..12], messages);
+
+    public static object BodyIn(string chatId, params object[] messages) => new { id = chatId, messages, trigger = "submit-message" };
 
     public static async Task<ChatSession> SessionOfAsync(ChatFixture server, ChatBrowser browser)
     {

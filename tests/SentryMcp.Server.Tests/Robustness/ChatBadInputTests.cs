@@ -1,5 +1,6 @@
 using System.Net;
 using SentryMcp.Server.Chat;
+using SentryMcp.Server.Chat.SignIn;
 using SentryMcp.Server.Tests.Chat;
 using SentryMcp.TestDoubles;
 using Xunit.Abstractions;

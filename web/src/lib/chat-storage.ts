@@ -1,55 +1,121 @@
+import { generateId } from "ai";
+import { z } from "zod";
+import { toApiError } from "./api-error";
 import type { ChatMessage } from "./chat-types";
 
-const KEY = "sentry-mcp-chat:conversation:v1";
+/** Which conversation this tab shows: per tab (sessionStorage), so two tabs can hold two conversations. */
+const CURRENT_KEY = "sentry-mcp-chat:current-conversation:v1";
+/** Where conversations lived before the server kept them; removed on first load. */
+const LEGACY_KEY = "sentry-mcp-chat:conversation:v1";
 
-export const storageLimits = { maxMessages: 60, maxBytes: 400_000 };
+export const conversationSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 
-/** Keeps the newest messages that fit both limits, starting at a user message so a turn is never cut in half. */
-export function boundMessages(messages: ChatMessage[], limits = storageLimits): ChatMessage[] {
-  let kept = messages.slice(-limits.maxMessages);
-  while (kept.length > 0 && JSON.stringify(kept).length > limits.maxBytes) kept = kept.slice(1);
-  const firstUser = kept.findIndex((m) => m.role === "user");
-  return firstUser > 0 ? kept.slice(firstUser) : kept;
+export const conversationPageSchema = z.object({
+  items: z.array(conversationSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type ConversationPage = z.infer<typeof conversationPageSchema>;
+
+const uiMessageSchema = z
+  .object({
+    id: z.string(),
+    role: z.enum(["user", "assistant", "system"]),
+    parts: z.array(z.looseObject({ type: z.string() })),
+    metadata: z.unknown().optional(),
+  })
+  .transform((m) => m as unknown as ChatMessage);
+
+export const conversationSchema = conversationSummarySchema.extend({
+  messages: z.array(uiMessageSchema),
+  /** The answer being written right now, which the chat resumes (GET /api/chat/{id}/stream?turn=…). */
+  activeTurnId: z.string().nullable(),
+});
+export type Conversation = z.infer<typeof conversationSchema>;
+
+async function call<T>(schema: z.ZodType<T> | undefined, path: string, init?: RequestInit): Promise<T | undefined> {
+  const response = await fetch(path, { credentials: "same-origin", ...init });
+  if (!response.ok) throw await toApiError(response);
+  return schema && response.status !== 204 ? schema.parse(await response.json()) : undefined;
 }
 
-function isMessageArray(value: unknown): value is ChatMessage[] {
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (m) =>
-        typeof m === "object" &&
-        m !== null &&
-        typeof (m as { id?: unknown }).id === "string" &&
-        ["user", "assistant", "system"].includes((m as { role?: unknown }).role as string) &&
-        Array.isArray((m as { parts?: unknown }).parts),
-    )
-  );
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { "Content-Type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+const path = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
+
+/** The server's conversations of the signed-in user (docs/chat-api.md, "Conversations"). */
+export const conversations = {
+  list: async (q?: string, cursor?: string): Promise<ConversationPage> => {
+    const query = new URLSearchParams();
+    if (q) query.set("q", q);
+    if (cursor) query.set("cursor", cursor);
+    const suffix = query.size > 0 ? `?${query}` : "";
+    return (await call(conversationPageSchema, `/api/conversations${suffix}`)) as ConversationPage;
+  },
+  /** The conversation, or undefined when it does not exist (yet: it is created by its first message). */
+  get: async (id: string): Promise<Conversation | undefined> => {
+    try {
+      return await call(conversationSchema, path(id));
+    } catch (e) {
+      if (e instanceof Error && "status" in e && e.status === 404) return undefined;
+      throw e;
+    }
+  },
+  rename: async (id: string, title: string): Promise<ConversationSummary> =>
+    (await call(conversationSummarySchema, path(id), json("PATCH", { title }))) as ConversationSummary,
+  remove: async (id: string): Promise<void> => {
+    await call(undefined, path(id), { method: "DELETE" });
+  },
+  removeAll: async (): Promise<void> => {
+    await call(undefined, "/api/conversations", { method: "DELETE" });
+  },
+  exportUrl: (id: string, format: "markdown" | "json") => `${path(id)}/export?format=${format}`,
+  /** Stops the answer being written; the server keeps what was written so far. */
+  stop: async (id: string): Promise<void> => {
+    await call(undefined, `/api/chat/${encodeURIComponent(id)}/stop`, json("POST", {}));
+  },
+};
+
+export function newConversationId(): string {
+  return generateId();
 }
 
-export function loadConversation(storage: Storage = localStorage): ChatMessage[] {
+/** This tab's conversation id (a new one when the tab has none). */
+export function currentConversationId(storage: Storage = sessionStorage): string {
   try {
-    const raw = storage.getItem(KEY);
-    if (!raw) return [];
-    const parsed: unknown = JSON.parse(raw);
-    return isMessageArray(parsed) ? parsed : [];
+    localStorage.removeItem(LEGACY_KEY);
+    const stored = storage.getItem(CURRENT_KEY);
+    if (stored && /^[A-Za-z0-9_-]{1,64}$/.test(stored)) return stored;
+    const id = newConversationId();
+    storage.setItem(CURRENT_KEY, id);
+    return id;
   } catch {
-    return [];
+    return newConversationId();
   }
 }
 
-export function saveConversation(messages: ChatMessage[], storage: Storage = localStorage): void {
+export function setCurrentConversationId(id: string, storage: Storage = sessionStorage): void {
   try {
-    if (messages.length === 0) storage.removeItem(KEY);
-    else storage.setItem(KEY, JSON.stringify(boundMessages(messages)));
+    storage.setItem(CURRENT_KEY, id);
   } catch {
-    // Quota or private mode: the chat still works, it just will not survive a reload.
+    // Storage unavailable: a reload starts a new conversation; the old one stays on the server.
   }
 }
 
-export function clearConversation(storage: Storage = localStorage): void {
+/** Forgets which conversation this tab shows (on logout); the conversations stay on the server. */
+export function clearConversation(storage: Storage = sessionStorage): void {
   try {
-    storage.removeItem(KEY);
+    storage.removeItem(CURRENT_KEY);
   } catch {
-    // Storage unavailable: nothing to clear.
+    // Storage unavailable: nothing to forget.
   }
 }

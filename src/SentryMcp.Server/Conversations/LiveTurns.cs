@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+
+namespace SentryMcp.Server.Conversations;
+
+/// <summary>
+/// The answers being written right now, one per conversation at most, as the SSE lines of the UI
+/// message stream: the POST that started a turn and any tab that resumes it read the same lines,
+/// while the turn runs on without them. A turn's first <see cref="ITurnWriter.ReplayPrefix"/> lines
+/// rebuild the message it continues and are only for resumed tabs (the POSTing tab has that message).
+/// In memory on one instance; through Redis when instances share the work (<see cref="Scale.RedisLiveTurns"/>).
+/// </summary>
+public interface ILiveTurns
+{
+    /// <summary>Registers a new turn; null when one is already running for the conversation.</summary>
+    Task<ITurnWriter?> BeginAsync(string conversationId, string turnId, IReadOnlyList<string> replayPrefix, CancellationToken ct);
+
+    /// <summary>
+    /// The running turn of the conversation (<paramref name="turnId"/> null), or the named turn while
+    /// it runs or shortly after it finished; null when there is none.
+    /// </summary>
+    Task<ITurnReader?> OpenAsync(string conversationId, string? turnId, CancellationToken ct);
+
+    /// <summary>The id of the running turn, if any.</summary>
+    Task<string?> RunningAsync(string conversationId, CancellationToken ct);
+
+    /// <summary>Asks the running turn to stop (wherever it runs); false when none runs.</summary>
+    Task<bool> StopAsync(string conversationId, CancellationToken ct);
+}
+
+/// <summary>The running side of a turn.</summary>
+public interface ITurnWriter : IAsyncDisposable
+{
+    string TurnId { get; }
+
+    int ReplayPrefix { get; }
+
+    /// <summary>Cancelled when someone asked the turn to stop.</summary>
+    CancellationToken StopRequested { get; }
+
+    Task AppendAsync(string line);
+
+    /// <summary>The turn is over (its last line written); readers drain and end.</summary>
+    Task CompleteAsync();
+}
+
+/// <summary>One reader of a turn's lines.</summary>
+public interface ITurnReader
+{
+    int ReplayPrefix { get; }
+
+    /// <summary>The lines from <paramref name="from"/> on, as they come, until the turn completes.</summary>
+    IAsyncEnumerable<string> ReadAsync(int from, CancellationToken ct);
+}
+
+/// <summary>The single-instance <see cref="ILiveTurns"/>.</summary>
+public sealed class InMemoryLiveTurns(TimeProvider clock, Microsoft.Extensions.Options.IOptions<ConversationOptions> options) : ILiveTurns
+{
+    private readonly ConcurrentDictionary<string, Turn> _turns = new(StringComparer.Ordinal);
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    public Task<ITurnWriter?> BeginAsync(string conversationId, string turnId, IReadOnlyList<string> replayPrefix, CancellationToken ct)
+    {
+        var turn = new Turn(this, conversationId, turnId, replayPrefix);
+        while (true)
+        {
+            if (_turns.TryAdd(conversationId, turn))
+            {
+                return Task.FromResult<ITurnWriter?>(turn);
+            }
+            if (_turns.TryGetValue(conversationId, out var existing))
+            {
+                if (!existing.IsFinished)
+                {
+                    return Task.FromResult<ITurnWriter?>(null);
+                }
+                _turns.TryRemove(KeyValuePair.Create(conversationId, existing));
+            }
+        }
+    }
+
+    public Task<ITurnReader?> OpenAsync(string conversationId, string? turnId, CancellationToken ct)
+    {
+        if (!_turns.TryGetValue(conversationId, out var turn))
+        {
+            return Task.FromResult<ITurnReader?>(null);
+        }
+        if (turn.IsFinished && (turnId is null || turn.TurnId != turnId || clock.GetUtcNow() - turn.FinishedAt > options.Value.FinishedTurnGrace))
+        {
+            if (clock.GetUtcNow() - turn.FinishedAt > options.Value.FinishedTurnGrace)
+            {
+                _turns.TryRemove(KeyValuePair.Create(conversationId, turn));
+            }
+            return Task.FromResult<ITurnReader?>(null);
+        }
+        return Task.FromResult<ITurnReader?>(turnId is null || turn.TurnId == turnId ? turn : null);
+    }
+
+    public Task<string?> RunningAsync(string conversationId, CancellationToken ct) =>
+        Task.FromResult(_turns.TryGetValue(conversationId, out var turn) && !turn.IsFinished ? turn.TurnId : null);
+
+    public Task<bool> StopAsync(string conversationId, CancellationToken ct)
+    {
+        if (_turns.TryGetValue(conversationId, out var turn) && !turn.IsFinished)
+        {
+            turn.Stop.Cancel();
+            return Task.FromResult(true);
+        }
+        return Task.FromResult(false);
+    }
+
+    private sealed class Turn(InMemoryLiveTurns owner, string conversationId, string turnId, IReadOnlyList<string> prefix) : ITurnWriter, ITurnReader
+    {
+        private readonly List<string> _lines = [.. prefix];
+        private readonly object _gate = new();
+        private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string TurnId => turnId;
+
+        public int ReplayPrefix { get; } = prefix.Count;
+
+        public CancellationTokenSource Stop { get; } = new();
+
+        public CancellationToken StopRequested => Stop.Token;
+
+        public bool IsFinished { get; private set; }
+
+        public DateTimeOffset FinishedAt { get; private set; }
+
+        public Task AppendAsync(string line)
+        {
+            TaskCompletionSource changed;
+            lock (_gate)
+            {
+                _lines.Add(line);
+                changed = _changed;
+                _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+            changed.TrySetResult();
+            return Task.CompletedTask;
+        }
+
+        public Task CompleteAsync()
+        {
+            TaskCompletionSource changed;
+            lock (_gate)
+            {
+                IsFinished = true;
+                FinishedAt = owner.Now;
+                changed = _changed;
+            }
+            changed.TrySetResult();
+            return Task.CompletedTask;
+        }
+
+        public async IAsyncEnumerable<string> ReadAsync(int from, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        {
+            var next = from;
+            while (true)
+            {
+                string[] batch;
+                Task wait;
+                bool over;
+                lock (_gate)
+                {
+                    batch = next < _lines.Count ? [.. _lines.Skip(next)] : [];
+                    wait = _changed.Task;
+                    over = batch.Length == 0 && IsFinished;
+                }
+                if (over)
+                {
+                    yield break;
+                }
+                next += batch.Length;
+                foreach (var line in batch)
+                {
+                    yield return line;
+                }
+                if (batch.Length == 0)
+                {
+                    await wait.WaitAsync(ct);
+                }
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            if (!IsFinished)
+            {
+                // Abandoned before it ran (a check failed): forget it at once.
+                owner._turns.TryRemove(KeyValuePair.Create(conversationId, this));
+            }
+            return ValueTask.CompletedTask;
+        }
+    }
+}
