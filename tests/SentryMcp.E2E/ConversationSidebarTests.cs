@@ -92,6 +92,8 @@ public sealed class ConversationSidebarTests(ChatAppFixture app)
         var tag = Guid.NewGuid().ToString("N")[..8];
         var page = await SignedInChatAsync();
         await AskAsync(page, $"Export me {tag}", "Exported answer.");
+        // Token usage per answer, from the answer's messageMetadata.usage.
+        await Assertions.Expect(page.GetByTestId("message-assistant").Last.GetByTestId("token-usage")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d+ in · \d+ out tokens"));
         var item = Item(page, $"Export me {tag}");
         await item.GetByTestId("export-conversation").ClickAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => item.GetByTestId("export-markdown").ClickAsync());
