@@ -38,6 +38,17 @@ public static class ChatProblems
         "INVALID_PROMPT_ARGUMENTS" => "Invalid prompt arguments",
         "FORBIDDEN_ORIGIN" => "Foreign origin",
         "UNSUPPORTED_MEDIA_TYPE" => "Unsupported media type",
+        "CONVERSATION_NOT_FOUND" => "Conversation not found",
+        "INVALID_CONVERSATION_ID" => "Invalid conversation id",
+        "INVALID_CURSOR" => "Invalid cursor",
+        "INVALID_QUERY" => "Invalid search",
+        "INVALID_TITLE" => "Invalid title",
+        "INVALID_EXPORT_FORMAT" => "Invalid export format",
+        "CONVERSATION_LIMIT_REACHED" => "Too many conversations",
+        "CONVERSATION_FULL" => "Conversation full",
+        "MESSAGE_TOO_LARGE" => "Message too large",
+        "TURN_IN_PROGRESS" => "Answer in progress",
+        "APPROVAL_NOT_PENDING" => "No approval pending",
         _ => "Error",
     };
 }
