@@ -21,7 +21,7 @@ function takeAuthError(): string | undefined {
 }
 
 export function App() {
-  const [route, navigate] = useRoute();
+  const [route, navigate, conversationId] = useRoute();
   const config = useConfig();
   const auth = useAuth();
   const signedIn = auth.status?.authenticated === true;
@@ -104,7 +104,10 @@ export function App() {
           <HomePage config={config} signedIn={signedIn} metadata={metadata} onSignIn={() => void signIn()} onOpenChat={() => navigate("chat")} />
         )}
         <div className={route === "chat" ? "flex min-h-0 flex-1 flex-col" : "hidden"}>
-          <ChatPage config={config} signedIn={signedIn} metadata={metadata} onSignIn={signIn} onLogout={logout} registerClear={registerClear} />
+          <ChatPage config={config} signedIn={signedIn} metadata={metadata} onSignIn={signIn} onLogout={logout} registerClear={registerClear}
+            conversationId={conversationId}
+            active={route === "chat"}
+          />
         </div>
       </main>
     </div>

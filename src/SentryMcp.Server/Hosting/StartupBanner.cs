@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using SentryMcp.Server.Chat.Agent;
+using SentryMcp.Server.Chat.Config;
 
 namespace SentryMcp.Server.Hosting;
 

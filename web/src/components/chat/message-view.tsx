@@ -126,6 +126,11 @@ export function MessageView({ message, onApproval, onRegenerate, streaming }: Me
                 <span className="sr-only sm:not-sr-only">Regenerate</span>
               </Button>
             )}
+            {message.metadata?.usage?.totalTokens !== undefined && (
+              <span className="self-center px-1 text-[11px] text-zinc-500" data-testid="token-usage">
+                {message.metadata.usage.inputTokens ?? 0} in · {message.metadata.usage.outputTokens ?? 0} out tokens
+              </span>
+            )}
           </div>
         )}
       </div>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { ArrowDown } from "lucide-react";
+import { ArrowDown, Menu } from "lucide-react";
 import { ChatError } from "@/components/chat/chat-error";
 import { ChatInput, type ChatInputHandle } from "@/components/chat/chat-input";
 import { ChatWelcome } from "@/components/chat/chat-welcome";
@@ -10,6 +10,7 @@ import type { MetadataState } from "@/hooks/use-app-data";
 import { useAutoScroll } from "@/hooks/use-auto-scroll";
 import { useChatDialogs } from "@/hooks/use-chat-dialogs";
 import { useChatSession } from "@/hooks/use-chat-session";
+import { chatPath, goTo } from "@/hooks/use-route";
 import { useCountdown } from "@/hooks/use-countdown";
 import { useDismissedBanners } from "@/hooks/use-dismissed-banners";
 import { useToolRuns } from "@/hooks/use-tool-runs";
@@ -18,6 +19,7 @@ import type { ChatMessage } from "@/lib/chat-types";
 import { type ChatErrorView, describeError, noModelView, notSignedInView } from "@/lib/error-messages";
 import { helpText, parseInput, promptMessage } from "@/lib/slash-commands";
 import { closeStaleApprovals } from "@/lib/stale-approvals";
+import { ConversationSidebar } from "./conversation-sidebar";
 import { PickerDialog } from "./picker-dialog";
 import { PromptDialog } from "./prompt-dialog";
 import { ToolRunDialog } from "./tool-run-dialog";
@@ -30,10 +32,14 @@ interface ChatPageProps {
   onSignIn: () => Promise<boolean>;
   onLogout: () => Promise<void>;
   registerClear: (clear: () => void) => void;
+  /** The conversation the URL names (`/chat/{id}`); without one the tab keeps its own. */
+  conversationId?: string | undefined;
+  /** The chat page is the one shown (the URL follows the conversation only then). */
+  active?: boolean;
 }
 
-export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, registerClear }: ChatPageProps) {
-  const chat = useChatSession();
+export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, registerClear, conversationId, active = true }: ChatPageProps) {
+  const chat = useChatSession(conversationId);
   const { messages, status, error, sendMessage, regenerate, stop, clearError, addToolApprovalResponse, appendLocal, setMessages, clear } = chat;
   const [localError, setLocalError] = useState<ChatErrorView>();
   const [rateLimitedUntil, setRateLimitedUntil] = useState<number>();
@@ -46,6 +52,23 @@ export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, regis
   const dialogs = useChatDialogs(metadata, () => input.current?.focus());
 
   useEffect(() => registerClear(clear), [registerClear, clear]);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  // The URL names the conversation: a new one (New chat, /clear) gets its own history entry; a bare
+  // /chat is completed in place. Back and forward change the URL, and the session follows it.
+  const shownId = useRef(chat.id);
+  useEffect(() => {
+    if (!active) return;
+    const changed = shownId.current !== chat.id;
+    shownId.current = chat.id;
+    if (conversationId === undefined) goTo(chatPath(chat.id), true);
+    else if (changed && conversationId !== chat.id) goTo(chatPath(chat.id));
+  }, [active, chat.id, conversationId]);
+
+  const openConversation = (id: string) => {
+    setDrawerOpen(false);
+    goTo(chatPath(id));
+  };
   useEffect(() => input.current?.focus(), []);
 
   // A client that believes it is signed in and gets a 401 had a session that ended; otherwise there was none.
@@ -158,7 +181,31 @@ export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, regis
   const showNoModelBanner = config?.llmConfigured === false && signedIn && !banners.isDismissed("no-llm") && shownError?.code !== noModelView.code;
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col">
+    <div className="flex min-h-0 flex-1">
+      {signedIn && (
+        <ConversationSidebar
+          currentId={chat.id}
+          refreshKey={`${chat.id}:${busy}:${chat.title ?? ""}`}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          onOpen={openConversation}
+          onNew={() => {
+            setDrawerOpen(false);
+            clear();
+            input.current?.focus();
+          }}
+          onDeletedCurrent={clear}
+        />
+      )}
+    <div className="flex min-h-0 min-w-0 flex-1 flex-col">
+      {signedIn && (
+        <div className="flex items-center gap-2 border-b border-zinc-200 px-2 py-1 sm:hidden dark:border-zinc-800">
+          <Button variant="ghost" size="icon" aria-label="Conversations" aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} data-testid="open-conversations">
+            <Menu className="h-4 w-4" aria-hidden />
+          </Button>
+          <span className="min-w-0 flex-1 truncate text-sm text-zinc-600 dark:text-zinc-400">{chat.title ?? "New chat"}</span>
+        </div>
+      )}
       {/* The jump button sits in the list's own positioned box, above the scrolling content, so a click reaches it. */}
       <div className="relative flex min-h-0 flex-1 flex-col">
         <div ref={scroll.ref} onScroll={scroll.onScroll} className="min-h-0 flex-1 overflow-y-auto" data-testid="message-list">
@@ -280,6 +327,7 @@ export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, regis
         }}
         onClose={dialogs.close}
       />
+    </div>
     </div>
   );
 }

@@ -1,0 +1,123 @@
+using SentryMcp.TestDoubles;
+namespace SentryMcp.E2E;
+
+/// <summary>The conversation sidebar and `/chat/{id}` URLs against the real conversations API, sandbox and scripted LLM.</summary>
+[Collection(ChatCollection.Name)]
+public sealed class ConversationSidebarTests(ChatAppFixture app)
+{
+    private async Task<IPage> SignedInChatAsync(BrowserNewContextOptions? options = null)
+    {
+        app.Llm.Clear();
+        var page = await app.NewPageAsync(options);
+        await page.GotoAsync("/chat");
+        await SignIn.WithSandboxAsync(page);
+        return page;
+    }
+
+    /// <summary>Asks and waits for the answer, so the conversation is stored before the test goes on.</summary>
+    private async Task AskAsync(IPage page, string question, string answer)
+    {
+        app.Llm.Reply(answer);
+        await Assertions.Expect(page.GetByTestId("send")).ToBeVisibleAsync();
+        var input = page.GetByTestId("chat-input");
+        await input.FillAsync(question);
+        await input.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("message-assistant").Last).ToContainTextAsync(answer);
+        await Assertions.Expect(page.GetByTestId("send")).ToBeVisibleAsync();
+    }
+
+    private static ILocator Item(IPage page, string text) =>
+        page.GetByTestId("conversation-item").Filter(new() { HasText = text });
+
+    [Fact]
+    public async Task Two_tabs_hold_two_conversations_and_back_switches_between_them()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var first = await SignedInChatAsync();
+        await AskAsync(first, $"First question {tag}", "First answer.");
+        await Assertions.Expect(first).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/chat/[A-Za-z0-9_-]+$"));
+        var firstUrl = first.Url;
+
+        var second = await first.Context.NewPageAsync();
+        await second.GotoAsync("/chat");
+        await second.GetByTestId("new-chat").ClickAsync();
+        await AskAsync(second, $"Second question {tag}", "Second answer.");
+        Assert.NotEqual(firstUrl, second.Url);
+
+        // Each tab still shows its own conversation, also after a reload.
+        await first.ReloadAsync();
+        await Assertions.Expect(first.GetByTestId("message-user")).ToHaveTextAsync([$"First question {tag}"]);
+        await second.ReloadAsync();
+        await Assertions.Expect(second.GetByTestId("message-user")).ToHaveTextAsync([$"Second question {tag}"]);
+
+        // The sidebar opens the other one; back returns to the first.
+        await Item(second, $"First question {tag}").GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(second).ToHaveURLAsync(firstUrl);
+        await Assertions.Expect(second.GetByTestId("message-user")).ToHaveTextAsync([$"First question {tag}"]);
+        await second.GoBackAsync();
+        await Assertions.Expect(second.GetByTestId("message-user")).ToHaveTextAsync([$"Second question {tag}"]);
+        await second.GoForwardAsync();
+        await Assertions.Expect(second.GetByTestId("message-user")).ToHaveTextAsync([$"First question {tag}"]);
+        Assert.Empty(app.CspViolations[first]);
+    }
+
+    [Fact]
+    public async Task Search_finds_a_conversation_by_message_text_and_delete_removes_it()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var page = await SignedInChatAsync();
+        await AskAsync(page, $"Where does checkout fail {tag}?", "In the payment step.");
+        await page.GetByTestId("new-chat").ClickAsync();
+        await AskAsync(page, "Something else entirely", "Sure.");
+
+        // The answer's words are message text, not the title.
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search conversations" }).FillAsync("payment step");
+        var found = Item(page, $"Where does checkout fail {tag}");
+        await Assertions.Expect(found).ToBeVisibleAsync();
+        await Assertions.Expect(Item(page, "Something else entirely")).ToHaveCountAsync(0);
+
+        await found.GetByTestId("delete-conversation").ClickAsync();
+        await found.GetByTestId("confirm-delete").ClickAsync();
+        await Assertions.Expect(found).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search conversations" }).FillAsync(tag);
+        await Assertions.Expect(page.GetByTestId("conversation-empty")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search conversations" }).FillAsync(tag);
+        await Assertions.Expect(page.GetByTestId("conversation-empty")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Export_downloads_a_markdown_file_with_the_question()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var page = await SignedInChatAsync();
+        await AskAsync(page, $"Export me {tag}", "Exported answer.");
+        // Token usage per answer, from the answer's messageMetadata.usage.
+        await Assertions.Expect(page.GetByTestId("message-assistant").Last.GetByTestId("token-usage")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d+ in · \d+ out tokens"));
+        var item = Item(page, $"Export me {tag}");
+        await item.GetByTestId("export-conversation").ClickAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => item.GetByTestId("export-markdown").ClickAsync());
+        Assert.EndsWith(".md", download.SuggestedFilename, StringComparison.Ordinal);
+        var path = await download.PathAsync();
+        var text = await File.ReadAllTextAsync(path);
+        Assert.Contains($"Export me {tag}", text, StringComparison.Ordinal);
+        Assert.Contains("Exported answer.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_conversations_are_a_drawer()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var page = await SignedInChatAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2 });
+        await AskAsync(page, $"Phone question {tag}", "Phone answer.");
+        var sidebar = page.GetByRole(AriaRole.Navigation, new() { Name = "Conversations" });
+        await Assertions.Expect(sidebar).ToBeHiddenAsync();
+        await page.GetByTestId("open-conversations").ClickAsync();
+        await Assertions.Expect(sidebar).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Searchbox, new() { Name = "Search conversations" })).ToBeFocusedAsync();
+        await Assertions.Expect(Item(page, $"Phone question {tag}")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "chat-sidebar-phone");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(sidebar).ToBeHiddenAsync();
+    }
+}
