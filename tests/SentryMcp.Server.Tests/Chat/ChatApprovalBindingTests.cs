@@ -136,7 +136,7 @@ public sealed class ChatApprovalBindingTests(ChatFixture fixture) : SignedInChat
         var (chat, first, input) = await AskToCreateTeamAsync(name);
         Server.Llm.Reply("Something else, then.");
 
-        var moveOn = await Browser.ChatAsync(BodyIn(chat, User("Never mind, list my projects")));
+        var moveOn = await Browser.ChatAsync(BodyIn(chat, User("Never mind, list my projects", "u2")));
         var lateApproval = await Browser.ChatAsync(Continuation(first, input, chat));
 
         Assert.Contains("text-delta", moveOn.Types);

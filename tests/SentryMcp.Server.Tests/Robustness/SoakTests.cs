@@ -16,6 +16,8 @@ public sealed class SoakFixture : ChatFixture
         ["RateLimits:PerUserPerMinute"] = "1000000",
         ["RateLimits:PerIpPerMinute"] = "1000000",
         ["Chat:MessagesPerMinute"] = "1000000",
+        // Every soak turn starts a conversation of its own: far more than one user keeps.
+        ["Chat:MaxConversationsPerUser"] = "1000000",
     };
 }
 
