@@ -42,7 +42,7 @@ public static class ChatTurnApi
             RateLimits.CountRejection("chat");
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            await Problems.Of(429, "RATE_LIMIT_EXCEEDED", $"At most {settings.MessagesPerMinute} messages per minute. Retry in {seconds} s.").ExecuteAsync(http);
+            await Problems.Of(429, ErrorCodes.RateLimitExceeded, $"At most {settings.MessagesPerMinute} messages per minute. Retry in {seconds} s.").ExecuteAsync(http);
             return;
         }
         var body = await RequestBody.ReadAsync(http, settings.MaxBodyBytes);
@@ -53,12 +53,12 @@ public static class ChatTurnApi
         }
         if (request is null)
         {
-            await Problems.Of(400, "INVALID_MESSAGES_FORMAT", error!).ExecuteAsync(http);
+            await Problems.Of(400, ErrorCodes.InvalidMessagesFormat, error!).ExecuteAsync(http);
             return;
         }
         if (llm.Client is null)
         {
-            await Problems.Of(503, "AI_SERVICE_UNAVAILABLE",
+            await Problems.Of(503, ErrorCodes.AiServiceUnavailable,
                 "No language model is configured. Set OPENAI_API_KEY (OpenAI), or OPENAI_BASE_URL for an OpenAI-compatible server " +
                 "(Ollama, vLLM, LM Studio, Azure OpenAI v1), and optionally OPENAI_MODEL; then restart. Tools and prompts work without one.").ExecuteAsync(http);
             return;
@@ -145,8 +145,7 @@ public static class ChatTurnApi
                 closed++;
             }
         }
-        return closed == 0 ? null : new StoredUiMessage(message.Id, message.Role, parts.ToJsonString(), message.Metadata, message.Text,
-            message.TotalTokens is { } total ? new TokenUsage(message.InputTokens ?? 0, message.OutputTokens ?? 0, total) : null);
+        return closed == 0 ? null : WithParts(message, parts.ToJsonString());
     }
 
     private static async Task<(TurnRequest?, IResult?)> PlanAsync(ChatRequest request, ChatUser user, ChatApiOptions settings, ConversationOptions limits, ConversationStore store, CancellationToken ct)
@@ -161,7 +160,7 @@ public static class ChatTurnApi
             }
             if (await store.CountAsync(user.UserId, ct) >= limits.MaxConversationsPerUser)
             {
-                return (null, Problems.Of(409, "CONVERSATION_LIMIT_REACHED",
+                return (null, Problems.Of(409, ErrorCodes.ConversationLimitReached,
                     $"You have {limits.MaxConversationsPerUser} conversations, the most kept per user. Delete some to start a new one."));
             }
         }
@@ -172,14 +171,14 @@ public static class ChatTurnApi
             var json = parts.ToJsonString();
             if (Encoding.UTF8.GetByteCount(json) > limits.MaxMessageBytes)
             {
-                return (null, Problems.Of(413, "MESSAGE_TOO_LARGE", $"A message may hold at most {limits.MaxMessageBytes:N0} bytes."));
+                return (null, Problems.Of(413, ErrorCodes.MessageTooLarge, $"A message may hold at most {limits.MaxMessageBytes:N0} bytes."));
             }
             // A stored id is that message edited (or its answer regenerated): the conversation continues from there.
             var index = stored.FindIndex(m => m.Id == incoming.Id);
             var kept = index >= 0 ? stored[..index] : stored;
             if (kept.Count + 2 > settings.MaxMessages)
             {
-                return (null, Problems.Of(409, "CONVERSATION_FULL", $"A conversation holds at most {settings.MaxMessages} messages. Start a new one."));
+                return (null, Problems.Of(409, ErrorCodes.ConversationFull, $"A conversation holds at most {settings.MaxMessages} messages. Start a new one."));
             }
             var text = UiMessageBuilder.TextOf(parts);
             var save = new StoredUiMessage(incoming.Id, "user", json, null, text, null);
@@ -187,7 +186,7 @@ public static class ChatTurnApi
             var earlier = kept.Select(ToUiMessage).ToList();
             if (closed is not null)
             {
-                earlier[^1] = new UiMessage(closed.Id, closed.Role, [.. JsonSerializer.Deserialize<JsonElement>(closed.PartsJson).EnumerateArray()]);
+                earlier[^1] = ToUiMessage(closed.Id, closed.Role, closed.PartsJson);
             }
             var history = earlier.Append(new UiMessage(incoming.Id, "user", [.. parts.Select(p => JsonSerializer.SerializeToElement(p))])).ToList();
             var isNew = conversation is null;
@@ -199,14 +198,13 @@ public static class ChatTurnApi
         var merged = last is { Role: "assistant" } && last.Id == incoming.Id ? MergeApprovals(last, incoming) : null;
         if (merged is null)
         {
-            return (null, Problems.Of(409, "APPROVAL_NOT_PENDING",
+            return (null, Problems.Of(409, ErrorCodes.ApprovalNotPending,
                 "No tool call of this conversation's last answer waits for this approval: it was answered already, or the conversation moved on."));
         }
         var metadata = last!.Metadata is null ? null : JsonNode.Parse(last.Metadata) as JsonObject;
         var mergedJson = merged.ToJsonString();
         var answer = new UiMessageBuilder(last.Id, (JsonArray)merged.DeepClone(), (JsonObject?)metadata?.DeepClone());
-        var stage = new StoredUiMessage(last.Id, "assistant", mergedJson, last.Metadata, last.Text,
-            last.TotalTokens is { } total ? new TokenUsage(last.InputTokens ?? 0, last.OutputTokens ?? 0, total) : null);
+        var stage = WithParts(last!, mergedJson);
         var turnHistory = stored[..^1].Select(ToUiMessage).Append(new UiMessage(last.Id, "assistant", [.. merged.Select(p => JsonSerializer.SerializeToElement(p))])).ToList();
         return (new TurnRequest(turnHistory, answer, UiMessageBuilder.Replay(last.Id, merged, metadata), false, conversation!.Title, null, null, stage), null);
     }
@@ -264,8 +262,15 @@ public static class ChatTurnApi
         }
     }
 
-    private static UiMessage ToUiMessage(ConversationMessage message) =>
-        new(message.Id, message.Role, [.. JsonSerializer.Deserialize<JsonElement>(message.Parts).EnumerateArray()]);
+    private static UiMessage ToUiMessage(ConversationMessage message) => ToUiMessage(message.Id, message.Role, message.Parts);
+
+    private static UiMessage ToUiMessage(string id, string role, string partsJson) =>
+        new(id, role, [.. JsonSerializer.Deserialize<JsonElement>(partsJson).EnumerateArray()]);
+
+    /// <summary>A stored message as it is, but for its parts (approvals answered or closed).</summary>
+    private static StoredUiMessage WithParts(ConversationMessage message, string partsJson) =>
+        new(message.Id, message.Role, partsJson, message.Metadata, message.Text,
+            message.TotalTokens is { } total ? new TokenUsage(message.InputTokens ?? 0, message.OutputTokens ?? 0, total) : null);
 
     private static async Task<IResult> ResumeAsync(HttpContext http, ConversationStore store, ILiveTurns live, string id, string? turn)
     {
@@ -336,6 +341,6 @@ public static class ChatTurnApi
         return true;
     }
 
-    private static IResult TurnInProgress() => Problems.Of(409, "TURN_IN_PROGRESS",
+    private static IResult TurnInProgress() => Problems.Of(409, ErrorCodes.TurnInProgress,
         "This conversation is answering already. Wait for the answer (GET /api/chat/{id}/stream follows it) or stop it.");
 }

@@ -35,12 +35,12 @@ public static class ConversationsApi
     {
         if (q is { Length: > MaxSearchLength })
         {
-            return Problems.Of(400, "INVALID_QUERY", $"Search for at most {MaxSearchLength} characters.");
+            return Problems.Of(400, ErrorCodes.InvalidQuery, $"Search for at most {MaxSearchLength} characters.");
         }
         ConversationCursor? after = null;
         if (cursor is not null && (after = ConversationCursor.Parse(cursor)) is null)
         {
-            return Problems.Of(400, "INVALID_CURSOR", "\"cursor\" is not a cursor this API returned: pass the nextCursor of the previous page.");
+            return Problems.Of(400, ErrorCodes.InvalidCursor, "\"cursor\" is not a cursor this API returned: pass the nextCursor of the previous page.");
         }
         var (items, next) = await store.ListAsync(Owner(http), q, after, http.RequestAborted);
         return TypedResults.Ok(new ConversationPage(items, next?.Encode()));
@@ -66,7 +66,7 @@ public static class ConversationsApi
         }
         if (!http.Request.HasJsonContentType())
         {
-            return Problems.Of(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON (Content-Type: application/json).");
+            return Problems.Of(415, ErrorCodes.UnsupportedMediaType, "Send the body as JSON (Content-Type: application/json).");
         }
         var body = await RequestBody.ReadAsync(http, 16 * 1024);
         string? title = null;
@@ -84,7 +84,7 @@ public static class ConversationsApi
         }
         if (title is not { Length: > 0 and <= Conversation.MaxTitleLength } || title.Any(char.IsControl))
         {
-            return Problems.Of(400, "INVALID_TITLE", $"The body must be {{ \"title\": \"…\" }} with 1 to {Conversation.MaxTitleLength} characters and no control characters.");
+            return Problems.Of(400, ErrorCodes.InvalidTitle, $"The body must be {{ \"title\": \"…\" }} with 1 to {Conversation.MaxTitleLength} characters and no control characters.");
         }
         if (!await store.RenameAsync(Owner(http), id, title, http.RequestAborted))
         {
@@ -122,7 +122,7 @@ public static class ConversationsApi
         }
         if (format is not (null or "markdown" or "json"))
         {
-            return Problems.Of(400, "INVALID_EXPORT_FORMAT", "\"format\" must be \"markdown\" or \"json\".");
+            return Problems.Of(400, ErrorCodes.InvalidExportFormat, "\"format\" must be \"markdown\" or \"json\".");
         }
         var messages = await store.MessagesAsync(id, http.RequestAborted);
         return format == "json"
@@ -145,8 +145,8 @@ public static class ConversationsApi
 
     private static IResult Problem(string id) => ConversationIds.IsValid(id) ? NotFound() : InvalidId();
 
-    public static IResult InvalidId() => Problems.Of(400, "INVALID_CONVERSATION_ID",
+    public static IResult InvalidId() => Problems.Of(400, ErrorCodes.InvalidConversationId,
         $"A conversation id is 1 to {Conversation.MaxIdLength} letters, digits, '-' or '_'.");
 
-    public static IResult NotFound() => Problems.Of(404, "CONVERSATION_NOT_FOUND", "There is no conversation with this id among yours.");
+    public static IResult NotFound() => Problems.Of(404, ErrorCodes.ConversationNotFound, "There is no conversation with this id among yours.");
 }
