@@ -56,7 +56,8 @@ public sealed class DocLinkTests : IDisposable
             "```sh",
             "dotnet run --project src/Missing -- [not a link](nowhere.md)",
             "```",
-            "[code in a link](`x`) `[not](a-link.md)`"));
+            "[code in a link](`x`) `[not](a-link.md)`",
+            "Prose: docs/other.md, other.md, src/App, docs/missing.md and gone-too.md."));
 
         var problems = DocReferences.Check(_scratch, [page]);
 
@@ -67,6 +68,8 @@ public sealed class DocLinkTests : IDisposable
                 "docs/page.md:5: `src/App/Gadget.cs`: no such file or folder",
                 "docs/page.md:5: `Gizmo.cs`: no file of that name in the repository",
                 "docs/page.md:7: `src/Missing`: no such file or folder",
+                "docs/page.md:10: docs/missing.md: no such file",
+                "docs/page.md:10: gone-too.md: no such file",
             ],
             problems);
     }

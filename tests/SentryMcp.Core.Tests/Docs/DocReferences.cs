@@ -55,6 +55,10 @@ public static partial class DocReferences
                 {
                     CheckLink(link.Groups[1].Value, file, root, headings, Report);
                 }
+                foreach (Match path in ProsePath().Matches(Link().Replace(prose, "")))
+                {
+                    CheckProsePath(path.Value, file, root, Report);
+                }
             }
         }
         return problems;
@@ -85,6 +89,21 @@ public static partial class DocReferences
             {
                 report($"[]({target})", $"no heading #{anchor} in {Relative(root, full)}");
             }
+        }
+    }
+
+    /// <summary>A path in plain text: from the root when it starts with a top-level folder, else a page beside this one.</summary>
+    private static void CheckProsePath(string path, string file, string root, Action<string, string> report)
+    {
+        var fromRoot = RootFolders.Any(f => path.StartsWith(f, StringComparison.Ordinal));
+        if (Generated.Any(g => path.StartsWith(g, StringComparison.Ordinal)))
+        {
+            return;
+        }
+        var full = fromRoot ? Path.Combine(root, path) : Path.Combine(Path.GetDirectoryName(file)!, path);
+        if (!File.Exists(full) && !Directory.Exists(full) && !(!fromRoot && File.Exists(Path.Combine(root, path))))
+        {
+            report(path, "no such file");
         }
     }
 
@@ -193,6 +212,10 @@ public static partial class DocReferences
 
     [GeneratedRegex(@"!?\[[^\]]*\]\(([^)\s]+)(?:\s+""[^""]*"")?\)")]
     private static partial Regex Link();
+
+    /// <summary>A repository path (top-level folder first) or a markdown page name in running text.</summary>
+    [GeneratedRegex(@"(?<![\w./@-])(?:(?:src|tests|scripts|docs|bench|web)/[\w./-]*[\w/]|[\w-]+\.md\b)")]
+    private static partial Regex ProsePath();
 
     [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9+.-]*:")]
     private static partial Regex Scheme();
