@@ -8,8 +8,8 @@ using SentryMcp.Server.Http;
 namespace SentryMcp.Server.Mcp;
 
 /// <summary>
-/// Per-request cost on the MCP endpoints, which carry most of the traffic (measured in
-/// docs/benchmarks.md):
+/// Per-request cost on the MCP endpoints, which carry most of the traffic (measured with
+/// bench/run-http.sh; the reasons are in docs/decisions.md):
 /// <list type="bullet">
 /// <item>Authentication runs only the MCP scheme (plus OpenIddict's validation step for our own
 /// Bearer tokens). The standard middleware would first offer every request to OpenIddict's server
