@@ -47,9 +47,10 @@ internal static class StdioServerHost
         builder.Services.AddOptions<ModelContextProtocol.Server.McpServerOptions>()
             .Configure<SentryToolCatalog>((mcp, tools) =>
             {
-                StartupTrace.Mark("server options: creating the tools");
+                StartupTrace.Mark("server options");
                 SentryMcpServerSetup.Apply(mcp, tools,
-                    SentryMcpServerSetup.SelectionFor(options.Constraints, ToolSelection.AllGroups) with { Skills = options.Skills, Surface = options.Surface });
+                    SentryMcpServerSetup.SelectionFor(options.Constraints, ToolSelection.AllGroups) with { Skills = options.Skills, Surface = options.Surface },
+                    deferTools: true);
                 StartupTrace.Mark("server options: done");
             });
         StartupTrace.Mark("services registered");
