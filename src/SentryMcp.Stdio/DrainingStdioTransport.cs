@@ -26,6 +26,8 @@ internal sealed partial class DrainingStdioTransport : TransportBase
     private readonly CancellationTokenSource _shutdown = new();
     private readonly Task _readLoop;
     private int _disposed;
+    private int _tracedRead;
+    private int _tracedWrite;
 
     public DrainingStdioTransport(Stream input, Stream output, ILoggerFactory loggerFactory)
         : base("stdio", loggerFactory)
@@ -49,6 +51,10 @@ internal sealed partial class DrainingStdioTransport : TransportBase
             await _output.WriteAsync(json, cancellationToken);
             await _output.WriteAsync(Newline, cancellationToken);
             await _output.FlushAsync(cancellationToken);
+            if (StartupTrace.Enabled && Interlocked.Exchange(ref _tracedWrite, 1) == 0)
+            {
+                StartupTrace.Mark("first answer written");
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -71,6 +77,10 @@ internal sealed partial class DrainingStdioTransport : TransportBase
                 if (string.IsNullOrWhiteSpace(line))
                 {
                     continue;
+                }
+                if (StartupTrace.Enabled && Interlocked.Exchange(ref _tracedRead, 1) == 0)
+                {
+                    StartupTrace.Mark("first line read");
                 }
                 if (JsonRpcLine.TryParse(line, out var message, out var rejection))
                 {

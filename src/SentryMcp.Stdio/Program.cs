@@ -1,9 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SentryMcp.Core.Hosting;
 using SentryMcp.Stdio;
 
+StartupTrace.Mark("main");
 var options = StdioOptions.Parse(args, Environment.GetEnvironmentVariable, out var error, out var command);
 if (command != StdioCommand.Serve)
 {
@@ -19,7 +21,14 @@ if (options is null)
 
 // The host is built in StdioServerHost, shared with the in-process tool tests; here it gets the
 // process's environment, stdin/stdout and stderr logging.
-await StdioServerHost.Build(options, configuration => configuration.AddEnvironmentVariables(),
+StartupTrace.Mark("options parsed");
+var host = StdioServerHost.Build(options, configuration => configuration.AddEnvironmentVariables(),
     Console.OpenStandardInput(), Console.OpenStandardOutput(),
-    logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)).RunAsync();
+    logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+StartupTrace.Mark("host built");
+if (StartupTrace.Enabled)
+{
+    host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => StartupTrace.Mark("host started"));
+}
+await host.RunAsync();
 return 0;

@@ -25,6 +25,7 @@ internal static class StdioServerHost
     public static IHost Build(StdioOptions options, Action<IConfigurationBuilder> addEnvironment, Stream input, Stream output, Action<ILoggingBuilder>? addLogging = null)
     {
         // Configuration comes from the environment only: argv is ours, and stdout belongs to JSON-RPC.
+        StartupTrace.Mark("host builder");
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         addEnvironment(builder.Configuration);
         // Flags win over their variables (--openai-base-url over OPENAI_BASE_URL, ...).
@@ -38,11 +39,21 @@ internal static class StdioServerHost
             sp.GetRequiredService<SentryApiClientFactory>().Create(options.Host, options.AccessToken), options.Constraints));
         builder.Services.AddMcpServer().WithStdioServerTransport();
         // Our transport instead of the SDK's: it still answers what was read when stdin ends (DrainingStdioTransport).
-        builder.Services.Replace(ServiceDescriptor.Singleton<ITransport>(sp => new DrainingStdioTransport(
-            input, output, sp.GetRequiredService<ILoggerFactory>())));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ITransport>(sp =>
+        {
+            StartupTrace.Mark("transport");
+            return new DrainingStdioTransport(input, output, sp.GetRequiredService<ILoggerFactory>());
+        }));
         builder.Services.AddOptions<ModelContextProtocol.Server.McpServerOptions>()
-            .Configure<SentryToolCatalog>((mcp, tools) => SentryMcpServerSetup.Apply(mcp, tools,
-                SentryMcpServerSetup.SelectionFor(options.Constraints, ToolSelection.AllGroups) with { Skills = options.Skills, Surface = options.Surface }));
+            .Configure<SentryToolCatalog>((mcp, tools) =>
+            {
+                StartupTrace.Mark("server options");
+                SentryMcpServerSetup.Apply(mcp, tools,
+                    SentryMcpServerSetup.SelectionFor(options.Constraints, ToolSelection.AllGroups) with { Skills = options.Skills, Surface = options.Surface },
+                    deferTools: true);
+                StartupTrace.Mark("server options: done");
+            });
+        StartupTrace.Mark("services registered");
         return builder.Build();
     }
 }

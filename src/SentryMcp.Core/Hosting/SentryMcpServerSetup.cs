@@ -50,15 +50,31 @@ public static class SentryMcpServerSetup
 
     private static readonly Implementation ServerIdentity = new() { Name = ServerName, Title = "Sentry MCP", Version = Version };
 
-    public static void Apply(McpServerOptions options, SentryToolCatalog tools, ToolSelection selection)
+    /// <param name="deferTools">
+    /// Create the tools on the session's first tool request (<see cref="DeferredToolCollection"/>)
+    /// rather than now: the stdio server, which serves one session and should answer <c>initialize</c> at once.
+    /// </param>
+    public static void Apply(McpServerOptions options, SentryToolCatalog tools, ToolSelection selection, bool deferTools = false)
     {
         options.ServerInfo = ServerIdentity;
         options.ServerInstructions = Instructions;
-        var primitives = tools.Primitives(selection);
-        options.ToolCollection = primitives.Tools;
-        SessionTools.Register(primitives.Tools, () => tools.AvailableNames(selection));
-        options.PromptCollection = primitives.Prompts;
-        options.ResourceCollection = primitives.Resources;
+        if (deferTools)
+        {
+            var deferred = new DeferredToolCollection(() => tools.Primitives(selection).Tools);
+            options.ToolCollection = deferred;
+            SessionTools.Register(deferred, () => tools.AvailableNames(selection));
+            var (prompts, resources) = SessionPrimitives.CreatePromptsAndResources(tools.Prompts, tools.Resources, selection.Constraints);
+            options.PromptCollection = prompts;
+            options.ResourceCollection = resources;
+        }
+        else
+        {
+            var primitives = tools.Primitives(selection);
+            options.ToolCollection = primitives.Tools;
+            SessionTools.Register(primitives.Tools, () => tools.AvailableNames(selection));
+            options.PromptCollection = primitives.Prompts;
+            options.ResourceCollection = primitives.Resources;
+        }
         options.Handlers.CompleteHandler = Completion.SentryCompletions.CompleteAsync;
         Apps.McpApps.Apply(options);
         var incoming = options.Filters.Message.IncomingFilters;

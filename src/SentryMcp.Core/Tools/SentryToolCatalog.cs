@@ -237,6 +237,14 @@ public sealed record SessionPrimitives(
         {
             toolCollection.Add(tool);
         }
+        var (promptCollection, resourceCollection) = CreatePromptsAndResources(prompts, resources, constraints);
+        return new SessionPrimitives(toolCollection, promptCollection, resourceCollection);
+    }
+
+    /// <summary>A session's prompt and resource collections alone (the tools are created apart, or later).</summary>
+    public static (McpServerPrimitiveCollection<McpServerPrompt> Prompts, McpServerResourceCollection Resources) CreatePromptsAndResources(
+        IReadOnlyList<McpServerPrompt> prompts, IEnumerable<McpServerResource> resources, SessionConstraints constraints)
+    {
         var promptCollection = new McpServerPrimitiveCollection<McpServerPrompt>();
         foreach (var prompt in SentryMcp.Core.Prompts.SentryPrompts.ForSession(prompts, constraints))
         {
@@ -247,6 +255,6 @@ public sealed record SessionPrimitives(
         {
             resourceCollection.Add(resource);
         }
-        return new SessionPrimitives(toolCollection, promptCollection, resourceCollection);
+        return (promptCollection, resourceCollection);
     }
 }

@@ -24,11 +24,12 @@ public sealed class SessionTools
 
     // Keyed by the session's tool collection, which the catalog builds once per selection and every
     // server of that selection shares: the names are worked out once, and go when the collection goes.
-    private static readonly ConditionalWeakTable<McpServerPrimitiveCollection<McpServerTool>, SessionTools> BySession = [];
+    // Lazy: working the names out needs the tools, which a deferred collection creates only on first use.
+    private static readonly ConditionalWeakTable<McpServerPrimitiveCollection<McpServerTool>, Lazy<SessionTools>> BySession = [];
 
     /// <summary>Remembers which tools a session's tool collection stands for (called where the server is configured).</summary>
     public static void Register(McpServerPrimitiveCollection<McpServerTool> listed, Func<IEnumerable<string>> available) =>
-        BySession.GetValue(listed, _ => Of(available()));
+        BySession.GetValue(listed, _ => new Lazy<SessionTools>(() => Of(available())));
 
     /// <summary>
     /// The tools of the session a server serves: what was registered for its tool collection, else
@@ -40,6 +41,6 @@ public sealed class SessionTools
         {
             return Unknown;
         }
-        return BySession.TryGetValue(listed, out var known) ? known : Of(listed.Select(t => t.ProtocolTool.Name));
+        return BySession.TryGetValue(listed, out var known) ? known.Value : Of(listed.Select(t => t.ProtocolTool.Name));
     }
 }
