@@ -103,15 +103,15 @@ public sealed class GrantStore(AppDbContext db, SecretProtector protector, TimeP
         return credentials;
     }
 
-    private SentryCredentials CredentialsOf(Grant grant) => new(
-        protector.Unprotect(SecretProtector.SentryAccessToken, grant.ProtectedAccessToken),
-        grant.ProtectedRefreshToken is null ? null : protector.Unprotect(SecretProtector.SentryRefreshToken, grant.ProtectedRefreshToken),
-        grant.SentryExpiresAt);
+    private SentryCredentials CredentialsOf(Grant grant)
+    {
+        var (access, refresh) = protector.UnprotectTokens(SecretProtector.SentryTokens, grant.ProtectedAccessToken, grant.ProtectedRefreshToken);
+        return new(access, refresh, grant.SentryExpiresAt);
+    }
 
     private void SetCredentials(Grant grant, SentryCredentials sentry)
     {
-        grant.ProtectedAccessToken = protector.Protect(SecretProtector.SentryAccessToken, sentry.AccessToken);
-        grant.ProtectedRefreshToken = sentry.RefreshToken is null ? null : protector.Protect(SecretProtector.SentryRefreshToken, sentry.RefreshToken);
+        (grant.ProtectedAccessToken, grant.ProtectedRefreshToken) = protector.ProtectTokens(SecretProtector.SentryTokens, sentry.AccessToken, sentry.RefreshToken);
         grant.SentryExpiresAt = sentry.ExpiresAt;
     }
 }

@@ -11,12 +11,9 @@ public sealed record ChatTokens(string AccessToken, string RefreshToken, DateTim
 /// <summary>A signed-in chat user as the endpoints see it.</summary>
 public sealed record ChatUser(string SessionId, string GrantId, string UserId, string? Name, string? Email, IReadOnlySet<PermissionGroup> Groups, string Resource, ChatTokens Tokens);
 
-/// <summary>Chat sessions in the database; tokens are protected with DataProtection on the way in and out.</summary>
+/// <summary>Chat sessions in the database; tokens are encrypted on the way in and out by the same path as grants (SecretProtector.ProtectTokens).</summary>
 public sealed class ChatSessionStore(AppDbContext db, SecretProtector protector, TimeProvider clock)
 {
-    private const string AccessPurpose = "SentryMcp.Chat.AccessToken.v1";
-    private const string RefreshPurpose = "SentryMcp.Chat.RefreshToken.v1";
-
     public async Task<string> CreateAsync(string grantId, string userId, string? name, string? email, IEnumerable<PermissionGroup> groups, string resource, ChatTokens tokens, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -48,10 +45,8 @@ public sealed class ChatSessionStore(AppDbContext db, SecretProtector protector,
         {
             return null;
         }
-        var tokens = new ChatTokens(
-            protector.Unprotect(AccessPurpose, session.ProtectedAccessToken),
-            protector.Unprotect(RefreshPurpose, session.ProtectedRefreshToken),
-            session.AccessTokenExpiresAt);
+        var (access, refresh) = protector.UnprotectTokens(SecretProtector.ChatTokens, session.ProtectedAccessToken, session.ProtectedRefreshToken);
+        var tokens = new ChatTokens(access, refresh!, session.AccessTokenExpiresAt);
         return new ChatUser(session.Id, session.GrantId, session.UserId, session.UserName, session.Email, PermissionScopes.Parse(session.Groups), session.Resource, tokens);
     }
 
@@ -86,8 +81,9 @@ public sealed class ChatSessionStore(AppDbContext db, SecretProtector protector,
 
     private void SetTokens(ChatSession session, ChatTokens tokens)
     {
-        session.ProtectedAccessToken = protector.Protect(AccessPurpose, tokens.AccessToken);
-        session.ProtectedRefreshToken = protector.Protect(RefreshPurpose, tokens.RefreshToken);
+        var (access, refresh) = protector.ProtectTokens(SecretProtector.ChatTokens, tokens.AccessToken, tokens.RefreshToken);
+        session.ProtectedAccessToken = access;
+        session.ProtectedRefreshToken = refresh!;
         session.AccessTokenExpiresAt = tokens.ExpiresAt;
     }
 }
