@@ -72,7 +72,7 @@ public static class ChatTurnApi
         var writer = await live.BeginAsync(request.Id, "turn-" + Guid.NewGuid().ToString("N"), turn.ReplayPrefix, ct);
         if (writer is null)
         {
-            await TurnInProgress().ExecuteAsync(http);
+            await (turn.TruncateFrom is null ? TurnInProgress() : NotEditableWhileAnswering()).ExecuteAsync(http);
             return;
         }
         var started = false;
@@ -175,6 +175,10 @@ public static class ChatTurnApi
             }
             // A stored id is that message edited (or its answer regenerated): the conversation continues from there.
             var index = stored.FindIndex(m => m.Id == incoming.Id);
+            if (EditProblem(request, incoming, stored, index) is { } editProblem)
+            {
+                return (null, editProblem);
+            }
             var kept = index >= 0 ? stored[..index] : stored;
             if (kept.Count + 2 > settings.MaxMessages)
             {
@@ -207,6 +211,29 @@ public static class ChatTurnApi
         var stage = WithParts(last!, mergedJson);
         var turnHistory = stored[..^1].Select(ToUiMessage).Append(new UiMessage(last.Id, "assistant", [.. merged.Select(p => JsonSerializer.SerializeToElement(p))])).ToList();
         return (new TurnRequest(turnHistory, answer, UiMessageBuilder.Replay(last.Id, merged, metadata), false, conversation!.Title, null, null, stage), null);
+    }
+
+    /// <summary>
+    /// Why the user message cannot replace the stored one it names, or null. <c>messageId</c> (the AI SDK's
+    /// <c>sendMessage({ text, messageId })</c>) must name a stored message of this conversation, and only a
+    /// user's message can be replaced (by that, or by resending its id).
+    /// </summary>
+    private static IResult? EditProblem(ChatRequest request, UiMessage incoming, List<ConversationMessage> stored, int index)
+    {
+        if (request.MessageId is { } target && request.Trigger == "submit-message")
+        {
+            if (target != incoming.Id)
+            {
+                return Problems.Of(400, ErrorCodes.InvalidMessagesFormat, "\"messageId\" must be the id of the message it replaces, which \"message\" carries.");
+            }
+            if (index < 0)
+            {
+                return Problems.Of(404, ErrorCodes.MessageNotFound, "This conversation has no message with this id to edit.");
+            }
+        }
+        return index >= 0 && stored[index].Role != "user"
+            ? Problems.Of(409, ErrorCodes.MessageNotEditable, "Only your own questions can be edited and resent; this id is an answer's.")
+            : null;
     }
 
     /// <summary>
@@ -340,6 +367,9 @@ public static class ChatTurnApi
         }
         return true;
     }
+
+    private static IResult NotEditableWhileAnswering() => Problems.Of(409, ErrorCodes.MessageNotEditable,
+        "This conversation is answering: stop the answer (or wait for it) before editing a message or regenerating.");
 
     private static IResult TurnInProgress() => Problems.Of(409, ErrorCodes.TurnInProgress,
         "This conversation is answering already. Wait for the answer (GET /api/chat/{id}/stream follows it) or stop it.");

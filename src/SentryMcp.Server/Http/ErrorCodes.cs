@@ -59,4 +59,6 @@ public static class ErrorCodes
     public const string MessageTooLarge = "MESSAGE_TOO_LARGE";
     public const string TurnInProgress = "TURN_IN_PROGRESS";
     public const string ApprovalNotPending = "APPROVAL_NOT_PENDING";
+    public const string MessageNotFound = "MESSAGE_NOT_FOUND";
+    public const string MessageNotEditable = "MESSAGE_NOT_EDITABLE";
 }

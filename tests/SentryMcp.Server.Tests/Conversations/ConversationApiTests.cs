@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SentryMcp.Server.Storage;
 using SentryMcp.Server.Tests.Chat;
 using static SentryMcp.Server.Tests.Chat.ChatTestData;
 using static SentryMcp.Server.Tests.Conversations.ConversationTestData;
@@ -81,6 +84,71 @@ public sealed class ConversationApiTests(ChatFixture fixture) : SignedInChatTest
         Assert.Contains("edited", messages[0].GetRawText());
         Assert.Contains("Edited answer", messages[1].GetRawText());
         Assert.DoesNotContain("Second question", Server.Llm.LastPrompt());
+    }
+
+    [Fact]
+    public async Task Sending_with_a_message_id_replaces_that_question_and_drops_everything_after_it()
+    {
+        var id = NewId();
+        Server.Llm.Reply("First answer");
+        var first = await Browser.ChatAsync(Turn(id, User("First question", "u1")));
+        Server.Llm.Reply("Second answer");
+        await Browser.ChatAsync(Turn(id, User("Second question", "u2")));
+        Server.Llm.Reply("Answer to the edit");
+
+        // As the AI SDK's sendMessage({ text, messageId }) sends it.
+        var edited = await Browser.ChatAsync(new { id, message = User("Second question, edited", "u2"), trigger = "submit-message", messageId = "u2" });
+
+        Assert.Contains("finish", edited.Types);
+        var messages = (await GetAsync(Browser, $"api/conversations/{id}")).GetProperty("messages").EnumerateArray().ToList();
+        Assert.Equal(["u1", first.Single("start").GetProperty("messageId").GetString(), "u2", edited.Single("start").GetProperty("messageId").GetString()],
+            messages.Select(m => m.GetProperty("id").GetString()));
+        Assert.Contains("Second question, edited", messages[2].GetRawText());
+        Assert.Contains("Answer to the edit", messages[3].GetRawText());
+        var prompt = Server.Llm.LastPrompt();
+        Assert.Contains("First answer", prompt);
+        Assert.DoesNotContain("Second answer", prompt);
+        Assert.DoesNotContain("Second question", prompt.Split('\n'));
+        Assert.Contains("Second question, edited", prompt.Split('\n'));
+    }
+
+    [Fact]
+    public async Task An_edit_naming_an_unknown_or_foreign_message_is_404_and_an_answer_is_not_editable_409()
+    {
+        await SeedAsync(Server, "their-chat", "someone-else", "Theirs", DateTimeOffset.UtcNow, text: "their question");
+        var id = NewId();
+        Server.Llm.Reply("An answer");
+        var first = await Browser.ChatAsync(Turn(id, User("My question", "u1")));
+        var answerId = first.Single("start").GetProperty("messageId").GetString()!;
+        var requests = Server.Llm.Requests.Count;
+
+        static object Edit(string conversation, string messageId, string text = "Edited") =>
+            new { id = conversation, message = User(text, messageId), trigger = "submit-message", messageId };
+
+        await AssertProblemAsync(await Browser.PostJsonAsync("api/chat", Edit(id, "no-such-message")), 404, "MESSAGE_NOT_FOUND");
+        // The other user's message id, in my conversation and in theirs.
+        await AssertProblemAsync(await Browser.PostJsonAsync("api/chat", Edit(id, "u-their-chat")), 404, "MESSAGE_NOT_FOUND");
+        await AssertProblemAsync(await Browser.PostJsonAsync("api/chat", Edit("their-chat", "u-their-chat")), 404, "CONVERSATION_NOT_FOUND");
+        // A message id the conversation does not have yet, in a new conversation.
+        await AssertProblemAsync(await Browser.PostJsonAsync("api/chat", Edit(NewId(), "u1")), 404, "MESSAGE_NOT_FOUND");
+        await AssertProblemAsync(await Browser.PostJsonAsync("api/chat", Edit(id, answerId)), 409, "MESSAGE_NOT_EDITABLE");
+        // An answer's id as a user message's, without messageId, is no way around it.
+        await AssertProblemAsync(await Browser.PostJsonAsync("api/chat", Turn(id, User("Overwrite the answer", answerId))), 409, "MESSAGE_NOT_EDITABLE");
+        await AssertProblemAsync(await Browser.PostJsonAsync("api/chat", new { id, message = User("Mismatch", "u1"), trigger = "submit-message", messageId = "u2" }),
+            400, "INVALID_MESSAGES_FORMAT");
+
+        Assert.Equal(requests, Server.Llm.Requests.Count);
+        var messages = (await GetAsync(Browser, $"api/conversations/{id}")).GetProperty("messages").EnumerateArray().ToList();
+        Assert.Equal(["u1", answerId], messages.Select(m => m.GetProperty("id").GetString()));
+        Assert.Contains("An answer", messages[1].GetRawText());
+        Assert.Equal(["their question"], await MessageTextsAsync("their-chat"));
+    }
+
+    private async Task<List<string>> MessageTextsAsync(string conversationId)
+    {
+        using var scope = Server.App.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().ConversationMessages
+            .Where(m => m.ConversationId == conversationId).OrderBy(m => m.Seq).Select(m => m.Text).ToListAsync();
     }
 
     [Fact]

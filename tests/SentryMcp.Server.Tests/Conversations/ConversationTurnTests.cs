@@ -95,6 +95,29 @@ public sealed class ConversationTurnTests(ChatFixture fixture) : SignedInChatTes
     }
 
     [Fact]
+    public async Task Editing_or_regenerating_while_the_answer_runs_is_409_and_leaves_the_answer_running()
+    {
+        var id = NewId();
+        var release = Server.Llm.Held(Answer, chunks: 1);
+        using var post = await PostAsync(id, "Start answering");
+        Assert.True(await post.ReadUntilAsync(c => c.GetProperty("type").GetString() == "text-delta"));
+
+        var edit = await Browser.PostJsonAsync("api/chat", new { id, message = User("Start answering, edited", "u1"), trigger = "submit-message", messageId = "u1" });
+        var regenerate = await Browser.PostJsonAsync("api/chat", Turn(id, User("Start answering", "u1"), "regenerate-message"));
+        release.SetResult();
+        await post.ReadToEndAsync();
+
+        await AssertProblemAsync(edit, 409, "MESSAGE_NOT_EDITABLE");
+        await AssertProblemAsync(regenerate, 409, "MESSAGE_NOT_EDITABLE");
+        Assert.Equal(Answer, post.Text);
+        Assert.Contains("finish", post.Types);
+        await Eventually.UntilAsync(async () => (await GetAsync(Browser, $"api/conversations/{id}")).GetProperty("messages").GetArrayLength() == 2);
+        var messages = (await GetAsync(Browser, $"api/conversations/{id}")).GetProperty("messages");
+        Assert.DoesNotContain("edited", messages[0].GetRawText());
+        Assert.Contains(Answer, messages[1].GetRawText());
+    }
+
+    [Fact]
     public async Task A_resumed_approval_answer_replays_the_message_it_continues()
     {
         var id = NewId();

@@ -49,6 +49,8 @@ export const ERROR_CODES = [
   "MESSAGE_TOO_LARGE",
   "TURN_IN_PROGRESS",
   "APPROVAL_NOT_PENDING",
+  "MESSAGE_NOT_FOUND",
+  "MESSAGE_NOT_EDITABLE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
