@@ -27,10 +27,23 @@ function store(titles: string[], pageSize = 30) {
     remove: vi.fn(async (id: string) => {
       items = items.filter((c) => c.id !== id);
     }),
+    removeAll: vi.fn(async () => {
+      items = [];
+    }),
     exportUrl: conversations.exportUrl,
   };
   return api;
 }
+
+// jsdom has no modal dialogs; these do what the browser's do for the attribute the tests look at.
+beforeAll(() => {
+  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
+    this.setAttribute("open", "");
+  };
+  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
+    this.removeAttribute("open");
+  };
+});
 
 function setup(api: ReturnType<typeof store>, currentId = "c0") {
   const handlers = { onOpen: vi.fn(), onNew: vi.fn(), onClose: vi.fn(), onDeletedCurrent: vi.fn() };
@@ -111,4 +124,36 @@ test("export links download the server's markdown and JSON", async () => {
   expect(screen.getByTestId("export-markdown")).toHaveAttribute("href", "/api/conversations/c0/export?format=markdown");
   expect(screen.getByTestId("export-json")).toHaveAttribute("href", "/api/conversations/c0/export?format=json");
   expect(screen.getByTestId("export-markdown")).toHaveAttribute("download");
+});
+
+test("delete all asks in a dialog that starts on Cancel; confirming empties the list and tells the page", async () => {
+  const api = store(["One", "Two"]);
+  const handlers = setup(api, "c1");
+  await userEvent.click(await screen.findByRole("button", { name: "Delete all" }));
+  const dialog = screen.getByRole("dialog", { name: "Delete all conversations?" });
+  expect(dialog).toHaveTextContent("This cannot be undone.");
+  expect(within(dialog).getByRole("button", { name: "Cancel" })).toHaveFocus();
+  await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+  expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  expect(api.removeAll).not.toHaveBeenCalled();
+  expect(titles()).toEqual(["Two", "One"]);
+
+  await userEvent.click(screen.getByRole("button", { name: "Delete all" }));
+  await userEvent.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Delete all" }));
+  await waitFor(() => expect(titles()).toEqual([]));
+  expect(api.removeAll).toHaveBeenCalledOnce();
+  expect(handlers.onDeletedCurrent).toHaveBeenCalledOnce();
+  expect(screen.getByText("No conversations yet.")).toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Delete all" })).not.toBeInTheDocument();
+});
+
+test("a failed delete all keeps the list and says why", async () => {
+  const api = store(["Stays"]);
+  api.removeAll.mockRejectedValueOnce(new Error("The server is unavailable."));
+  const handlers = setup(api);
+  await userEvent.click(await screen.findByRole("button", { name: "Delete all" }));
+  await userEvent.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Delete all" }));
+  expect(await screen.findByRole("alert")).toHaveTextContent("The server is unavailable.");
+  expect(titles()).toEqual(["Stays"]);
+  expect(handlers.onDeletedCurrent).not.toHaveBeenCalled();
 });

@@ -78,6 +78,16 @@ describe("stream rendering", () => {
     expect(await within(card).findByRole("heading", { name: "Organizations" })).toBeInTheDocument();
   });
 
+  it("copies a tool result as the tool wrote it, without opening it", async () => {
+    const user = userEvent.setup();
+    const message = await assemble();
+    render(<MessageView message={message} onApproval={() => undefined} streaming={false} />);
+    const card = screen.getAllByTestId("tool-card")[0]!;
+    await user.click(within(card).getByRole("button", { name: "Copy result" }));
+    expect(await navigator.clipboard.readText()).toBe("# Organizations\n\n- acme");
+    expect(within(card).getByTestId("tool-result-toggle")).toHaveAttribute("aria-expanded", "false");
+  });
+
   it("offers copy and regenerate only when the answer is complete", async () => {
     const message = await assemble();
     const { rerender } = render(<MessageView message={message} onApproval={() => undefined} streaming onRegenerate={() => undefined} />);

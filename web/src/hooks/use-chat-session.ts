@@ -134,5 +134,8 @@ export function useChatSession(conversationId?: string) {
     setId(next);
   }, [chat]);
 
-  return { ...chat, id, loading: !ready, loadError, title: ready ? loaded.title : undefined, stop, appendLocal, updateToolPart, clear, open: setId };
+  /** Loads the conversation again from the server, the source of truth (after it refused an edit). */
+  const reload = useCallback(() => setLoaded(undefined), []);
+
+  return { ...chat, id, loading: !ready, loadError, title: ready ? loaded.title : undefined, stop, appendLocal, updateToolPart, clear, reload, open: setId };
 }

@@ -73,6 +73,14 @@ export function describeError(error: unknown, context: ErrorContext = {}): ChatE
     case "AI_SERVICE_UNAVAILABLE":
       // The server's detail says the same in its own words: one sentence, not two.
       return noModelView;
+    case "MESSAGE_NOT_EDITABLE":
+    case "MESSAGE_NOT_FOUND":
+      return {
+        code: apiError.code,
+        title: apiError.code === "MESSAGE_NOT_FOUND" ? "That message is no longer stored" : "This message cannot be changed now",
+        message: `${detail ?? "The server refused the edit."} The conversation shows what is stored.`,
+        action: "none",
+      };
     case "MCP_CONNECTION_FAILED":
       return {
         code: apiError.code,

@@ -1,5 +1,6 @@
 import { isToolOrDynamicToolUIPart, getToolOrDynamicToolName, type DynamicToolUIPart, type ToolUIPart } from "ai";
-import { Bot, RefreshCw, User } from "lucide-react";
+import { Bot, Pencil, RefreshCw, User } from "lucide-react";
+import { useState } from "react";
 import type { ChatMessage } from "../../lib/chat-types";
 import { parsePromptMessage } from "../../lib/slash-commands";
 import { outputIsError, outputStructured, outputText } from "../../lib/tool-output";
@@ -7,6 +8,7 @@ import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { cn } from "../ui/cn";
 import { Markdown } from "./markdown";
+import { MessageEdit } from "./message-edit";
 import { ToolCard, type ToolCardStatus } from "./tool-card";
 
 type AnyToolPart = ToolUIPart | DynamicToolUIPart;
@@ -39,6 +41,8 @@ interface MessageViewProps {
   message: ChatMessage;
   onApproval: (approvalId: string, approved: boolean) => void;
   onRegenerate?: (() => void) | undefined;
+  /** A user's question that can be edited and resent: sends the new text (false: it was not sent). */
+  onEdit?: ((text: string) => boolean) | undefined;
   streaming: boolean;
 }
 
@@ -67,9 +71,10 @@ function UserText({ text }: { text: string }) {
   );
 }
 
-export function MessageView({ message, onApproval, onRegenerate, streaming }: MessageViewProps) {
+export function MessageView({ message, onApproval, onRegenerate, onEdit, streaming }: MessageViewProps) {
   const isUser = message.role === "user";
   const text = messageText(message);
+  const [editing, setEditing] = useState(false);
   if (!isUser && !streaming && !hasVisibleContent(message)) return null;
   return (
     <article
@@ -87,10 +92,30 @@ export function MessageView({ message, onApproval, onRegenerate, streaming }: Me
         {isUser ? <User className="h-4 w-4" /> : <Bot className="h-4 w-4" />}
       </div>
       <div className={cn("min-w-0 max-w-[min(48rem,100%)] flex-1", isUser && "flex flex-col items-end")}>
-        {isUser ? (
-          <div className="inline-block max-w-full whitespace-pre-wrap break-words rounded-2xl bg-brand-600 px-4 py-2 text-white">
-            <UserText text={text} />
-          </div>
+        {isUser && editing && onEdit ? (
+          <MessageEdit
+            text={text}
+            onCancel={() => setEditing(false)}
+            onSend={(edited) => {
+              const sent = onEdit(edited);
+              if (sent) setEditing(false);
+              return sent;
+            }}
+          />
+        ) : isUser ? (
+          <>
+            <div className="inline-block max-w-full whitespace-pre-wrap break-words rounded-2xl bg-brand-600 px-4 py-2 text-white">
+              <UserText text={text} />
+            </div>
+            {onEdit && (
+              <div className="mt-1 flex opacity-100 transition-opacity sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100">
+                <Button variant="ghost" size="sm" onClick={() => setEditing(true)} aria-label="Edit message" data-testid="edit-message">
+                  <Pencil className="h-3.5 w-3.5" aria-hidden />
+                  <span className="sr-only sm:not-sr-only">Edit</span>
+                </Button>
+              </div>
+            )}
+          </>
         ) : (
           message.parts.map((part, index) => {
             // biome-ignore lint/suspicious/noArrayIndexKey: parts have no id and are only ever appended, so the index is stable.

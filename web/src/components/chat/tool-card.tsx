@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from "react";
 import { Ban, CheckCircle2, ChevronRight, Loader2, ShieldQuestion, Wrench, XCircle } from "lucide-react";
 import { Button } from "../ui/button";
+import { CopyButton } from "../ui/copy-button";
 import { cn } from "../ui/cn";
 import { sizeHint } from "../../lib/tool-output";
 import { approvalSentence } from "../../lib/approval-sentence";
@@ -82,17 +83,21 @@ export function ToolCard({ name, input, status, result, structured, onApprove, o
       {toolView && <ViewFrame view={toolView} text={result ?? ""} toolName={name} />}
       {hasResult && !toolView && (
         <div className="border-t border-zinc-200 dark:border-zinc-800">
-          <button
-            type="button"
-            className="flex w-full items-center gap-1 px-3 py-1.5 text-left text-xs text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
-            aria-expanded={open}
-            aria-controls={resultId}
-            onClick={() => setOpen((o) => !o)}
-            data-testid="tool-result-toggle"
-          >
-            <ChevronRight className={cn("h-3.5 w-3.5 transition-transform", open && "rotate-90")} aria-hidden />
-            {open ? "Hide result" : "Show result"} <span className="text-zinc-400">({sizeHint(result)})</span>
-          </button>
+          <div className="flex items-center pr-1">
+            <button
+              type="button"
+              className="flex min-w-0 flex-1 items-center gap-1 px-3 py-1.5 text-left text-xs text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+              aria-expanded={open}
+              aria-controls={resultId}
+              onClick={() => setOpen((o) => !o)}
+              data-testid="tool-result-toggle"
+            >
+              <ChevronRight className={cn("h-3.5 w-3.5 transition-transform", open && "rotate-90")} aria-hidden />
+              {open ? "Hide result" : "Show result"} <span className="text-zinc-400">({sizeHint(result)})</span>
+            </button>
+            {/* The result as the tool wrote it (plain text), whether or not it is shown. */}
+            <CopyButton text={result} label="Copy result" testId="tool-result-copy" />
+          </div>
           {open && (
             <div id={resultId} className="max-h-96 overflow-auto px-3 pb-2" data-testid="tool-result">
               {status === "error" ? <pre className="whitespace-pre-wrap text-xs text-red-700 dark:text-red-300">{result}</pre> : <Markdown text={result} breaks />}

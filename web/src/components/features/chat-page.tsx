@@ -3,7 +3,7 @@ import { ArrowDown, Menu } from "lucide-react";
 import { ChatError } from "@/components/chat/chat-error";
 import { ChatInput, type ChatInputHandle } from "@/components/chat/chat-input";
 import { ChatWelcome } from "@/components/chat/chat-welcome";
-import { MessageView } from "@/components/chat/message-view";
+import { MessageView, messageText } from "@/components/chat/message-view";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import type { MetadataState } from "@/hooks/use-app-data";
@@ -17,7 +17,7 @@ import { useToolRuns } from "@/hooks/use-tool-runs";
 import type { AppConfig } from "@/lib/api-schemas";
 import type { ChatMessage } from "@/lib/chat-types";
 import { type ChatErrorView, describeError, noModelView, notSignedInView } from "@/lib/error-messages";
-import { helpText, parseInput, promptMessage } from "@/lib/slash-commands";
+import { helpText, parseInput, parsePromptMessage, promptMessage } from "@/lib/slash-commands";
 import { closeStaleApprovals } from "@/lib/stale-approvals";
 import { ConversationSidebar } from "./conversation-sidebar";
 import { PickerDialog } from "./picker-dialog";
@@ -40,7 +40,7 @@ interface ChatPageProps {
 
 export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, registerClear, conversationId, active = true }: ChatPageProps) {
   const chat = useChatSession(conversationId);
-  const { messages, status, error, sendMessage, regenerate, stop, clearError, addToolApprovalResponse, appendLocal, setMessages, clear } = chat;
+  const { messages, status, error, sendMessage, regenerate, stop, clearError, addToolApprovalResponse, appendLocal, setMessages, clear, reload } = chat;
   const [localError, setLocalError] = useState<ChatErrorView>();
   const [rateLimitedUntil, setRateLimitedUntil] = useState<number>();
   const waitSeconds = useCountdown(rateLimitedUntil);
@@ -81,11 +81,22 @@ export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, regis
     if (chatError?.code === "RATE_LIMIT_EXCEEDED") setRateLimitedUntil(Date.now() + (chatError.retryAfterSeconds ?? 60) * 1000);
   }, [chatError?.code, chatError?.retryAfterSeconds]);
 
+  // The server refused an edit or a regenerate (its answer is running elsewhere, or the message is gone):
+  // what this tab shows may differ from what is stored, so show the stored conversation with the reason.
+  useEffect(() => {
+    if (!error) return;
+    const view = describeError(error);
+    if (view.code !== "MESSAGE_NOT_EDITABLE" && view.code !== "MESSAGE_NOT_FOUND") return;
+    setLocalError(view);
+    reload();
+  }, [error, reload]);
+
   // Esc stops a streaming answer (unless a dialog or the command list took the key first).
   useEffect(() => {
     if (!busy || dialogs.anyOpen) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && !e.defaultPrevented) void stop();
+      // A modal dialog open (the sidebar's "delete all") owns Esc: it closes the dialog, nothing else.
+      if (e.key === "Escape" && !e.defaultPrevented && !document.querySelector("dialog[open]")) void stop();
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
@@ -115,6 +126,33 @@ export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, regis
     void sendMessage({ text });
     return true;
   };
+
+  /**
+   * Edit and resend: the question is replaced and the conversation continues from it (the server drops
+   * what followed). A question the server never took (refused before an answer began) is sent anew.
+   */
+  const edit = (messageId: string, text: string): boolean => {
+    if (!signedIn) {
+      setLocalError(notSignedInView);
+      return false;
+    }
+    if (!llmConfigured) {
+      setLocalError(noModelView);
+      return false;
+    }
+    const index = messages.findIndex((m) => m.id === messageId);
+    const answered = messages.slice(index + 1).some((m) => m.role === "assistant" && !m.metadata?.local);
+    moveOn();
+    if (answered) {
+      void sendMessage({ text, messageId });
+    } else {
+      setMessages((current: ChatMessage[]) => current.slice(0, current.findIndex((m) => m.id === messageId)));
+      void sendMessage({ text });
+    }
+    return true;
+  };
+  const canEdit = (m: ChatMessage) =>
+    m.role === "user" && !m.metadata?.local && !busy && waitSeconds === 0 && parsePromptMessage(messageText(m)) === undefined;
 
   const local = (userText: string, answer: string) => {
     moveOn();
@@ -235,6 +273,7 @@ export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, regis
                 streaming={busy && i === messages.length - 1}
                 onApproval={(id, approved) => void addToolApprovalResponse({ id, approved, ...(approved ? {} : { reason: "The user denied it." }) })}
                 onRegenerate={canRegenerate && i === messages.length - 1 ? () => void regenerate() : undefined}
+                onEdit={canEdit(m) ? (text) => edit(m.id, text) : undefined}
               />
             ))}
             {status === "submitted" && (

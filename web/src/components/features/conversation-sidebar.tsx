@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Check, Download, Pencil, Plus, Search, Trash2, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { Dialog } from "@/components/ui/dialog";
 import { type ConversationSummary, conversations } from "@/lib/chat-storage";
 
 interface ConversationSidebarProps {
@@ -18,7 +19,7 @@ interface ConversationSidebarProps {
   onDeletedCurrent: () => void;
 }
 
-type Api = Pick<typeof conversations, "list" | "rename" | "remove" | "exportUrl">;
+type Api = Pick<typeof conversations, "list" | "rename" | "remove" | "removeAll" | "exportUrl">;
 
 /**
  * The caller's conversations, newest first, with search (titles and message text, on the server),
@@ -41,6 +42,7 @@ export function ConversationSidebar({
   const [loading, setLoading] = useState(true);
   const [editing, setEditing] = useState<string>();
   const [confirming, setConfirming] = useState<string>();
+  const [confirmingAll, setConfirmingAll] = useState(false);
   const request = useRef(0);
   const search = useRef<HTMLInputElement>(null);
 
@@ -92,6 +94,20 @@ export function ConversationSidebar({
       await api.remove(id);
       setItems((current) => current.filter((i) => i.id !== id));
       if (id === currentId) onDeletedCurrent();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  /** Every conversation of the caller goes (the server also stops any answer still running). */
+  const removeAll = async () => {
+    setConfirmingAll(false);
+    try {
+      await api.removeAll();
+      setItems([]);
+      setNextCursor(null);
+      setQuery("");
+      onDeletedCurrent();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -241,7 +257,27 @@ export function ConversationSidebar({
             </Button>
           </div>
         )}
+        {items.length > 0 && !query.trim() && (
+          <div className="border-t border-zinc-200 p-2 dark:border-zinc-800">
+            <Button variant="ghost" size="sm" className="w-full text-red-700 dark:text-red-400" onClick={() => setConfirmingAll(true)} data-testid="delete-all-conversations">
+              <Trash2 className="h-3.5 w-3.5" aria-hidden /> Delete all
+            </Button>
+          </div>
+        )}
       </nav>
+      <Dialog open={confirmingAll} title="Delete all conversations?" onClose={() => setConfirmingAll(false)} testId="delete-all-dialog">
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">
+          Every conversation you have here is deleted from the server, with its messages. This cannot be undone.
+        </p>
+        <div className="mt-4 flex justify-end gap-2">
+          <Button variant="secondary" size="sm" onClick={() => setConfirmingAll(false)} data-autofocus data-testid="cancel-delete-all">
+            Cancel
+          </Button>
+          <Button variant="danger" size="sm" onClick={() => void removeAll()} data-testid="confirm-delete-all">
+            Delete all
+          </Button>
+        </div>
+      </Dialog>
     </>
   );
 }
