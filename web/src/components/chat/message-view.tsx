@@ -110,8 +110,8 @@ export function MessageView({ message, onApproval, onRegenerate, onEdit, streami
             {onEdit && (
               <div className="mt-1 flex opacity-100 transition-opacity sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100">
                 <Button variant="ghost" size="sm" onClick={() => setEditing(true)} aria-label="Edit message" data-testid="edit-message">
+                  {/* No text label: the bubble's text stays the question alone (aria-label names the button). */}
                   <Pencil className="h-3.5 w-3.5" aria-hidden />
-                  <span className="sr-only sm:not-sr-only">Edit</span>
                 </Button>
               </div>
             )}
