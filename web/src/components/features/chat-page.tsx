@@ -112,8 +112,8 @@ export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, regis
     setMessages((current: ChatMessage[]) => closeStaleApprovals(current));
   };
 
-  /** Sends to the model; false (the text stays in the box) when it cannot be answered. */
-  const ask = (text: string): boolean => {
+  /** Whether the model can answer now; if not, says why (signed out, no model). */
+  const canAnswer = (): boolean => {
     if (!signedIn) {
       setLocalError(notSignedInView);
       return false;
@@ -122,6 +122,12 @@ export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, regis
       setLocalError(noModelView);
       return false;
     }
+    return true;
+  };
+
+  /** Sends to the model; false (the text stays in the box) when it cannot be answered. */
+  const ask = (text: string): boolean => {
+    if (!canAnswer()) return false;
     moveOn();
     void sendMessage({ text });
     return true;
@@ -132,14 +138,7 @@ export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, regis
    * what followed). A question the server never took (refused before an answer began) is sent anew.
    */
   const edit = (messageId: string, text: string): boolean => {
-    if (!signedIn) {
-      setLocalError(notSignedInView);
-      return false;
-    }
-    if (!llmConfigured) {
-      setLocalError(noModelView);
-      return false;
-    }
+    if (!canAnswer()) return false;
     const index = messages.findIndex((m) => m.id === messageId);
     const answered = messages.slice(index + 1).some((m) => m.role === "assistant" && !m.metadata?.local);
     moveOn();
