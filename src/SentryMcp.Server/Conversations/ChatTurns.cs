@@ -31,15 +31,21 @@ public sealed class ChatTurns(
     {
         await using var _ = writer;
         using var lease = plan.Lease;
-        using var ended = CancellationTokenSource.CreateLinkedTokenSource(writer.StopRequested, lifetime.ApplicationStopping);
+        using var lost = new CancellationTokenSource();
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(writer.StopRequested, lifetime.ApplicationStopping, lost.Token);
+        using var keeping = new CancellationTokenSource();
+        using var saving = new CancellationTokenSource();
+        var answer = new AnswerProgress(plan.Answer);
         var stream = new UiStream(async line =>
         {
             if (UiChunks.Parse(line) is { } chunk)
             {
-                plan.Answer.Apply(chunk);
+                answer.Apply(chunk);
             }
             await writer.AppendAsync(line);
         });
+        var keeper = TurnLease.KeepAsync(writer, clock, options.Value.TurnLeaseRefresh, lost, logger, keeping.Token);
+        var saver = SaveWhileAnsweringAsync(plan, answer, saving.Token);
         try
         {
             using var scope = scopes.CreateScope();
@@ -50,12 +56,17 @@ public sealed class ChatTurns(
         {
             logger.LogError(ex, "A chat turn failed outside the agent's own error handling");
         }
+        await saving.CancelAsync();
+        await saver;
         if (!stream.Ended)
         {
             await CloseAsync(stream, plan.Answer, stopped: writer.StopRequested.IsCancellationRequested);
         }
-        await PersistAsync(plan);
+        // A turn that lost its lease was given up by its followers: what it stores stays marked interrupted.
+        await SaveAnswerAsync(plan, lost.IsCancellationRequested ? plan.Answer.ToPartial(options.Value.MaxMessageBytes) : plan.Answer.ToStored(options.Value.MaxMessageBytes));
         await writer.CompleteAsync();
+        await keeping.CancelAsync();
+        await keeper;
         if (plan.NewTitleFrom is { } question && await titles.FromModelAsync(question, lifetime.ApplicationStopping) is { } title)
         {
             using var scope = scopes.CreateScope();
@@ -63,6 +74,31 @@ public sealed class ChatTurns(
             // Only while the title is still the automatic one: the user may have renamed it meanwhile.
             await db.Conversations.Where(c => c.Id == plan.ConversationId && c.Title == plan.FirstWordsTitle)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Title, title));
+        }
+    }
+
+    /// <summary>
+    /// Every <c>Chat:AnswerSaveInterval</c> the answer so far (when it changed) is stored, marked interrupted,
+    /// so a turn whose instance dies leaves the text it wrote. The final save replaces it.
+    /// </summary>
+    private async Task SaveWhileAnsweringAsync(TurnPlan plan, AnswerProgress answer, CancellationToken ct)
+    {
+        var saved = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(options.Value.AnswerSaveInterval, clock, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            if (answer.Snapshot(saved, options.Value.MaxMessageBytes) is ({ } partial, var version))
+            {
+                await SaveAnswerAsync(plan, partial);
+                saved = version;
+            }
         }
     }
 
@@ -85,7 +121,7 @@ public sealed class ChatTurns(
         await stream.EndAsync(CancellationToken.None);
     }
 
-    private async Task PersistAsync(TurnPlan plan)
+    private async Task SaveAnswerAsync(TurnPlan plan, StoredUiMessage message)
     {
         try
         {
@@ -93,13 +129,38 @@ public sealed class ChatTurns(
             var store = new ConversationStore(scope.ServiceProvider.GetRequiredService<AppDbContext>(), clock);
             if (await store.ExistsAsync(plan.ConversationId, CancellationToken.None))
             {
-                await store.SaveAsync(plan.ConversationId, plan.Answer.ToStored(options.Value.MaxMessageBytes), CancellationToken.None);
+                await store.SaveAsync(plan.ConversationId, message, CancellationToken.None);
             }
         }
         catch (DbUpdateException ex)
         {
             // Deleted while it answered: nothing to keep.
-            logger.LogDebug(ex, "The conversation of a finished turn is gone");
+            logger.LogDebug(ex, "The conversation of a running or finished turn is gone");
+        }
+    }
+
+    /// <summary>The answer being built, shared by the stream (which applies chunks) and the periodic save.</summary>
+    private sealed class AnswerProgress(UiMessageBuilder answer)
+    {
+        private readonly Lock _gate = new();
+        private int _version;
+
+        public void Apply(System.Text.Json.Nodes.JsonObject chunk)
+        {
+            lock (_gate)
+            {
+                answer.Apply(chunk);
+                _version++;
+            }
+        }
+
+        /// <summary>The answer so far when it changed since <paramref name="saved"/>, with the version it is.</summary>
+        public (StoredUiMessage? Partial, int Version) Snapshot(int saved, int maxBytes)
+        {
+            lock (_gate)
+            {
+                return _version == saved ? (null, saved) : (answer.ToPartial(maxBytes), _version);
+            }
         }
     }
 }

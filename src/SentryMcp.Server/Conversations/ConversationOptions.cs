@@ -27,6 +27,18 @@ public sealed class ConversationOptions
     /// <summary>How long a finished answer stays replayable for a tab that loaded the conversation while it ran.</summary>
     public TimeSpan FinishedTurnGrace { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long a running turn's lease lasts without a refresh. When the instance writing the answer dies,
+    /// followers end with a <c>TURN_LOST</c> error part and the conversation takes a new message after this long.
+    /// </summary>
+    public TimeSpan TurnLeaseTtl { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the writer of a turn refreshes its lease (well below <see cref="TurnLeaseTtl"/>).</summary>
+    public TimeSpan TurnLeaseRefresh { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How often the answer written so far is saved while it streams (what a lost turn keeps).</summary>
+    public TimeSpan AnswerSaveInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     public void Validate()
     {
         Require(MaxConversationsPerUser >= 1, "Chat:MaxConversationsPerUser must be at least 1.");
@@ -34,6 +46,10 @@ public sealed class ConversationOptions
         Require(ConversationRetention > TimeSpan.Zero, "Chat:ConversationRetention must be positive, e.g. 90.00:00:00 for 90 days.");
         Require(RetentionSweepInterval > TimeSpan.Zero, "Chat:RetentionSweepInterval must be positive, e.g. 01:00:00.");
         Require(FinishedTurnGrace > TimeSpan.Zero, "Chat:FinishedTurnGrace must be positive, e.g. 00:02:00.");
+        Require(TurnLeaseRefresh > TimeSpan.Zero, "Chat:TurnLeaseRefresh must be positive, e.g. 00:00:03.");
+        Require(TurnLeaseTtl >= TurnLeaseRefresh * 2,
+            "Chat:TurnLeaseTtl must be at least twice Chat:TurnLeaseRefresh (e.g. 00:00:10 and 00:00:03), so one late refresh does not lose a running answer.");
+        Require(AnswerSaveInterval > TimeSpan.Zero, "Chat:AnswerSaveInterval must be positive, e.g. 00:00:02.");
     }
 
     private static void Require(bool condition, string message)

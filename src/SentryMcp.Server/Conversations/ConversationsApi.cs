@@ -54,6 +54,11 @@ public static class ConversationsApi
         }
         var messages = await store.MessagesAsync(id, http.RequestAborted);
         var running = await turns.RunningAsync(id, http.RequestAborted);
+        if (running is not null && messages.Count > 0 && messages[^1] is { Role: "assistant" } last && UiMessageBuilder.IsInterrupted(last.Metadata))
+        {
+            // The answer being written, as saved so far: the tab resumes the live turn, which rebuilds it.
+            messages.RemoveAt(messages.Count - 1);
+        }
         return TypedResults.Ok(new ConversationDetail(conversation!.Id, conversation.Title, conversation.CreatedAt, conversation.UpdatedAt,
             [.. messages.Select(ConversationStore.ToUi)], running));
     }

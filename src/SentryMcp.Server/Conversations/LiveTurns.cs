@@ -8,10 +8,12 @@ namespace SentryMcp.Server.Conversations;
 /// while the turn runs on without them. A turn's first <see cref="ITurnWriter.ReplayPrefix"/> lines
 /// rebuild the message it continues and are only for resumed tabs (the POSTing tab has that message).
 /// In memory on one instance; through Redis when instances share the work (<see cref="Scale.RedisLiveTurns"/>).
+/// A running turn holds a lease (<c>Chat:TurnLeaseTtl</c>) its writer renews: when the writer's instance
+/// dies the lease runs out, its readers end with <see cref="TurnLost"/>'s lines and the conversation is free again.
 /// </summary>
 public interface ILiveTurns
 {
-    /// <summary>Registers a new turn; null when one is already running for the conversation.</summary>
+    /// <summary>Registers a new turn; null when one is already running (its lease held) for the conversation.</summary>
     Task<ITurnWriter?> BeginAsync(string conversationId, string turnId, IReadOnlyList<string> replayPrefix, CancellationToken ct);
 
     /// <summary>
@@ -39,6 +41,9 @@ public interface ITurnWriter : IAsyncDisposable
 
     Task AppendAsync(string line);
 
+    /// <summary>Extends the turn's lease by <c>Chat:TurnLeaseTtl</c>; false when it ran out already (the turn is lost).</summary>
+    Task<bool> RenewAsync();
+
     /// <summary>The turn is over (its last line written); readers drain and end.</summary>
     Task CompleteAsync();
 }
@@ -48,16 +53,23 @@ public interface ITurnReader
 {
     int ReplayPrefix { get; }
 
-    /// <summary>The lines from <paramref name="from"/> on, as they come, until the turn completes.</summary>
+    /// <summary>
+    /// The lines from <paramref name="from"/> on, as they come, until the turn completes; when its lease
+    /// runs out first, <see cref="TurnLost.Lines"/> end them.
+    /// </summary>
     IAsyncEnumerable<string> ReadAsync(int from, CancellationToken ct);
 }
 
 /// <summary>The single-instance <see cref="ILiveTurns"/>.</summary>
 public sealed class InMemoryLiveTurns(TimeProvider clock, Microsoft.Extensions.Options.IOptions<ConversationOptions> options) : ILiveTurns
 {
+    private TimeProvider Clock => clock;
+
     private readonly ConcurrentDictionary<string, Turn> _turns = new(StringComparer.Ordinal);
 
     private DateTimeOffset Now => clock.GetUtcNow();
+
+    private TimeSpan LeaseTtl => options.Value.TurnLeaseTtl;
 
     public Task<ITurnWriter?> BeginAsync(string conversationId, string turnId, IReadOnlyList<string> replayPrefix, CancellationToken ct)
     {
@@ -70,10 +82,11 @@ public sealed class InMemoryLiveTurns(TimeProvider clock, Microsoft.Extensions.O
             }
             if (_turns.TryGetValue(conversationId, out var existing))
             {
-                if (!existing.IsFinished)
+                if (existing.IsRunning)
                 {
                     return Task.FromResult<ITurnWriter?>(null);
                 }
+                // Finished, or lost (its lease ran out): the new turn takes its place.
                 _turns.TryRemove(KeyValuePair.Create(conversationId, existing));
             }
         }
@@ -93,15 +106,20 @@ public sealed class InMemoryLiveTurns(TimeProvider clock, Microsoft.Extensions.O
             }
             return Task.FromResult<ITurnReader?>(null);
         }
+        // A lost turn is no longer the running one; by its id it still replays, then ends as lost.
+        if (turnId is null && !turn.IsRunning)
+        {
+            return Task.FromResult<ITurnReader?>(null);
+        }
         return Task.FromResult<ITurnReader?>(turnId is null || turn.TurnId == turnId ? turn : null);
     }
 
     public Task<string?> RunningAsync(string conversationId, CancellationToken ct) =>
-        Task.FromResult(_turns.TryGetValue(conversationId, out var turn) && !turn.IsFinished ? turn.TurnId : null);
+        Task.FromResult(_turns.TryGetValue(conversationId, out var turn) && turn.IsRunning ? turn.TurnId : null);
 
     public Task<bool> StopAsync(string conversationId, CancellationToken ct)
     {
-        if (_turns.TryGetValue(conversationId, out var turn) && !turn.IsFinished)
+        if (_turns.TryGetValue(conversationId, out var turn) && turn.IsRunning)
         {
             turn.Stop.Cancel();
             return Task.FromResult(true);
@@ -124,6 +142,35 @@ public sealed class InMemoryLiveTurns(TimeProvider clock, Microsoft.Extensions.O
         public CancellationToken StopRequested => Stop.Token;
 
         public bool IsFinished { get; private set; }
+
+        private DateTimeOffset _leaseUntil = owner.Now + owner.LeaseTtl;
+
+        private bool IsLost => !IsFinished && owner.Now >= _leaseUntil;
+
+        /// <summary>Not finished, and its lease is held.</summary>
+        public bool IsRunning
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return !IsFinished && !IsLost;
+                }
+            }
+        }
+
+        public Task<bool> RenewAsync()
+        {
+            lock (_gate)
+            {
+                if (IsFinished || IsLost)
+                {
+                    return Task.FromResult(false);
+                }
+                _leaseUntil = owner.Now + owner.LeaseTtl;
+                return Task.FromResult(true);
+            }
+        }
 
         public DateTimeOffset FinishedAt { get; private set; }
 
@@ -160,15 +207,26 @@ public sealed class InMemoryLiveTurns(TimeProvider clock, Microsoft.Extensions.O
             {
                 string[] batch;
                 Task wait;
-                bool over;
+                bool over, lost;
+                TimeSpan leaseLeft;
                 lock (_gate)
                 {
                     batch = next < _lines.Count ? [.. _lines.Skip(next)] : [];
                     wait = _changed.Task;
                     over = batch.Length == 0 && IsFinished;
+                    lost = batch.Length == 0 && IsLost;
+                    leaseLeft = _leaseUntil - owner.Now;
                 }
                 if (over)
                 {
+                    yield break;
+                }
+                if (lost)
+                {
+                    foreach (var line in TurnLost.Lines)
+                    {
+                        yield return line;
+                    }
                     yield break;
                 }
                 next += batch.Length;
@@ -178,7 +236,12 @@ public sealed class InMemoryLiveTurns(TimeProvider clock, Microsoft.Extensions.O
                 }
                 if (batch.Length == 0)
                 {
-                    await wait.WaitAsync(ct);
+                    // Woken by the next line, or when the lease would run out (renewed meanwhile: wait again).
+                    using var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    var leaseEnd = Task.Delay(leaseLeft > TimeSpan.Zero ? leaseLeft : TimeSpan.Zero, owner.Clock, wake.Token);
+                    await Task.WhenAny(wait, leaseEnd);
+                    await wake.CancelAsync();
+                    ct.ThrowIfCancellationRequested();
                 }
             }
         }
@@ -193,4 +256,18 @@ public sealed class InMemoryLiveTurns(TimeProvider clock, Microsoft.Extensions.O
             return ValueTask.CompletedTask;
         }
     }
+}
+
+/// <summary>How a followed turn ends when its lease ran out before it completed: the server writing it stopped.</summary>
+public static class TurnLost
+{
+    public const string Text = "The server that was writing this answer stopped before it finished. The answer so far is kept; ask again to continue.";
+
+    /// <summary>An error part, a finish chunk marking the message interrupted (with the code), and the stream's end.</summary>
+    public static readonly IReadOnlyList<string> Lines =
+    [
+        UiChunks.Line(new { type = "error", errorText = Text }),
+        UiChunks.Line(new { type = "finish", finishReason = "error", messageMetadata = new { interrupted = true, errorCode = Http.ErrorCodes.TurnLost } }),
+        UiChunks.DoneLine,
+    ];
 }

@@ -128,6 +128,28 @@ public sealed class UiMessageBuilder
         }
     }
 
+    /// <summary>
+    /// The answer so far, marked <c>interrupted</c> in its metadata and with open text closed: saved while
+    /// it streams, it is what the conversation keeps when the turn never finishes (its server died).
+    /// </summary>
+    public StoredUiMessage ToPartial(int maxBytes)
+    {
+        var copy = new UiMessageBuilder(Id, (JsonArray)_parts.DeepClone(), (JsonObject)_metadata.DeepClone()) { ErrorText = ErrorText };
+        foreach (var text in copy._parts.OfType<JsonObject>().Where(p => p["state"]?.GetValue<string>() == "streaming"))
+        {
+            text["state"] = "done";
+        }
+        copy._metadata[InterruptedKey] = true;
+        return copy.ToStored(maxBytes);
+    }
+
+    /// <summary>The metadata key of an answer whose turn did not finish (the UI shows "Answer interrupted").</summary>
+    public const string InterruptedKey = "interrupted";
+
+    public static bool IsInterrupted(string? metadataJson) =>
+        metadataJson is not null && JsonNode.Parse(metadataJson) is JsonObject metadata &&
+        metadata[InterruptedKey] is JsonValue flag && flag.TryGetValue<bool>(out var interrupted) && interrupted;
+
     /// <summary>The message as stored: parts over <paramref name="maxBytes"/> lose their largest tool outputs first.</summary>
     public StoredUiMessage ToStored(int maxBytes)
     {

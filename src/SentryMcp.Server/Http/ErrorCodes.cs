@@ -58,6 +58,9 @@ public static class ErrorCodes
     public const string ConversationFull = "CONVERSATION_FULL";
     public const string MessageTooLarge = "MESSAGE_TOO_LARGE";
     public const string TurnInProgress = "TURN_IN_PROGRESS";
+
+    /// <summary>Not a ProblemDetails: the finish metadata of a followed answer whose server stopped (its lease expired).</summary>
+    public const string TurnLost = "TURN_LOST";
     public const string ApprovalNotPending = "APPROVAL_NOT_PENDING";
     public const string MessageNotFound = "MESSAGE_NOT_FOUND";
     public const string MessageNotEditable = "MESSAGE_NOT_EDITABLE";

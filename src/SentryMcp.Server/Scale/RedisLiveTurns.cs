@@ -7,18 +7,20 @@ namespace SentryMcp.Server.Scale;
 
 /// <summary>
 /// Live turns shared by the instances: the turn's lines in a Redis list (a tab on any instance reads
-/// them and is woken by a pub/sub message per line), the conversation's running turn in a key the
-/// owner keeps alive, and stop requests published to every instance (the owner cancels its turn).
-/// When the owner dies mid-answer its key expires and readers end with an error part, not a hang.
+/// them and is woken by a pub/sub message per line), the conversation's running turn in a lease key
+/// (<c>PX Chat:TurnLeaseTtl</c>) its writer renews, and stop requests published to every instance (the
+/// owner cancels its turn). Renewing and releasing check the owner in one script, so a writer whose lease
+/// ran out never extends or deletes a newer turn's. When the owner dies mid-answer the key expires by
+/// itself: readers end with <see cref="TurnLost"/>'s lines, not a hang, and a new turn can begin.
 /// Finished answers live in the database; their lines stay only for <c>Chat:FinishedTurnGrace</c>.
 /// </summary>
 public sealed class RedisLiveTurns : ILiveTurns
 {
-    public static readonly TimeSpan OwnerTtl = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RunningLinesTtl = TimeSpan.FromHours(1);
     private static readonly TimeSpan Backstop = TimeSpan.FromSeconds(1);
-    public const string OwnerLostText = "The server answering this conversation stopped. Ask again.";
+
+    private const string RenewScript = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
+    private const string ReleaseScript = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
     private readonly RedisConnection _redis;
     private readonly IOptions<ConversationOptions> _options;
@@ -50,7 +52,7 @@ public sealed class RedisLiveTurns : ILiveTurns
     public async Task<ITurnWriter?> BeginAsync(string conversationId, string turnId, IReadOnlyList<string> replayPrefix, CancellationToken ct)
     {
         var db = _redis.Database;
-        if (!await db.StringSetAsync(Current(conversationId), turnId, OwnerTtl, When.NotExists))
+        if (!await db.StringSetAsync(Current(conversationId), turnId, _options.Value.TurnLeaseTtl, When.NotExists))
         {
             return null;
         }
@@ -97,27 +99,14 @@ public sealed class RedisLiveTurns : ILiveTurns
         return true;
     }
 
-    private sealed class Writer : ITurnWriter
+    private sealed class Writer(RedisLiveTurns turns, string conversationId, string turnId, int prefix) : ITurnWriter
     {
-        private readonly RedisLiveTurns _turns;
-        private readonly string _conversationId;
         private readonly CancellationTokenSource _stop = new();
-        private readonly CancellationTokenSource _ended = new();
-        private readonly Task _refresh;
         private bool _completed;
 
-        public Writer(RedisLiveTurns turns, string conversationId, string turnId, int prefix)
-        {
-            _turns = turns;
-            _conversationId = conversationId;
-            TurnId = turnId;
-            ReplayPrefix = prefix;
-            _refresh = KeepAliveAsync();
-        }
+        public string TurnId => turnId;
 
-        public string TurnId { get; }
-
-        public int ReplayPrefix { get; }
+        public int ReplayPrefix => prefix;
 
         public CancellationToken StopRequested => _stop.Token;
 
@@ -133,57 +122,42 @@ public sealed class RedisLiveTurns : ILiveTurns
             }
         }
 
-        private async Task KeepAliveAsync()
+        public async Task<bool> RenewAsync()
         {
-            try
-            {
-                while (!_ended.IsCancellationRequested)
-                {
-                    await Task.Delay(RefreshInterval, _ended.Token);
-                    await _turns._redis.Database.LockExtendAsync(Current(_conversationId), TurnId, OwnerTtl);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // The turn ended.
-            }
-            catch (RedisException)
-            {
-                // Redis is away; readers end with an error when the key expires.
-            }
+            var ttl = (long)turns._options.Value.TurnLeaseTtl.TotalMilliseconds;
+            return (long)await turns._redis.Database.ScriptEvaluateAsync(RenewScript, [Current(conversationId)], [turnId, ttl]) == 1;
         }
 
         public async Task AppendAsync(string line)
         {
-            await _turns._redis.Database.ListRightPushAsync(Lines(TurnId), line);
-            await _turns._redis.Multiplexer.GetSubscriber().PublishAsync(Changed(TurnId), "1");
+            await turns._redis.Database.ListRightPushAsync(Lines(TurnId), line);
+            await turns._redis.Multiplexer.GetSubscriber().PublishAsync(Changed(TurnId), "1");
         }
 
         public async Task CompleteAsync()
         {
-            var db = _turns._redis.Database;
-            var grace = _turns._options.Value.FinishedTurnGrace;
+            var db = turns._redis.Database;
+            var grace = turns._options.Value.FinishedTurnGrace;
             await db.HashSetAsync(Meta(TurnId), "done", 1);
             await db.KeyExpireAsync(Meta(TurnId), grace);
             await db.KeyExpireAsync(Lines(TurnId), grace);
-            await db.LockReleaseAsync(Current(_conversationId), TurnId);
-            await _turns._redis.Multiplexer.GetSubscriber().PublishAsync(Changed(TurnId), "1");
+            await ReleaseAsync(db);
+            await turns._redis.Multiplexer.GetSubscriber().PublishAsync(Changed(TurnId), "1");
             _completed = true;
         }
 
+        private Task ReleaseAsync(IDatabase db) => db.ScriptEvaluateAsync(ReleaseScript, [Current(conversationId)], [turnId]);
+
         public async ValueTask DisposeAsync()
         {
-            await _ended.CancelAsync();
-            await _refresh;
-            _turns._local.TryRemove(KeyValuePair.Create(_conversationId, this));
+            turns._local.TryRemove(KeyValuePair.Create(conversationId, this));
             if (!_completed)
             {
                 // Abandoned before it ran (a check failed): nothing to resume.
-                var db = _turns._redis.Database;
+                var db = turns._redis.Database;
                 await db.KeyDeleteAsync([Meta(TurnId), Lines(TurnId)]);
-                await db.LockReleaseAsync(Current(_conversationId), TurnId);
+                await ReleaseAsync(db);
             }
-            _ended.Dispose();
         }
     }
 
@@ -218,9 +192,11 @@ public sealed class RedisLiveTurns : ILiveTurns
                     }
                     if ((string?)await db.StringGetAsync(Current(conversationId)) != turnId && await db.HashGetAsync(Meta(turnId), "done") != 1)
                     {
-                        // Not done, and nobody keeps it alive: the instance that ran it is gone.
-                        yield return UiChunks.Line(new { type = "error", errorText = OwnerLostText });
-                        yield return UiChunks.DoneLine;
+                        // Not done, and its lease ran out: the instance that ran it is gone.
+                        foreach (var line in TurnLost.Lines)
+                        {
+                            yield return line;
+                        }
                         yield break;
                     }
                     // Woken by the next line; the backstop also notices an owner that died silently.
