@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SentryMcp.Server.Conversations;
+using SentryMcp.Server.Storage;
 using SentryMcp.Server.Tests.Chat;
 using SentryMcp.TestDoubles;
 using static SentryMcp.Server.Tests.Chat.ChatTestData;
@@ -151,6 +154,39 @@ public sealed class ConversationTurnTests(ChatFixture fixture) : SignedInChatTes
         Assert.Equal(["start", "start-step", "text-start", "text-delta", "text-end", "tool-input-start", "tool-input-available", "tool-approval-request", "finish-step",
             "start", "tool-output-denied", "start-step", "text-start", "text-delta", "text-delta", "text-delta", "text-end", "finish-step", "finish"], resumed.Types);
         Assert.Equal("Ignoring it.Left it alone as asked.", resumed.Text);
+    }
+
+    [Fact]
+    public async Task The_answer_so_far_is_saved_while_it_streams_marked_interrupted_until_it_finishes()
+    {
+        var id = NewId();
+        var release = Server.Llm.Held(Answer, chunks: 2);
+        using var post = await PostAsync(id, "Save it as you go");
+        Assert.True(await post.ReadUntilAsync(c => c.GetProperty("type").GetString() == "text-delta"));
+
+        // Chat:AnswerSaveInterval (2 s by default) after the text came, it is in the database.
+        ConversationMessage? partial = null;
+        await Eventually.UntilAsync(async () => (partial = await StoredAnswerAsync(id)) is { Text: var text } && text == Answer[..16]);
+        var whileRunning = await GetAsync(Browser, $"api/conversations/{id}");
+        release.SetResult();
+        await post.ReadToEndAsync();
+        await Eventually.UntilAsync(async () => await StoredAnswerAsync(id) is { } final && !UiMessageBuilder.IsInterrupted(final.Metadata));
+
+        Assert.True(UiMessageBuilder.IsInterrupted(partial!.Metadata));
+        Assert.Contains("\"state\":\"done\"", partial.Parts);
+        // While the turn runs a loading tab gets the question and resumes the live answer (which rebuilds the saved part).
+        Assert.Equal(["user"], whileRunning.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("role").GetString()));
+        Assert.Equal(JsonValueKind.String, whileRunning.GetProperty("activeTurnId").ValueKind);
+        Assert.Equal(Answer, (await StoredAnswerAsync(id))!.Text);
+        var stored = await GetAsync(Browser, $"api/conversations/{id}");
+        Assert.False(stored.GetProperty("messages")[1].GetProperty("metadata").TryGetProperty("interrupted", out _));
+    }
+
+    private async Task<ConversationMessage?> StoredAnswerAsync(string id)
+    {
+        using var scope = Server.App.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().ConversationMessages.AsNoTracking()
+            .FirstOrDefaultAsync(m => m.ConversationId == id && m.Role == "assistant");
     }
 
     private async Task<LiveStream> PostAsync(string id, string question) =>

@@ -19,6 +19,9 @@ namespace SentryMcp.Server.Tests.Scale;
 /// </summary>
 public sealed class ScaleCluster : IDisposable
 {
+    /// <summary>Tests that kill an instance, and those the kill would disturb, run one after another.</summary>
+    public const string InstancesCollection = "Scale instances";
+
     public static bool IsRunning => Environment.GetEnvironmentVariable("SCALE_BALANCER_URL") is not null;
 
     public ScaleCluster()

@@ -13,6 +13,7 @@ namespace SentryMcp.Server.Tests.Scale;
 /// the ordinary run by category; skipped with the reason outside tests/scale/run.sh.
 /// </summary>
 [Trait("Category", "Scale")]
+[Collection(ScaleCluster.InstancesCollection)]
 public sealed class ScaleOutTests(ScaleCluster cluster, ITestOutputHelper output) : IClassFixture<ScaleCluster>
 {
     [ScaleFact]

@@ -142,6 +142,11 @@ export function MessageView({ message, onApproval, onRegenerate, onEdit, streami
             return null;
           })
         )}
+        {!isUser && !streaming && message.metadata?.interrupted === true && (
+          <p className="mt-1 text-xs text-amber-700 dark:text-amber-400" data-testid="answer-interrupted">
+            Answer interrupted: the server writing it stopped. Ask again to continue.
+          </p>
+        )}
         {!isUser && !streaming && text !== "" && (
           <div className="mt-1 flex gap-1 opacity-70 transition-opacity group-hover:opacity-100">
             <CopyButton text={text} label="Copy message" testId="copy-message" />
