@@ -10,7 +10,7 @@ namespace SentryMcp.E2E;
 /// Each test checks the server's stored conversation as well as what the page shows, and a reload.
 /// </summary>
 [Collection(ChatCollection.Name)]
-public sealed partial class ChatActionsTests(ChatAppFixture app)
+public sealed class ChatActionsTests(ChatAppFixture app)
 {
     private async Task<IPage> SignedInChatAsync(BrowserNewContextOptions? options = null)
     {
@@ -36,28 +36,6 @@ public sealed partial class ChatActionsTests(ChatAppFixture app)
         await SendAsync(page, question);
         await Assertions.Expect(page.GetByTestId("message-assistant").Last).ToContainTextAsync(answer);
         await Assertions.Expect(page.GetByTestId("send")).ToBeVisibleAsync();
-    }
-
-    private static string ConversationId(IPage page) => ConversationUrl().Match(page.Url) is { Success: true } m
-        ? m.Groups[1].Value
-        : throw new Xunit.Sdk.XunitException($"the URL names no conversation: {page.Url}");
-
-    /// <summary>The stored conversation as the API returns it, with the page's own session cookie.</summary>
-    private static async Task<JsonElement> StoredAsync(IPage page, string path)
-    {
-        var response = await page.APIRequest.GetAsync(path);
-        Assert.Equal(200, response.Status);
-        return (await response.JsonAsync())!.Value;
-    }
-
-    /// <summary>Each stored message as "role: its text parts".</summary>
-    private static async Task<string[]> StoredMessagesAsync(IPage page)
-    {
-        var conversation = await StoredAsync(page, $"/api/conversations/{ConversationId(page)}");
-        return [.. conversation.GetProperty("messages").EnumerateArray().Select(m =>
-            $"{m.GetProperty("role").GetString()}: " + string.Concat(m.GetProperty("parts").EnumerateArray()
-                .Where(p => p.GetProperty("type").GetString() == "text")
-                .Select(p => p.GetProperty("text").GetString())))];
     }
 
     [Fact]
@@ -91,7 +69,7 @@ public sealed partial class ChatActionsTests(ChatAppFixture app)
         Assert.DoesNotContain($"First question {tag}", prompt, StringComparison.Ordinal);
 
         string[] expected = [$"user: Edited question {tag}", "assistant: The answer to the edited question."];
-        Assert.Equal(expected, await StoredMessagesAsync(page));
+        Assert.Equal(expected, await StoredConversation.MessagesAsync(page));
 
         await page.ReloadAsync(Patient.Reload);
         await Assertions.Expect(page.GetByTestId("message-user")).ToHaveTextAsync([$"Edited question {tag}"]);
@@ -122,7 +100,7 @@ public sealed partial class ChatActionsTests(ChatAppFixture app)
         Assert.DoesNotContain("The first take.", app.Llm.LastPrompt(), StringComparison.Ordinal);
 
         string[] expected = ["user: Summarize what broke", "assistant: The second take."];
-        Assert.Equal(expected, await StoredMessagesAsync(page));
+        Assert.Equal(expected, await StoredConversation.MessagesAsync(page));
 
         await page.ReloadAsync(Patient.Reload);
         await Assertions.Expect(page.GetByTestId("message-assistant")).ToHaveTextAsync([new Regex("The second take\\.")]);
@@ -149,7 +127,7 @@ public sealed partial class ChatActionsTests(ChatAppFixture app)
         var copied = await page.EvaluateAsync<string>("navigator.clipboard.readText()");
 
         // The tool's output as stored: its text blocks, line breaks and all.
-        var stored = await StoredAsync(page, $"/api/conversations/{ConversationId(page)}");
+        var stored = await StoredConversation.OfAsync(page);
         var tool = stored.GetProperty("messages").EnumerateArray()
             .SelectMany(m => m.GetProperty("parts").EnumerateArray())
             .Single(p => p.TryGetProperty("toolCallId", out var id) && id.GetString() == "call_copy");
@@ -190,7 +168,7 @@ public sealed partial class ChatActionsTests(ChatAppFixture app)
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(dialog).ToBeHiddenAsync();
         await Assertions.Expect(items.Filter(new() { HasText = tag })).ToHaveCountAsync(2);
-        Assert.Contains((await StoredAsync(page, "/api/conversations")).GetProperty("items").EnumerateArray(), i => i.GetProperty("title").GetString()!.Contains(tag, StringComparison.Ordinal));
+        Assert.Contains((await StoredConversation.GetAsync(page, "/api/conversations")).GetProperty("items").EnumerateArray(), i => i.GetProperty("title").GetString()!.Contains(tag, StringComparison.Ordinal));
 
         await page.GetByTestId("delete-all-conversations").ClickAsync();
         await dialog.GetByTestId("confirm-delete-all").ClickAsync();
@@ -198,7 +176,7 @@ public sealed partial class ChatActionsTests(ChatAppFixture app)
         await Assertions.Expect(page.GetByTestId("conversation-empty")).ToBeVisibleAsync();
         await Assertions.Expect(items).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("message-user")).ToHaveCountAsync(0);
-        Assert.Empty((await StoredAsync(page, "/api/conversations")).GetProperty("items").EnumerateArray());
+        Assert.Empty((await StoredConversation.GetAsync(page, "/api/conversations")).GetProperty("items").EnumerateArray());
 
         await page.ReloadAsync(Patient.Reload);
         await Assertions.Expect(page.GetByTestId("conversation-empty")).ToBeVisibleAsync();
@@ -243,9 +221,9 @@ public sealed partial class ChatActionsTests(ChatAppFixture app)
         await Assertions.Expect(page.GetByText("The rest never comes.")).ToHaveCountAsync(0);
 
         // The partial answer is kept on the server too.
-        await Eventually.UntilAsync(async () => (await StoredMessagesAsync(page)).Length == 6,
+        await Eventually.UntilAsync(async () => (await StoredConversation.MessagesAsync(page)).Length == 6,
             describe: () => "the stopped answer was not stored");
-        var stored = await StoredMessagesAsync(page);
+        var stored = await StoredConversation.MessagesAsync(page);
         Assert.Equal("user: Answer slowly", stored[4]);
         Assert.StartsWith("assistant: Half of the answer", stored[5], StringComparison.Ordinal);
         Assert.DoesNotContain("The rest never comes.", stored[5], StringComparison.Ordinal);
@@ -253,7 +231,4 @@ public sealed partial class ChatActionsTests(ChatAppFixture app)
         await Assertions.Expect(page.GetByTestId("message-assistant").Last).ToContainTextAsync("Half of the answer");
         await Assertions.Expect(page.GetByText("The rest never comes.")).ToHaveCountAsync(0);
     }
-
-    [GeneratedRegex("/chat/([A-Za-z0-9_-]+)$")]
-    private static partial Regex ConversationUrl();
 }
