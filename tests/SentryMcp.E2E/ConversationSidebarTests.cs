@@ -105,6 +105,72 @@ public sealed class ConversationSidebarTests(ChatAppFixture app)
     }
 
     [Fact]
+    public async Task Rename_changes_the_title_in_the_sidebar_and_on_the_server_and_Esc_keeps_the_old_one()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var page = await SignedInChatAsync();
+        await AskAsync(page, $"Why does checkout fail {tag}", "It times out.");
+        var item = page.Locator($"[data-testid=conversation-item][data-conversation-id='{StoredConversation.IdOf(page)}']");
+        var link = item.GetByRole(AriaRole.Link);
+        await Assertions.Expect(link).ToHaveTextAsync($"Why does checkout fail {tag}");
+
+        await item.HoverAsync();
+        await item.GetByTestId("rename-conversation").ClickAsync();
+        var field = item.GetByRole(AriaRole.Textbox, new() { Name = "Conversation title" });
+        await Assertions.Expect(field).ToBeFocusedAsync();
+        await field.FillAsync("Not this one");
+        await field.PressAsync("Escape");
+        await Assertions.Expect(field).ToHaveCountAsync(0);
+        await Assertions.Expect(link).ToHaveTextAsync($"Why does checkout fail {tag}");
+
+        await item.HoverAsync();
+        await item.GetByTestId("rename-conversation").ClickAsync();
+        await field.FillAsync($"Checkout timeouts {tag}");
+        await field.PressAsync("Enter");
+        await Assertions.Expect(link).ToHaveTextAsync($"Checkout timeouts {tag}");
+        await Eventually.UntilAsync(async () => (await StoredConversation.OfAsync(page)).GetProperty("title").GetString() == $"Checkout timeouts {tag}",
+            describe: () => "the server kept the old title");
+
+        await page.ReloadAsync(Patient.Reload);
+        await Assertions.Expect(link).ToHaveTextAsync($"Checkout timeouts {tag}");
+        await Assertions.Expect(page.GetByTestId("message-user")).ToHaveTextAsync([$"Why does checkout fail {tag}"]);
+    }
+
+    [Fact]
+    public async Task Logging_out_in_one_tab_keeps_the_conversations_and_the_other_tab_signs_in_again_to_continue()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var page = await SignedInChatAsync();
+        await AskAsync(page, $"Kept across a logout {tag}", "Kept.");
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync(page.Url, Patient.Navigation);
+        await Assertions.Expect(other.GetByTestId("message-user")).ToHaveTextAsync([$"Kept across a logout {tag}"]);
+
+        await page.GetByTestId("logout").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("connect")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("message-user")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("conversation-sidebar")).ToHaveCountAsync(0);
+
+        // The other tab learns it on its next message, and signing in again sends that message on.
+        app.Llm.Reply("Still here after signing in again.");
+        await Assertions.Expect(other.GetByTestId("send")).ToBeVisibleAsync();
+        await other.GetByTestId("chat-input").FillAsync("Are you still there?");
+        await other.GetByTestId("chat-input").PressAsync("Enter");
+        await Assertions.Expect(other.GetByTestId("sign-in-again")).ToBeVisibleAsync();
+        var popup = await other.RunAndWaitForPopupAsync(() => other.GetByTestId("sign-in-again").ClickAsync());
+        await SignIn.CompleteAsync(popup);
+        await Assertions.Expect(other.GetByTestId("message-assistant").Last).ToContainTextAsync("Still here after signing in again.");
+        await Assertions.Expect(other.GetByTestId("send")).ToBeVisibleAsync();
+
+        // The logout deleted nothing: the conversation goes on where it was, on the server and after a reload.
+        string[] expected = [$"user: Kept across a logout {tag}", "assistant: Kept.", "user: Are you still there?", "assistant: Still here after signing in again."];
+        Assert.Equal(expected, await StoredConversation.MessagesAsync(other));
+        await other.ReloadAsync(Patient.Reload);
+        await Assertions.Expect(other.GetByTestId("message-user")).ToHaveTextAsync([$"Kept across a logout {tag}", "Are you still there?"]);
+        await Assertions.Expect(Item(other, $"Kept across a logout {tag}")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task On_a_phone_the_conversations_are_a_drawer()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];

@@ -132,6 +132,8 @@ test("delete all asks in a dialog that starts on Cancel; confirming empties the 
   await userEvent.click(await screen.findByRole("button", { name: "Delete all" }));
   const dialog = screen.getByRole("dialog", { name: "Delete all conversations?" });
   expect(dialog).toHaveTextContent("This cannot be undone.");
+  // A question, set as dialog text: the monospace title is for tool and prompt names.
+  expect(within(dialog).getByRole("heading", { name: "Delete all conversations?" })).not.toHaveClass("font-mono");
   expect(within(dialog).getByRole("button", { name: "Cancel" })).toHaveFocus();
   await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
   expect(screen.queryByRole("dialog")).not.toBeInTheDocument();

@@ -25,7 +25,7 @@ export function promptFields(prompt: PromptInfo): FormField[] {
 export function PromptDialog({ prompt, onRun, onClose }: PromptDialogProps) {
   const fields = useMemo(() => (prompt ? promptFields(prompt) : []), [prompt]);
   return (
-    <Dialog open={prompt !== undefined} title={prompt?.name ?? ""} description={humanDescription(prompt?.description)} onClose={onClose} testId="prompt-dialog">
+    <Dialog open={prompt !== undefined} title={prompt?.name ?? ""} description={humanDescription(prompt?.description)} onClose={onClose} codeTitle testId="prompt-dialog">
       {prompt && (
         <SchemaForm
           key={prompt.name}

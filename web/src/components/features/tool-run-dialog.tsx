@@ -17,7 +17,7 @@ export function ToolRunDialog({ tool, onRun, onClose }: ToolRunDialogProps) {
   const [confirmed, setConfirmed] = useState(false);
   const write = tool ? !tool.readOnly : false;
   return (
-    <Dialog open={tool !== undefined} title={tool?.name ?? ""} description={humanDescription(tool?.description)} onClose={onClose} testId="tool-dialog">
+    <Dialog open={tool !== undefined} title={tool?.name ?? ""} description={humanDescription(tool?.description)} onClose={onClose} codeTitle testId="tool-dialog">
       {tool && (
         <SchemaForm
           key={tool.name}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { X } from "lucide-react";
 import { Button } from "./button";
+import { cn } from "./cn";
 
 interface DialogProps {
   open: boolean;
@@ -9,13 +10,15 @@ interface DialogProps {
   onClose: () => void;
   children: ReactNode;
   testId?: string;
+  /** The title is a tool's or prompt's name: set in the monospace code style, not as a sentence. */
+  codeTitle?: boolean;
 }
 
 /**
  * The native modal <dialog>: focus trap, Esc to close and the top layer come from the browser.
  * It opens with the focus in its first field (or the element marked `data-autofocus`).
  */
-export function Dialog({ open, title, description, onClose, children, testId }: DialogProps) {
+export function Dialog({ open, title, description, onClose, children, testId, codeTitle = false }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
@@ -49,7 +52,7 @@ export function Dialog({ open, title, description, onClose, children, testId }: 
         <div className="flex max-h-[85vh] flex-col">
           <div className="flex items-start justify-between gap-4 border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
             <div className="min-w-0">
-              <h2 id="dialog-title" className="truncate font-mono text-base font-semibold">
+              <h2 id="dialog-title" className={cn("truncate text-base font-semibold", codeTitle && "font-mono")}>
                 {title}
               </h2>
               {description && <p className="mt-1 line-clamp-3 text-sm text-zinc-600 dark:text-zinc-400">{description}</p>}
