@@ -48,25 +48,33 @@ public sealed class ChatTurns(
         var saver = SaveWhileAnsweringAsync(plan, answer, saving.Token);
         try
         {
-            using var scope = scopes.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<ChatAgent>()
-                .StreamAsync(stream, plan.User, lease.Connection, plan.ConversationId, plan.AnswerId, plan.History, ended.Token);
+            try
+            {
+                using var scope = scopes.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<ChatAgent>()
+                    .StreamAsync(stream, plan.User, lease.Connection, plan.ConversationId, plan.AnswerId, plan.History, ended.Token);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "A chat turn failed outside the agent's own error handling");
+            }
+            await saving.CancelAsync();
+            await saver;
+            if (!stream.Ended)
+            {
+                await CloseAsync(stream, plan.Answer, stopped: writer.StopRequested.IsCancellationRequested);
+            }
+            // A turn that lost its lease was given up by its followers: what it stores stays marked interrupted.
+            await SaveAnswerAsync(plan, lost.IsCancellationRequested ? plan.Answer.ToPartial(options.Value.MaxMessageBytes) : plan.Answer.ToStored(options.Value.MaxMessageBytes));
+            await writer.CompleteAsync();
         }
-        catch (Exception ex)
+        finally
         {
-            logger.LogError(ex, "A chat turn failed outside the agent's own error handling");
+            // Whatever failed above, the lease is no longer renewed: followers end with TURN_LOST instead of waiting.
+            await saving.CancelAsync();
+            await keeping.CancelAsync();
+            await keeper;
         }
-        await saving.CancelAsync();
-        await saver;
-        if (!stream.Ended)
-        {
-            await CloseAsync(stream, plan.Answer, stopped: writer.StopRequested.IsCancellationRequested);
-        }
-        // A turn that lost its lease was given up by its followers: what it stores stays marked interrupted.
-        await SaveAnswerAsync(plan, lost.IsCancellationRequested ? plan.Answer.ToPartial(options.Value.MaxMessageBytes) : plan.Answer.ToStored(options.Value.MaxMessageBytes));
-        await writer.CompleteAsync();
-        await keeping.CancelAsync();
-        await keeper;
         if (plan.NewTitleFrom is { } question && await titles.FromModelAsync(question, lifetime.ApplicationStopping) is { } title)
         {
             using var scope = scopes.CreateScope();
@@ -96,8 +104,16 @@ public sealed class ChatTurns(
             }
             if (answer.Snapshot(saved, options.Value.MaxMessageBytes) is ({ } partial, var version))
             {
-                await SaveAnswerAsync(plan, partial);
-                saved = version;
+                try
+                {
+                    await SaveAnswerAsync(plan, partial);
+                    saved = version;
+                }
+                catch (Exception ex)
+                {
+                    // The database is away for now: the next interval (or the final save) tries again.
+                    logger.LogWarning(ex, "Could not save the answer so far of a running chat turn");
+                }
             }
         }
     }
