@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SentryMcp.Server.Chat.Agent;
 
 namespace SentryMcp.Server.Conversations;
 
@@ -203,6 +204,7 @@ public sealed class InMemoryLiveTurns(TimeProvider clock, Microsoft.Extensions.O
         public async IAsyncEnumerable<string> ReadAsync(int from, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
         {
             var next = from;
+            var open = new OpenParts();
             while (true)
             {
                 string[] batch;
@@ -223,7 +225,7 @@ public sealed class InMemoryLiveTurns(TimeProvider clock, Microsoft.Extensions.O
                 }
                 if (lost)
                 {
-                    foreach (var line in TurnLost.Lines)
+                    foreach (var line in TurnLost.Lines(open))
                     {
                         yield return line;
                     }
@@ -232,6 +234,7 @@ public sealed class InMemoryLiveTurns(TimeProvider clock, Microsoft.Extensions.O
                 next += batch.Length;
                 foreach (var line in batch)
                 {
+                    open.Observe(line);
                     yield return line;
                 }
                 if (batch.Length == 0)
@@ -263,11 +266,63 @@ public static class TurnLost
 {
     public const string Text = "The server that was writing this answer stopped before it finished. The answer so far is kept; ask again to continue.";
 
-    /// <summary>An error part, a finish chunk marking the message interrupted (with the code), and the stream's end.</summary>
-    public static readonly IReadOnlyList<string> Lines =
-    [
-        UiChunks.Line(new { type = "error", errorText = Text }),
-        UiChunks.Line(new { type = "finish", finishReason = "error", messageMetadata = new { interrupted = true, errorCode = Http.ErrorCodes.TurnLost } }),
-        UiChunks.DoneLine,
-    ];
+    /// <summary>
+    /// The end of a lost turn for a reader that saw <paramref name="open"/>'s parts start: their end chunks (so the
+    /// tab shows them finished, as the stored copy has them), an error part, a finish chunk marking the message
+    /// interrupted (with the code), and the stream's end.
+    /// </summary>
+    public static IEnumerable<string> Lines(OpenParts open)
+    {
+        foreach (var (type, id) in open.Open)
+        {
+            yield return UiChunks.Line(new TextChunk(type + "-end", id));
+        }
+        yield return UiChunks.Line(new ErrorChunk(Text));
+        yield return UiChunks.Line(new InterruptedFinishChunk("error", Interrupted));
+        yield return UiChunks.DoneLine;
+    }
+
+    private static readonly InterruptedMetadata Interrupted = new(true, Http.ErrorCodes.TurnLost);
+}
+
+/// <summary>The metadata of an answer that ended without its finish: interrupted, and why.</summary>
+public sealed record InterruptedMetadata(bool Interrupted, string ErrorCode);
+
+/// <summary>The finish chunk a reader writes for a turn that cannot finish itself.</summary>
+public sealed record InterruptedFinishChunk(string FinishReason, InterruptedMetadata MessageMetadata)
+{
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public string Type => "finish";
+}
+
+/// <summary>The text and reasoning parts a reader has seen start and not end, in order.</summary>
+public sealed class OpenParts
+{
+    private readonly List<(string Type, string Id)> _open = [];
+
+    public IReadOnlyList<(string Type, string Id)> Open => _open;
+
+    /// <summary>Notes a line the reader passed on (only start and end chunks are parsed).</summary>
+    public void Observe(string line)
+    {
+        if (!line.Contains("-start\"", StringComparison.Ordinal) && !line.Contains("-end\"", StringComparison.Ordinal))
+        {
+            return;
+        }
+        if (UiChunks.Parse(line) is not { } chunk || chunk["type"]?.GetValue<string>() is not { } type || chunk["id"]?.GetValue<string>() is not { } id)
+        {
+            return;
+        }
+        switch (type)
+        {
+            case "text-start":
+            case "reasoning-start":
+                _open.Add((type[..^"-start".Length], id));
+                break;
+            case "text-end":
+            case "reasoning-end":
+                _open.Remove((type[..^"-end".Length], id));
+                break;
+        }
+    }
 }

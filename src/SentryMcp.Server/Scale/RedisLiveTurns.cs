@@ -174,12 +174,15 @@ public sealed class RedisLiveTurns : ILiveTurns
             try
             {
                 var next = from;
+                var open = new OpenParts();
                 while (true)
                 {
                     var lines = await db.ListRangeAsync(Lines(turnId), next, -1);
                     foreach (var line in lines)
                     {
-                        yield return line.ToString();
+                        var text = line.ToString();
+                        open.Observe(text);
+                        yield return text;
                     }
                     next += lines.Length;
                     if (lines.Length > 0)
@@ -193,7 +196,7 @@ public sealed class RedisLiveTurns : ILiveTurns
                     if ((string?)await db.StringGetAsync(Current(conversationId)) != turnId && await db.HashGetAsync(Meta(turnId), "done") != 1)
                     {
                         // Not done, and its lease ran out: the instance that ran it is gone.
-                        foreach (var line in TurnLost.Lines)
+                        foreach (var line in TurnLost.Lines(open))
                         {
                             yield return line;
                         }

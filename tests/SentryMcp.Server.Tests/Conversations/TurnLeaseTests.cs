@@ -20,24 +20,30 @@ public sealed class TurnLeaseTests
     public TurnLeaseTests() => _turns = new InMemoryLiveTurns(_clock, Options.Create(Settings));
 
     [Fact]
-    public async Task A_follower_of_a_turn_whose_lease_ran_out_ends_with_the_TURN_LOST_error_part_then_finish()
+    public async Task A_follower_of_a_turn_whose_lease_ran_out_ends_its_open_text_then_the_TURN_LOST_error_part_then_finish()
     {
         var writer = (await _turns.BeginAsync("c1", "t1", [], CancellationToken.None))!;
         await writer.AppendAsync(UiChunks.Line(new { type = "start", messageId = "m1" }));
+        await writer.AppendAsync(UiChunks.Line(new { type = "text-start", id = "0" }));
         await writer.AppendAsync(UiChunks.Line(new { type = "text-delta", id = "0", delta = "So far" }));
         var reader = (await _turns.OpenAsync("c1", "t1", CancellationToken.None))!;
         var lines = new List<string>();
         var reading = ReadAllAsync(reader, lines);
         // Both lines read, and the reader asleep until the lease's end (its timer on the clock).
-        await Eventually.UntilAsync(() => Count(lines) == 2 && _clock.Timers == 1);
+        await Eventually.UntilAsync(() => Count(lines) == 3 && _clock.Timers == 1);
 
         var refusedWhileHeld = await _turns.BeginAsync("c1", "t2", [], CancellationToken.None);
         _clock.Advance(Settings.TurnLeaseTtl);
         await reading.WaitAsync(Eventually.DefaultDeadline);
 
         Assert.Null(refusedWhileHeld);
-        var chunks = lines.Skip(2).ToList();
-        Assert.Equal(3, chunks.Count);
+        var chunks = lines.Skip(3).ToList();
+        Assert.Equal(4, chunks.Count);
+        // The open text part ends, so the tab shows it finished (as the stored copy has it).
+        var textEnd = Chunk(chunks[0]);
+        Assert.Equal("text-end", textEnd.GetProperty("type").GetString());
+        Assert.Equal("0", textEnd.GetProperty("id").GetString());
+        chunks.RemoveAt(0);
         var error = Chunk(chunks[0]);
         Assert.Equal("error", error.GetProperty("type").GetString());
         Assert.Equal(TurnLost.Text, error.GetProperty("errorText").GetString());
@@ -137,6 +143,21 @@ public sealed class TurnLeaseTests
                 lines.Add(line);
             }
         }
+    }
+
+    [Fact]
+    public void A_lost_turn_ends_only_the_parts_still_open_in_the_order_they_started()
+    {
+        var open = new OpenParts();
+        open.Observe(UiChunks.Line(new { type = "reasoning-start", id = "r0" }));
+        open.Observe(UiChunks.Line(new { type = "text-start", id = "0" }));
+        open.Observe(UiChunks.Line(new { type = "text-delta", id = "0", delta = "text-end\" lookalike" }));
+        open.Observe(UiChunks.Line(new { type = "text-end", id = "0" }));
+        open.Observe(UiChunks.Line(new { type = "text-start", id = "1" }));
+
+        var ending = TurnLost.Lines(open).Select(line => line == UiChunks.DoneLine ? "[DONE]" : Chunk(line).GetProperty("type").GetString() + " " + (Chunk(line).TryGetProperty("id", out var id) ? id.GetString() : "")).ToList();
+
+        Assert.Equal(["reasoning-end r0", "text-end 1", "error ", "finish ", "[DONE]"], ending);
     }
 
     private static int Count(List<string> lines)
