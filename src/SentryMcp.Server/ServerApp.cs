@@ -45,10 +45,7 @@ public static class ServerApp
         // Before anything reads a key or a token.
         app.InitializeStorage();
         StartupTrace.Mark("storage initialized");
-        if (StartupTrace.Enabled)
-        {
-            app.Use((http, next) => { StartupTrace.MarkOnce("first request: pipeline entered"); return next(http); });
-        }
+        app.UseStartupTraceMark("first request: pipeline entered");
         // The client's scheme, host and IP first: everything below judges the request by them.
         app.UseForwardedHeadersFromTrustedProxies();
         // Outermost handler, so a failure anywhere below is still a ProblemDetails.
@@ -69,21 +66,12 @@ public static class ServerApp
         // Static files answer without routing or authentication.
         app.UseWeb();
         app.UseRouting();
-        if (StartupTrace.Enabled)
-        {
-            app.Use((http, next) => { StartupTrace.MarkOnce("first request: routed"); return next(http); });
-        }
+        app.UseStartupTraceMark("first request: routed");
         // After routing: the endpoint names its CORS policy (the /.well-known documents).
         app.UseCors();
-        if (StartupTrace.Enabled)
-        {
-            app.Use((http, next) => { StartupTrace.MarkOnce("first request: CORS done"); return next(http); });
-        }
+        app.UseStartupTraceMark("first request: CORS done");
         app.UseAuthenticationWithMcpFastPath();
-        if (StartupTrace.Enabled)
-        {
-            app.Use((http, next) => { StartupTrace.MarkOnce("first request: authenticated"); return next(http); });
-        }
+        app.UseStartupTraceMark("first request: authenticated");
         // Counts per caller, so it needs authentication's answer.
         app.UsePerUserRateLimit();
         app.UseAuthorization();

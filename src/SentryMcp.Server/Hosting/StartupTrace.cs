@@ -38,6 +38,19 @@ public static class StartupTrace
         }
     }
 
+    /// <summary>With the trace on, marks the first request reaching this point of the pipeline; off, adds nothing.</summary>
+    public static void UseStartupTraceMark(this IApplicationBuilder app, string step)
+    {
+        if (Enabled)
+        {
+            app.Use((http, next) =>
+            {
+                MarkOnce(step);
+                return next(http);
+            });
+        }
+    }
+
     /// <summary>Marks a step that happens on every request the first time only (the first readiness probe).</summary>
     public static void MarkOnce(string step)
     {
