@@ -16,9 +16,13 @@ public static class ServerApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        StartupTrace.Mark("main");
+        StartupTrace.TraceAssemblyLoads();
         var builder = WebApplication.CreateBuilder(args);
+        StartupTrace.Mark("builder created");
         configure?.Invoke(builder);
         builder.AddSentryHostOrSandbox();
+        StartupTrace.Mark("Sentry host or sandbox");
         builder.AddObservability();
         builder.AddPublicOrigin();
         builder.AddSiteEndpoints();
@@ -26,16 +30,22 @@ public static class ServerApp
         builder.AddMcpEndpoints();
         builder.AddRequestProtection();
         builder.AddStorage();
+        StartupTrace.Mark("registrations before auth");
         builder.AddSentryMcpAuth();
+        StartupTrace.Mark("auth registered");
         builder.AddScaleOut();
         builder.AddChat();
         builder.Services.AddAuthorization();
         builder.AddErrorHandling();
         builder.AddWeb();
 
+        StartupTrace.Mark("registrations done");
         var app = builder.Build();
+        StartupTrace.Mark("app built");
         // Before anything reads a key or a token.
         app.InitializeStorage();
+        StartupTrace.Mark("storage initialized");
+        app.UseStartupTraceMark("first request: pipeline entered");
         // The client's scheme, host and IP first: everything below judges the request by them.
         app.UseForwardedHeadersFromTrustedProxies();
         // Outermost handler, so a failure anywhere below is still a ProblemDetails.
@@ -56,9 +66,12 @@ public static class ServerApp
         // Static files answer without routing or authentication.
         app.UseWeb();
         app.UseRouting();
+        app.UseStartupTraceMark("first request: routed");
         // After routing: the endpoint names its CORS policy (the /.well-known documents).
         app.UseCors();
+        app.UseStartupTraceMark("first request: CORS done");
         app.UseAuthenticationWithMcpFastPath();
+        app.UseStartupTraceMark("first request: authenticated");
         // Counts per caller, so it needs authentication's answer.
         app.UsePerUserRateLimit();
         app.UseAuthorization();
@@ -72,6 +85,11 @@ public static class ServerApp
         app.MapWeb();
         app.MapChat();
         app.LogWhereToStart();
+        StartupTrace.Mark("pipeline and endpoints mapped");
+        if (StartupTrace.Enabled)
+        {
+            app.Lifetime.ApplicationStarted.Register(() => StartupTrace.Mark("host started"));
+        }
         return app;
     }
 }

@@ -51,6 +51,7 @@ public static class SiteEndpoints
 
     private static async Task<IResult> ReadyAsync(IOptions<SentryHostOptions> options, IHttpClientFactory http, CancellationToken ct)
     {
+        StartupTrace.MarkOnce("first /readyz: request reached the endpoint");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(3));
         var sentry = "reachable";
@@ -66,6 +67,7 @@ public static class SiteEndpoints
         {
             sentry = "unreachable";
         }
+        StartupTrace.MarkOnce("first /readyz: Sentry host answered");
         var ready = sentry == "reachable";
         return Results.Json(new { status = ready ? "ready" : "not ready", sentry }, statusCode: ready ? 200 : 503);
     }

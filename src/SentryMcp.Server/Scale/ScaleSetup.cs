@@ -16,12 +16,18 @@ public static class ScaleSetup
     public static WebApplicationBuilder AddScaleOut(this WebApplicationBuilder builder)
     {
         var url = builder.Configuration["REDIS_URL"] ?? builder.Configuration["Redis:Url"];
-        if (string.IsNullOrWhiteSpace(url))
+        if (!string.IsNullOrWhiteSpace(url))
         {
-            return builder;
+            AddRedis(builder.Services, url);
         }
+        return builder;
+    }
+
+    // Its own method, so a single instance never loads StackExchange.Redis (RSS at rest, docs/benchmarks.md).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddRedis(IServiceCollection services, string url)
+    {
         var options = RedisConnection.ParseUrl(url);
-        var services = builder.Services;
         services.AddSingleton(_ => new RedisConnection(ConnectionMultiplexer.Connect(options)));
         services.Replace(ServiceDescriptor.Singleton<IRateLimitStore, RedisRateLimitStore>());
         services.Replace(ServiceDescriptor.Singleton<IGrantLock, RedisGrantLock>());
@@ -29,6 +35,5 @@ public static class ScaleSetup
         services.Replace(ServiceDescriptor.Singleton<ISseSessionRouter>(sp => sp.GetRequiredService<RedisSseRouter>()));
         services.AddHostedService(sp => sp.GetRequiredService<RedisSseRouter>());
         services.Replace(ServiceDescriptor.Singleton<Conversations.ILiveTurns, RedisLiveTurns>());
-        return builder;
     }
 }

@@ -5,19 +5,83 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
+using SentryMcp.Server.Hosting;
 
 namespace SentryMcp.Server.Storage;
 
 /// <summary>
 /// Brings the database to the current schema at start-up: EF Core migrations, after adopting a
 /// database that an earlier release created with <c>EnsureCreated</c> (its tables, no migrations history).
+/// Two shortcuts keep start-up fast without changing what a database ends up as: a database whose
+/// history already lists every migration is left alone, and a new SQLite database is created from
+/// the current model in one transaction, with every migration recorded as applied. <c>Migrate</c>
+/// builds each migration's target model and the snapshot (to check for model changes without a
+/// migration) before it runs the first statement: about half a second of a first start
+/// (docs/benchmarks.md). Migrations stay what upgrades an existing database; <c>SchemaUpgradeTests</c>
+/// checks that a new database gets the same schema either way.
 /// </summary>
 public static class SchemaMigrations
 {
     public static void Apply(AppDbContext db, ILogger logger)
     {
-        AdoptSchemaCreatedWithoutMigrations(db, logger);
-        db.Database.Migrate();
+        var state = AdoptSchemaCreatedWithoutMigrations(db, logger);
+        StartupTrace.Mark($"storage: database inspected ({state})");
+        switch (state)
+        {
+            case DatabaseState.New when db.Database.IsSqlite():
+                CreateFromModel(db, logger);
+                return;
+            case DatabaseState.WithHistory when IsCurrent(db):
+                return;
+            default:
+                db.Database.Migrate();
+                return;
+        }
+    }
+
+    private enum DatabaseState { New, WithHistory, Adopted }
+
+    /// <summary>Every migration of this release is in the history (a newer release's extra rows do not matter, as for <c>Migrate</c>).</summary>
+    private static bool IsCurrent(AppDbContext db)
+    {
+        var applied = db.GetService<IHistoryRepository>().GetAppliedMigrations().Select(row => row.MigrationId).ToHashSet(StringComparer.Ordinal);
+        return db.GetService<IMigrationsAssembly>().Migrations.Keys.All(applied.Contains);
+    }
+
+    /// <summary>
+    /// A new SQLite database: the tables of the current model (what <c>EnsureCreated</c> would make, and
+    /// what the migrations make, as <see cref="IMigrationsModelDiffer"/> wrote them from the same model)
+    /// and a history that lists every migration, so the next migration upgrades it like any other.
+    /// </summary>
+    private static void CreateFromModel(AppDbContext db, ILogger logger)
+    {
+        var model = db.GetService<IDesignTimeModel>().Model;
+        StartupTrace.Mark("storage: design-time model built");
+        var operations = db.GetService<IMigrationsModelDiffer>().GetDifferences(null, model.GetRelationalModel());
+        var history = db.GetService<IHistoryRepository>();
+        var migrationIds = db.GetService<IMigrationsAssembly>().Migrations.Keys.ToList();
+        var statements = db.GetService<IMigrationsSqlGenerator>()
+            .Generate(operations, model)
+            .Select(command => command.CommandText)
+            .Concat(migrationIds.Select(id => history.GetInsertScript(new HistoryRow(id, ProductInfo.GetVersion()))));
+
+        var script = statements.ToList();
+        StartupTrace.Mark("storage: SQL generated");
+        db.Database.OpenConnection();
+        try
+        {
+            using var transaction = db.Database.BeginTransaction();
+            foreach (var statement in script)
+            {
+                Execute(db, statement, transaction.GetDbTransaction());
+            }
+            transaction.Commit();
+        }
+        finally
+        {
+            db.Database.CloseConnection();
+        }
+        logger.LogInformation("Created a new database at the current schema; recorded {Count} migration(s) as applied.", migrationIds.Count);
     }
 
     /// <summary>
@@ -27,7 +91,7 @@ public static class SchemaMigrations
     /// created from the initial migration's own operations, and the initial migration is recorded as
     /// applied; later migrations then run as on any database. One transaction: all of it or nothing.
     /// </summary>
-    private static void AdoptSchemaCreatedWithoutMigrations(AppDbContext db, ILogger logger)
+    private static DatabaseState AdoptSchemaCreatedWithoutMigrations(AppDbContext db, ILogger logger)
     {
         var history = db.GetService<IHistoryRepository>();
         // Not IHistoryRepository.Exists: on Npgsql 10 it answers true before the table exists.
@@ -43,14 +107,15 @@ public static class SchemaMigrations
             var existing = ExistingTables(db);
             if (existing.Contains(historyTable))
             {
-                return;
+                return DatabaseState.WithHistory;
             }
             if (!initialTables.Overlaps(existing))
             {
-                // A new database, which the migrations create whole. The history table first: Npgsql's
-                // migrator would otherwise log its first read of the missing table as a failed command.
+                // A new database, created whole (from the model on SQLite, by the migrations on PostgreSQL).
+                // The history table first: Npgsql's migrator would otherwise log its first read of the
+                // missing table as a failed command.
                 Execute(db, history.GetCreateIfNotExistsScript(), transaction: null);
-                return;
+                return DatabaseState.New;
             }
             var missing = initial.UpOperations.Where(operation => operation switch
             {
@@ -73,6 +138,7 @@ public static class SchemaMigrations
             transaction.Commit();
             logger.LogInformation("Adopted a database created before migrations: recorded {Migration} as applied and created {Count} missing table(s) ({Tables}).",
                 initialId, missing.OfType<CreateTableOperation>().Count(), string.Join(", ", missing.OfType<CreateTableOperation>().Select(t => t.Name)));
+            return DatabaseState.Adopted;
         }
         finally
         {
@@ -83,7 +149,8 @@ public static class SchemaMigrations
     private static HashSet<string> ExistingTables(AppDbContext db)
     {
         // The migrations use the default schema: PostgreSQL's current schema, SQLite's main database.
-        var sql = db.Database.IsNpgsql()
+        // IsSqlite, not IsNpgsql: on SQLite that would load the PostgreSQL provider for nothing.
+        var sql = !db.Database.IsSqlite()
             ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
             : "SELECT name FROM sqlite_master WHERE type = 'table'";
         using var command = db.Database.GetDbConnection().CreateCommand();

@@ -12,10 +12,13 @@ public static class ChatModel
     /// <summary>Null when no model is configured: the chat then answers 503 and everything else still works.</summary>
     public static ChatClientHolder CreateChatClient(ChatApiOptions options)
     {
-        if (!options.LlmConfigured)
-        {
-            return new ChatClientHolder(null);
-        }
+        return options.LlmConfigured ? Create(options) : new ChatClientHolder(null);
+    }
+
+    // Its own method, so a host without a model never loads the OpenAI client's assemblies (RSS at rest, docs/benchmarks.md).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ChatClientHolder Create(ChatApiOptions options)
+    {
         var clientOptions = new OpenAIClientOptions
         {
             // A backstop only: ChatAgent bounds each call by LlmTimeout and LlmIdleTimeout itself and says which ran out.
