@@ -12,13 +12,10 @@ namespace SentryMcp.Server.Storage;
 /// <summary>
 /// Brings the database to the current schema at start-up: EF Core migrations, after adopting a
 /// database that an earlier release created with <c>EnsureCreated</c> (its tables, no migrations history).
-/// Two shortcuts keep start-up fast without changing what a database ends up as: a database whose
-/// history already lists every migration is left alone, and a new SQLite database is created from
-/// the current model in one transaction, with every migration recorded as applied. <c>Migrate</c>
-/// builds each migration's target model and the snapshot (to check for model changes without a
-/// migration) before it runs the first statement: about half a second of a first start
-/// (docs/benchmarks.md). Migrations stay what upgrades an existing database; <c>SchemaUpgradeTests</c>
-/// checks that a new database gets the same schema either way.
+/// A database whose history already lists every migration is left alone: <c>Migrate</c> builds each
+/// migration's target model and the snapshot before it runs anything, a cost a restart need not pay
+/// (docs/benchmarks.md). A new database is created by the migrations too, not from the model, so a
+/// migration's own SQL (data, renames) always runs.
 /// </summary>
 public static class SchemaMigrations
 {
@@ -28,9 +25,6 @@ public static class SchemaMigrations
         StartupTrace.Mark($"storage: database inspected ({state})");
         switch (state)
         {
-            case DatabaseState.New when db.Database.IsSqlite():
-                CreateFromModel(db, logger);
-                return;
             case DatabaseState.WithHistory when IsCurrent(db):
                 return;
             default:
@@ -46,42 +40,6 @@ public static class SchemaMigrations
     {
         var applied = db.GetService<IHistoryRepository>().GetAppliedMigrations().Select(row => row.MigrationId).ToHashSet(StringComparer.Ordinal);
         return db.GetService<IMigrationsAssembly>().Migrations.Keys.All(applied.Contains);
-    }
-
-    /// <summary>
-    /// A new SQLite database: the tables of the current model (what <c>EnsureCreated</c> would make, and
-    /// what the migrations make, as <see cref="IMigrationsModelDiffer"/> wrote them from the same model)
-    /// and a history that lists every migration, so the next migration upgrades it like any other.
-    /// </summary>
-    private static void CreateFromModel(AppDbContext db, ILogger logger)
-    {
-        var model = db.GetService<IDesignTimeModel>().Model;
-        StartupTrace.Mark("storage: design-time model built");
-        var operations = db.GetService<IMigrationsModelDiffer>().GetDifferences(null, model.GetRelationalModel());
-        var history = db.GetService<IHistoryRepository>();
-        var migrationIds = db.GetService<IMigrationsAssembly>().Migrations.Keys.ToList();
-        var statements = db.GetService<IMigrationsSqlGenerator>()
-            .Generate(operations, model)
-            .Select(command => command.CommandText)
-            .Concat(migrationIds.Select(id => history.GetInsertScript(new HistoryRow(id, ProductInfo.GetVersion()))));
-
-        var script = statements.ToList();
-        StartupTrace.Mark("storage: SQL generated");
-        db.Database.OpenConnection();
-        try
-        {
-            using var transaction = db.Database.BeginTransaction();
-            foreach (var statement in script)
-            {
-                Execute(db, statement, transaction.GetDbTransaction());
-            }
-            transaction.Commit();
-        }
-        finally
-        {
-            db.Database.CloseConnection();
-        }
-        logger.LogInformation("Created a new database at the current schema; recorded {Count} migration(s) as applied.", migrationIds.Count);
     }
 
     /// <summary>
@@ -111,7 +69,7 @@ public static class SchemaMigrations
             }
             if (!initialTables.Overlaps(existing))
             {
-                // A new database, created whole (from the model on SQLite, by the migrations on PostgreSQL).
+                // A new database, which the migrations create whole.
                 // The history table first: Npgsql's migrator would otherwise log its first read of the
                 // missing table as a failed command.
                 Execute(db, history.GetCreateIfNotExistsScript(), transaction: null);
