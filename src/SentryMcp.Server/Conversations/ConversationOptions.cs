@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using SentryMcp.Core.Hosting;
+
 namespace SentryMcp.Server.Conversations;
 
 /// <summary>
@@ -26,21 +29,16 @@ public sealed class ConversationOptions
 
     /// <summary>How long a finished answer stays replayable for a tab that loaded the conversation while it ran.</summary>
     public TimeSpan FinishedTurnGrace { get; set; } = TimeSpan.FromMinutes(2);
+}
 
-    public void Validate()
-    {
-        Require(MaxConversationsPerUser >= 1, "Chat:MaxConversationsPerUser must be at least 1.");
-        Require(MaxMessageBytes >= 4096, "Chat:MaxMessageBytes must be at least 4096.");
-        Require(ConversationRetention > TimeSpan.Zero, "Chat:ConversationRetention must be positive, e.g. 90.00:00:00 for 90 days.");
-        Require(RetentionSweepInterval > TimeSpan.Zero, "Chat:RetentionSweepInterval must be positive, e.g. 01:00:00.");
-        Require(FinishedTurnGrace > TimeSpan.Zero, "Chat:FinishedTurnGrace must be positive, e.g. 00:02:00.");
-    }
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException(message);
-        }
-    }
+/// <summary>Every unusable <see cref="ConversationOptions"/> setting, with how to fix it.</summary>
+public sealed class ConversationOptionsValidator : IValidateOptions<ConversationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ConversationOptions options) => new OptionsProblems()
+        .Require(options.MaxConversationsPerUser >= 1, "Chat:MaxConversationsPerUser must be at least 1.")
+        .Require(options.MaxMessageBytes >= 4096, "Chat:MaxMessageBytes must be at least 4096.")
+        .Require(options.ConversationRetention > TimeSpan.Zero, "Chat:ConversationRetention must be positive, e.g. 90.00:00:00 for 90 days.")
+        .Require(options.RetentionSweepInterval > TimeSpan.Zero, "Chat:RetentionSweepInterval must be positive, e.g. 01:00:00.")
+        .Require(options.FinishedTurnGrace > TimeSpan.Zero, "Chat:FinishedTurnGrace must be positive, e.g. 00:02:00.")
+        .Result;
 }
