@@ -30,6 +30,22 @@ public sealed class OptionsProblems
     public static bool IsHttpUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
+    /// <summary>
+    /// Every settings problem a failed start reported (the host throws one <see cref="OptionsValidationException"/>,
+    /// or an <see cref="AggregateException"/> of them for several sections); empty for any other failure.
+    /// </summary>
+    public static IReadOnlyList<string> Of(Exception failure) => failure switch
+    {
+        OptionsValidationException single => [.. single.Failures],
+        AggregateException many when many.InnerExceptions.All(e => e is OptionsValidationException) =>
+            [.. many.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures)],
+        _ => [],
+    };
+
+    /// <summary>The text a host prints before it exits with a configuration it cannot start with.</summary>
+    public static string Report(IReadOnlyList<string> problems) =>
+        "The configuration is not valid; fix these settings and start again:" + string.Concat(problems.Select(p => Environment.NewLine + "  - " + p));
+
     /// <summary>For options read before the host starts: throws the same exception <c>ValidateOnStart</c> would.</summary>
     public static T ThrowIfInvalid<T>(IValidateOptions<T> validator, T options) where T : class
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Docs;
+using SentryMcp.Core.Hosting;
 using SentryMcp.Core.Search;
 using SentryMcp.Core.Tools;
 using SentryMcp.Stdio;
@@ -93,11 +94,21 @@ public sealed class OptionsValidationTests
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync(CancellationToken.None));
 
-        var messages = Flatten(failure).SelectMany(e => e.Failures).ToList();
+        var messages = OptionsProblems.Of(failure);
+        Assert.Equal(messages.Count, Flatten(failure).Sum(e => e.Failures.Count()));
         Assert.Contains(messages, m => m.StartsWith("Seer:PollInterval", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("Seer:Timeout", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("Docs:MaxPageBytes", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("Sentry:Client:MaxRetryAttempts", StringComparison.Ordinal));
+        var report = OptionsProblems.Report(messages);
+        Assert.All(messages, m => Assert.Contains("  - " + m, report));
+    }
+
+    [Fact]
+    public void A_failure_that_is_not_about_settings_has_no_problems_to_report()
+    {
+        Assert.Empty(OptionsProblems.Of(new InvalidOperationException("port in use")));
+        Assert.Empty(OptionsProblems.Of(new AggregateException(new OptionsValidationException("x", typeof(SeerOptions), ["Seer:Timeout must be positive"]), new IOException())));
     }
 
     private static IEnumerable<OptionsValidationException> Flatten(Exception failure) => failure switch
