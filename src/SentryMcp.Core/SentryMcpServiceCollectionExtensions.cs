@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SentryMcp.Core.Api;
 using SentryMcp.Core.Search;
 using SentryMcp.Core.Docs;
+using SentryMcp.Core.Hosting;
 using SentryMcp.Core.Tools;
 
 namespace SentryMcp.Core;
@@ -21,9 +22,9 @@ public static class SentryMcpServiceCollectionExtensions
         services.AddSingleton<Completion.CompletionCache>();
         services.AddSingleton<ClientLogLevels>();
         services.AddOptions<ConfirmationOptions>().BindConfiguration(ConfirmationOptions.SectionName)
-            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+            .ValidateWith<ConfirmationOptions, ConfirmationOptionsValidator>();
         services.AddOptions<SeerOptions>().BindConfiguration(SeerOptions.SectionName)
-            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+            .ValidateWith<SeerOptions, SeerOptionsValidator>();
         return services;
     }
 }

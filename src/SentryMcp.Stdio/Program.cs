@@ -30,5 +30,13 @@ if (StartupTrace.Enabled)
 {
     host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => StartupTrace.Mark("host started"));
 }
-await host.RunAsync();
+try
+{
+    await host.RunAsync();
+}
+catch (Exception failure) when (OptionsProblems.Of(failure) is { Count: > 0 } problems)
+{
+    Console.Error.WriteLine($"sentry-mcp: {OptionsProblems.Report(problems)}");
+    return 2;
+}
 return 0;

@@ -106,7 +106,8 @@ public sealed class ChatTests(ChatAppFixture app)
         await page.GetByTestId("stop").ClickAsync();
         await Assertions.Expect(page.GetByTestId("send")).ToBeVisibleAsync();
         var stopped = await answer.InnerTextAsync();
-        await page.WaitForTimeoutAsync(1_000);
+        // Once the model's answer was abandoned nothing more can arrive: what the user sees is final.
+        Assert.True(await app.Llm.WaitForCancellationAsync(Eventually.DefaultDeadline), "the model call was not stopped");
         Assert.Equal(stopped, await answer.InnerTextAsync());
         Assert.True(stopped.Length < 60 * 32, "the whole answer arrived despite Stop");
     }

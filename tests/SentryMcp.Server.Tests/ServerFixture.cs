@@ -22,6 +22,9 @@ public class ServerFixture : IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The host's <see cref="TimeProvider"/>: a test moves it forward to reach an expiry without waiting.</summary>
+    public MovableClock Clock { get; } = new();
+
     /// <summary>Extra host configuration for a fixture (e.g. a log capture).</summary>
     protected virtual void Configure(WebApplicationBuilder builder)
     {
@@ -63,6 +66,7 @@ public class ServerFixture : IAsyncLifetime
     private WebApplication Build(string urls) => ServerApp.Build(["--urls", urls, "--environment", "Production"], builder =>
     {
         builder.Configuration["ConnectionStrings:Database"] = $"Data Source={DatabasePath}";
+        builder.Services.AddSingleton<TimeProvider>(Clock);
         foreach (var (key, value) in Settings)
         {
             builder.Configuration[key] = value;

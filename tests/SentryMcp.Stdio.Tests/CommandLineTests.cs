@@ -68,6 +68,19 @@ public sealed class CommandLineTests
         Assert.Equal(string.Empty, stdout);
     }
 
+    [Fact]
+    public async Task Invalid_settings_exit_with_code_2_and_every_one_is_listed_on_stderr()
+    {
+        var (exitCode, stdout, stderr) = await RunAsync(
+            new Dictionary<string, string> { ["Seer__Timeout"] = "00:00:00", ["Docs__MaxPageBytes"] = "0" }, "--access-token=t", "--host=sentry.example.com");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("sentry-mcp: The configuration is not valid", stderr);
+        Assert.Contains("  - Seer:Timeout must be a positive time span", stderr);
+        Assert.Contains("  - Docs:MaxPageBytes must be positive", stderr);
+        Assert.Equal(string.Empty, stdout);
+    }
+
     [Theory]
     [InlineData("--help")]
     [InlineData("-h")]

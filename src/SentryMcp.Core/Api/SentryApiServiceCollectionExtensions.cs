@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using SentryMcp.Core.Hosting;
 
 namespace SentryMcp.Core.Api;
 
@@ -23,7 +24,7 @@ public static class SentryApiServiceCollectionExtensions
     public static IServiceCollection AddSentryApiClient(this IServiceCollection services)
     {
         services.AddOptions<SentryClientOptions>().BindConfiguration(SentryClientOptions.SectionName)
-            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+            .ValidateWith<SentryClientOptions, SentryClientOptionsValidator>();
         services.AddSingleton<SentryApiClientFactory>();
         services.AddHttpClient(HttpClientName, (sp, http) =>
             {

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using SentryMcp.Core.Hosting;
+
 namespace SentryMcp.Core.Api;
 
 /// <summary>HTTP behaviour of the Sentry API client (configuration section <c>Sentry:Client</c>).</summary>
@@ -24,16 +27,18 @@ public sealed class SentryClientOptions
     public long MaxResponseBytes { get; set; } = 20 * 1024 * 1024;
 
     public string UserAgent { get; set; } = "sentry-mcp-dotnet/1.0";
+}
 
-    public void Validate()
-    {
-        if (AttemptTimeout <= TimeSpan.Zero || TotalTimeout < AttemptTimeout)
-        {
-            throw new InvalidOperationException("Sentry:Client timeouts must be positive and TotalTimeout must be at least AttemptTimeout.");
-        }
-        if (MaxRetryAttempts is < 0 or > 10)
-        {
-            throw new InvalidOperationException("Sentry:Client:MaxRetryAttempts must be between 0 and 10.");
-        }
-    }
+/// <summary>Every unusable <see cref="SentryClientOptions"/> setting, with how to fix it.</summary>
+public sealed class SentryClientOptionsValidator : IValidateOptions<SentryClientOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SentryClientOptions options) => new OptionsProblems()
+        .Require(options.AttemptTimeout > TimeSpan.Zero, "Sentry:Client:AttemptTimeout must be positive, e.g. 00:00:20.")
+        .Require(options.TotalTimeout >= options.AttemptTimeout, "Sentry:Client:TotalTimeout must be at least Sentry:Client:AttemptTimeout, e.g. 00:01:00 with 00:00:20.")
+        .Require(options.MaxRetryAttempts is >= 0 and <= 10, "Sentry:Client:MaxRetryAttempts must be between 0 and 10.")
+        .Require(options.RetryBaseDelay > TimeSpan.Zero, "Sentry:Client:RetryBaseDelay must be positive, e.g. 00:00:00.300.")
+        .Require(options.MaxRetryDelay >= options.RetryBaseDelay, "Sentry:Client:MaxRetryDelay must be at least Sentry:Client:RetryBaseDelay, e.g. 00:00:10.")
+        .Require(options.MaxResponseBytes > 0, "Sentry:Client:MaxResponseBytes must be positive, e.g. 20971520.")
+        .Require(!string.IsNullOrWhiteSpace(options.UserAgent), "Sentry:Client:UserAgent must not be empty; unset it to use the default.")
+        .Result;
 }

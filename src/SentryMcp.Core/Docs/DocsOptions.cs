@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using SentryMcp.Core.Hosting;
+
 namespace SentryMcp.Core.Docs;
 
 /// <summary>
@@ -27,19 +30,19 @@ public sealed class DocsOptions
 
     /// <summary>The validated base URL, without a trailing slash.</summary>
     public Uri BaseUri => new(BaseUrl.TrimEnd('/'), UriKind.Absolute);
+}
 
-    public void Validate()
-    {
-        if (!Uri.TryCreate(BaseUrl?.Trim().TrimEnd('/'), UriKind.Absolute, out var uri)
-            || uri.Scheme is not ("http" or "https")
-            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
-        {
-            throw new InvalidOperationException(
-                $"The Sentry docs URL '{BaseUrl}' is not usable. Set {EnvironmentVariable} (or Docs:BaseUrl) to an absolute http(s) URL without query, e.g. {DefaultBaseUrl}.");
-        }
-        if (RequestTimeout <= TimeSpan.Zero || IndexTtl <= TimeSpan.Zero || MaxIndexBytes <= 0 || MaxPageBytes <= 0)
-        {
-            throw new InvalidOperationException("Docs:RequestTimeout, Docs:IndexTtl, Docs:MaxIndexBytes and Docs:MaxPageBytes must be positive.");
-        }
-    }
+/// <summary>Every unusable <see cref="DocsOptions"/> setting, with how to fix it.</summary>
+public sealed class DocsOptionsValidator : IValidateOptions<DocsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DocsOptions options) => new OptionsProblems()
+        .Require(Uri.TryCreate(options.BaseUrl?.Trim().TrimEnd('/'), UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https"
+            && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment) && string.IsNullOrEmpty(uri.UserInfo),
+            $"The Sentry docs URL '{options.BaseUrl}' is not usable. Set {DocsOptions.EnvironmentVariable} (or Docs:BaseUrl) to an absolute http(s) URL without query, e.g. {DocsOptions.DefaultBaseUrl}.")
+        .Require(options.RequestTimeout > TimeSpan.Zero, "Docs:RequestTimeout must be positive, e.g. 00:00:15.")
+        .Require(options.IndexTtl > TimeSpan.Zero, "Docs:IndexTtl must be positive, e.g. 01:00:00.")
+        .Require(options.MaxIndexBytes > 0, "Docs:MaxIndexBytes must be positive, e.g. 8388608.")
+        .Require(options.MaxPageBytes > 0, "Docs:MaxPageBytes must be positive, e.g. 262144.")
+        .Result;
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SentryMcp.Core.Hosting;
 
 namespace SentryMcp.Core.Docs;
 
@@ -19,8 +20,7 @@ public static class DocsServiceCollectionExtensions
                     options.BaseUrl = url.Trim();
                 }
             })
-            .Validate(o => { o.Validate(); return true; })
-            .ValidateOnStart();
+            .ValidateWith<DocsOptions, DocsOptionsValidator>();
         services.AddHttpClient(DocsClient.HttpClientName, (sp, http) =>
             {
                 http.Timeout = sp.GetRequiredService<IOptions<DocsOptions>>().Value.RequestTimeout;

@@ -57,7 +57,7 @@ public sealed class SearchQueryTranslator : IDisposable
             }
             // Local OpenAI-compatible servers often need no key, but the client insists on one.
             var key = new ApiKeyCredential(string.IsNullOrWhiteSpace(_options.ApiKey) ? "unused" : _options.ApiKey);
-            _chat = new Telemetry.LlmTelemetryChatClient(
+            _chat = Telemetry.LlmTelemetryChatClient.Wrap(
                 new OpenAIClient(key, clientOptions).GetChatClient(_options.Model).AsIChatClient(), _options.Model, "search_translation");
         }
     }

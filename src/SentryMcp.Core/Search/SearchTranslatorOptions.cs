@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SentryMcp.Core.Hosting;
 
 namespace SentryMcp.Core.Search;
 
@@ -32,31 +34,19 @@ public sealed class SearchTranslatorOptions
     public int TranslationsPerUserPerMinute { get; set; } = 20;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey) || !string.IsNullOrWhiteSpace(BaseUrl);
+}
 
-    public void Validate()
-    {
-        if (!string.IsNullOrWhiteSpace(BaseUrl)
-            && (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
-        {
-            throw new InvalidOperationException($"OPENAI_BASE_URL '{BaseUrl}' is not an http(s) URL. Use the API root, e.g. https://api.openai.com/v1.");
-        }
-        if (string.IsNullOrWhiteSpace(Model))
-        {
-            throw new InvalidOperationException("OPENAI_MODEL is empty. Unset it to use gpt-4o-mini, or name a chat model.");
-        }
-        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(5))
-        {
-            throw new InvalidOperationException("Sentry:SearchTranslator:Timeout must be between 0 and 5 minutes.");
-        }
-        if (MaxRetries is < 0 or > 5)
-        {
-            throw new InvalidOperationException("Sentry:SearchTranslator:MaxRetries must be between 0 and 5.");
-        }
-        if (TranslationsPerUserPerMinute is < 1 or > 10_000)
-        {
-            throw new InvalidOperationException("Sentry:SearchTranslator:TranslationsPerUserPerMinute must be between 1 and 10000.");
-        }
-    }
+/// <summary>Every unusable <see cref="SearchTranslatorOptions"/> setting, with how to fix it.</summary>
+public sealed class SearchTranslatorOptionsValidator : IValidateOptions<SearchTranslatorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SearchTranslatorOptions options) => new OptionsProblems()
+        .Require(string.IsNullOrWhiteSpace(options.BaseUrl) || OptionsProblems.IsHttpUrl(options.BaseUrl),
+            $"OPENAI_BASE_URL '{options.BaseUrl}' is not an http(s) URL. Use the API root, e.g. https://api.openai.com/v1.")
+        .Require(!string.IsNullOrWhiteSpace(options.Model), "OPENAI_MODEL is empty. Unset it to use gpt-4o-mini, or name a chat model.")
+        .Require(options.Timeout > TimeSpan.Zero && options.Timeout <= TimeSpan.FromMinutes(5), "Sentry:SearchTranslator:Timeout must be between 0 and 5 minutes.")
+        .Require(options.MaxRetries is >= 0 and <= 5, "Sentry:SearchTranslator:MaxRetries must be between 0 and 5.")
+        .Require(options.TranslationsPerUserPerMinute is >= 1 and <= 10_000, "Sentry:SearchTranslator:TranslationsPerUserPerMinute must be between 1 and 10000.")
+        .Result;
 }
 
 public static class SearchTranslatorServiceCollectionExtensions
@@ -71,8 +61,7 @@ public static class SearchTranslatorServiceCollectionExtensions
                 options.BaseUrl = NonEmpty(config["OPENAI_BASE_URL"]) ?? options.BaseUrl;
                 options.Model = NonEmpty(config["OPENAI_MODEL"]) ?? options.Model;
             })
-            .Validate(o => { o.Validate(); return true; })
-            .ValidateOnStart();
+            .ValidateWith<SearchTranslatorOptions, SearchTranslatorOptionsValidator>();
         services.TryAddSingleton<ISearchTranslationBudget, InMemorySearchTranslationBudget>();
         services.AddSingleton<SearchQueryTranslator>();
         return services;

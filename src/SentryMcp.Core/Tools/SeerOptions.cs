@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using SentryMcp.Core.Hosting;
+
 namespace SentryMcp.Core.Tools;
 
 /// <summary>How analyze_issue_with_seer waits for a run (configuration section <c>Seer</c>, e.g. <c>Seer__PollInterval</c>).</summary>
@@ -10,12 +13,13 @@ public sealed class SeerOptions
 
     /// <summary>Longest a tool call waits for a run; the run itself continues in Sentry afterwards.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
+}
 
-    public void Validate()
-    {
-        if (PollInterval <= TimeSpan.Zero || Timeout <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException("Seer:PollInterval and Seer:Timeout must be positive time spans, e.g. Seer__PollInterval=00:00:05.");
-        }
-    }
+/// <summary>Every unusable <see cref="SeerOptions"/> setting, with how to fix it.</summary>
+public sealed class SeerOptionsValidator : IValidateOptions<SeerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SeerOptions options) => new OptionsProblems()
+        .Require(options.PollInterval > TimeSpan.Zero, "Seer:PollInterval must be a positive time span, e.g. Seer__PollInterval=00:00:05.")
+        .Require(options.Timeout > TimeSpan.Zero, "Seer:Timeout must be a positive time span, e.g. Seer__Timeout=00:05:00.")
+        .Result;
 }

@@ -2,6 +2,8 @@ using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Microsoft.Extensions.Options;
+using SentryMcp.Core.Hosting;
 
 namespace SentryMcp.Core.Tools;
 
@@ -21,14 +23,13 @@ public sealed class ConfirmationOptions
 
     /// <summary>A client that declares elicitation and never answers must not hold the call forever.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
+}
 
-    public void Validate()
-    {
-        if (Timeout <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException("Confirmation:Timeout must be a positive time span, e.g. Confirmation__Timeout=00:05:00.");
-        }
-    }
+public sealed class ConfirmationOptionsValidator : IValidateOptions<ConfirmationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ConfirmationOptions options) => new OptionsProblems()
+        .Require(options.Timeout > TimeSpan.Zero, "Confirmation:Timeout must be a positive time span, e.g. Confirmation__Timeout=00:05:00.")
+        .Result;
 }
 
 /// <summary>

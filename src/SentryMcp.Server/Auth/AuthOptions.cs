@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using SentryMcp.Core.Hosting;
+
 namespace SentryMcp.Server.Auth;
 
 /// <summary>
@@ -47,20 +50,23 @@ public sealed class AuthOptions
     /// https only). Off unless set, or the host runs in Development: for local tests only.
     /// </summary>
     public bool? ClientMetadataAllowPrivateAddresses { get; set; }
+}
 
-    public void Validate()
-    {
-        if (string.IsNullOrEmpty(SentryClientId) != string.IsNullOrEmpty(SentryClientSecret))
-        {
-            throw new InvalidOperationException("Set both SENTRY_CLIENT_ID and SENTRY_CLIENT_SECRET (the OAuth application of this server at Sentry), or neither.");
-        }
-        if (SignInTimeout <= TimeSpan.Zero || AccessTokenLifetime <= TimeSpan.Zero || RefreshTokenLifetime <= TimeSpan.Zero || AuthorizationCodeLifetime <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException("Auth lifetimes (SignInTimeout, AccessTokenLifetime, RefreshTokenLifetime, AuthorizationCodeLifetime) must be positive.");
-        }
-        if (ClientMetadataTimeout <= TimeSpan.Zero || ClientMetadataTimeout > TimeSpan.FromSeconds(30) || ClientMetadataMaxBytes is < 1024 or > 256 * 1024)
-        {
-            throw new InvalidOperationException("Auth:ClientMetadataTimeout must be between 0 and 30 seconds and Auth:ClientMetadataMaxBytes between 1024 and 262144.");
-        }
-    }
+/// <summary>Every unusable <see cref="AuthOptions"/> setting, with how to fix it.</summary>
+public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AuthOptions options) => new OptionsProblems()
+        .Require(string.IsNullOrEmpty(options.SentryClientId) == string.IsNullOrEmpty(options.SentryClientSecret),
+            "Set both SENTRY_CLIENT_ID and SENTRY_CLIENT_SECRET (the OAuth application of this server at Sentry), or neither.")
+        .Require(options.SignInTimeout > TimeSpan.Zero, "Auth:SignInTimeout must be positive, e.g. 00:10:00.")
+        .Require(options.AccessTokenLifetime > TimeSpan.Zero, "Auth:AccessTokenLifetime must be positive, e.g. 01:00:00.")
+        .Require(options.RefreshTokenLifetime > TimeSpan.Zero, "Auth:RefreshTokenLifetime must be positive, e.g. 30.00:00:00.")
+        .Require(options.RefreshTokenReuseLeeway >= TimeSpan.Zero, "Auth:RefreshTokenReuseLeeway must not be negative, e.g. 00:00:30.")
+        .Require(options.AuthorizationCodeLifetime > TimeSpan.Zero, "Auth:AuthorizationCodeLifetime must be positive, e.g. 00:02:00.")
+        .Require(options.UnusedRegistrationLifetime > TimeSpan.Zero, "Auth:UnusedRegistrationLifetime must be positive, e.g. 30.00:00:00.")
+        .Require(options.RegistrationsPerHourPerIp >= 1, "Auth:RegistrationsPerHourPerIp must be at least 1.")
+        .Require(options.ClientMetadataTimeout > TimeSpan.Zero && options.ClientMetadataTimeout <= TimeSpan.FromSeconds(30),
+            "Auth:ClientMetadataTimeout must be between 0 and 30 seconds.")
+        .Require(options.ClientMetadataMaxBytes is >= 1024 and <= 256 * 1024, "Auth:ClientMetadataMaxBytes must be between 1024 and 262144.")
+        .Result;
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
+using SentryMcp.Core.Hosting;
 using SentryMcp.Sandbox;
 using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
@@ -35,7 +36,7 @@ public static class AuthSetup
                 o.SentryClientSecret = SandboxOptions.OAuthClientSecret;
             }
             o.ClientMetadataAllowPrivateAddresses ??= builder.Environment.IsDevelopment();
-        }).Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+        }).ValidateWith<AuthOptions, AuthOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(SentryTokenClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
@@ -106,6 +107,10 @@ public static class AuthSetup
                 o.EnableTokenEntryValidation();
                 o.EnableAuthorizationEntryValidation();
             });
+        // Codes, tokens and the refresh reuse leeway expire on the host's clock, as the sign-in state does.
+        services.AddOptions<OpenIddict.Core.OpenIddictCoreOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        services.AddOptions<OpenIddictServerOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        services.AddOptions<OpenIddict.Validation.OpenIddictValidationOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
         return builder;
     }
 

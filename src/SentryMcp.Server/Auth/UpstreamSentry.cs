@@ -1,7 +1,10 @@
+using System.Buffers.Binary;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -34,11 +37,13 @@ public static class UpstreamSentry
             o.SlidingExpiration = false;
         });
         auth.AddOAuth(Scheme, _ => { });
-        auth.Services.AddOptions<OAuthOptions>(Scheme).Configure<IOptions<SentryHostOptions>, IOptions<AuthOptions>, IDataProtectionProvider>(Configure);
+        auth.Services.AddOptions<CookieAuthenticationOptions>(ResultCookieScheme).Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        auth.Services.AddOptions<OAuthOptions>(Scheme).Configure<IOptions<SentryHostOptions>, IOptions<AuthOptions>, IDataProtectionProvider, TimeProvider>(Configure);
     }
 
-    private static void Configure(OAuthOptions o, IOptions<SentryHostOptions> server, IOptions<AuthOptions> auth, IDataProtectionProvider dataProtection)
+    private static void Configure(OAuthOptions o, IOptions<SentryHostOptions> server, IOptions<AuthOptions> auth, IDataProtectionProvider dataProtection, TimeProvider clock)
     {
+        o.TimeProvider = clock;
         var host = server.Value.SentryHost.BaseUri;
         o.ClientId = auth.Value.SentryClientId ?? "not-configured";
         o.ClientSecret = auth.Value.SentryClientSecret ?? "not-configured";
@@ -55,8 +60,8 @@ public static class UpstreamSentry
         o.CorrelationCookie.SameSite = SameSiteMode.Lax;
         o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         o.CorrelationCookie.Path = Routes.OAuth;
-        var protector = dataProtection.CreateProtector("SentryMcp.Auth.UpstreamState.v1").ToTimeLimitedDataProtector();
-        o.StateDataFormat = new PropertiesDataFormat(new ExpiringProtector(protector, auth.Value.SignInTimeout));
+        var protector = dataProtection.CreateProtector("SentryMcp.Auth.UpstreamState.v2");
+        o.StateDataFormat = new PropertiesDataFormat(new ExpiringProtector(protector, auth.Value.SignInTimeout, clock));
         o.Events = new OAuthEvents
         {
             OnCreatingTicket = CreatingTicketAsync,
@@ -121,13 +126,31 @@ public static class UpstreamSentry
     private static string BackToAuthorize(AuthenticationProperties properties, string error) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(properties.RedirectUri!, ErrorParameter, error);
 
-    /// <summary>Makes the OAuth state expire: PropertiesDataFormat only knows plain protectors.</summary>
-    private sealed class ExpiringProtector(ITimeLimitedDataProtector inner, TimeSpan lifetime) : IDataProtector
+    /// <summary>
+    /// Makes the OAuth state expire on the host's clock: the expiry (Unix milliseconds) leads the
+    /// protected payload. PropertiesDataFormat only knows plain protectors, and DataProtection's own
+    /// time-limited protector reads the system clock.
+    /// </summary>
+    private sealed class ExpiringProtector(IDataProtector inner, TimeSpan lifetime, TimeProvider clock) : IDataProtector
     {
-        public IDataProtector CreateProtector(string purpose) => new ExpiringProtector(inner.CreateProtector(purpose), lifetime);
+        public IDataProtector CreateProtector(string purpose) => new ExpiringProtector(inner.CreateProtector(purpose), lifetime, clock);
 
-        public byte[] Protect(byte[] plaintext) => inner.Protect(plaintext, DateTimeOffset.UtcNow + lifetime);
+        public byte[] Protect(byte[] plaintext)
+        {
+            var payload = new byte[sizeof(long) + plaintext.Length];
+            BinaryPrimitives.WriteInt64BigEndian(payload, (clock.GetUtcNow() + lifetime).ToUnixTimeMilliseconds());
+            plaintext.CopyTo(payload, sizeof(long));
+            return inner.Protect(payload);
+        }
 
-        public byte[] Unprotect(byte[] protectedData) => inner.Unprotect(protectedData, out _);
+        public byte[] Unprotect(byte[] protectedData)
+        {
+            var payload = inner.Unprotect(protectedData);
+            if (payload.Length < sizeof(long) || BinaryPrimitives.ReadInt64BigEndian(payload) < clock.GetUtcNow().ToUnixTimeMilliseconds())
+            {
+                throw new CryptographicException("The sign-in state has expired.");
+            }
+            return payload[sizeof(long)..];
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.Options;
+using SentryMcp.Core.Hosting;
 using SentryMcp.Server.Chat.Agent;
 using SentryMcp.Server.Chat.Config;
 using SentryMcp.Server.Chat.McpConnection;
@@ -30,7 +31,7 @@ public static class ChatSetup
             o.ApiKey = NonEmpty(config["OPENAI_API_KEY"]) ?? o.ApiKey;
             o.BaseUrl = NonEmpty(config["OPENAI_BASE_URL"]) ?? o.BaseUrl;
             o.Model = NonEmpty(config["Chat:Model"]) ?? NonEmpty(config["OPENAI_MODEL"]) ?? o.Model;
-        }).Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+        }).ValidateWith<ChatApiOptions, ChatApiOptionsValidator>();
         services.AddHttpClient(ChatOAuthClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddHttpClient(McpConnections.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<SessionCookie>();

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using SentryMcp.Core.Hosting;
+
 namespace SentryMcp.Server.Conversations;
 
 /// <summary>
@@ -38,25 +41,20 @@ public sealed class ConversationOptions
 
     /// <summary>How often the answer written so far is saved while it streams (what a lost turn keeps).</summary>
     public TimeSpan AnswerSaveInterval { get; set; } = TimeSpan.FromSeconds(2);
+}
 
-    public void Validate()
-    {
-        Require(MaxConversationsPerUser >= 1, "Chat:MaxConversationsPerUser must be at least 1.");
-        Require(MaxMessageBytes >= 4096, "Chat:MaxMessageBytes must be at least 4096.");
-        Require(ConversationRetention > TimeSpan.Zero, "Chat:ConversationRetention must be positive, e.g. 90.00:00:00 for 90 days.");
-        Require(RetentionSweepInterval > TimeSpan.Zero, "Chat:RetentionSweepInterval must be positive, e.g. 01:00:00.");
-        Require(FinishedTurnGrace > TimeSpan.Zero, "Chat:FinishedTurnGrace must be positive, e.g. 00:02:00.");
-        Require(TurnLeaseRefresh > TimeSpan.Zero, "Chat:TurnLeaseRefresh must be positive, e.g. 00:00:03.");
-        Require(TurnLeaseTtl >= TurnLeaseRefresh * 2,
-            "Chat:TurnLeaseTtl must be at least twice Chat:TurnLeaseRefresh (e.g. 00:00:10 and 00:00:03), so one late refresh does not lose a running answer.");
-        Require(AnswerSaveInterval > TimeSpan.Zero, "Chat:AnswerSaveInterval must be positive, e.g. 00:00:02.");
-    }
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException(message);
-        }
-    }
+/// <summary>Every unusable <see cref="ConversationOptions"/> setting, with how to fix it.</summary>
+public sealed class ConversationOptionsValidator : IValidateOptions<ConversationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ConversationOptions options) => new OptionsProblems()
+        .Require(options.MaxConversationsPerUser >= 1, "Chat:MaxConversationsPerUser must be at least 1.")
+        .Require(options.MaxMessageBytes >= 4096, "Chat:MaxMessageBytes must be at least 4096.")
+        .Require(options.ConversationRetention > TimeSpan.Zero, "Chat:ConversationRetention must be positive, e.g. 90.00:00:00 for 90 days.")
+        .Require(options.RetentionSweepInterval > TimeSpan.Zero, "Chat:RetentionSweepInterval must be positive, e.g. 01:00:00.")
+        .Require(options.FinishedTurnGrace > TimeSpan.Zero, "Chat:FinishedTurnGrace must be positive, e.g. 00:02:00.")
+        .Require(options.TurnLeaseRefresh > TimeSpan.Zero, "Chat:TurnLeaseRefresh must be positive, e.g. 00:00:03.")
+        .Require(options.TurnLeaseTtl >= options.TurnLeaseRefresh * 2,
+            "Chat:TurnLeaseTtl must be at least twice Chat:TurnLeaseRefresh (e.g. 00:00:10 and 00:00:03), so one late refresh does not lose a running answer.")
+        .Require(options.AnswerSaveInterval > TimeSpan.Zero, "Chat:AnswerSaveInterval must be positive, e.g. 00:00:02.")
+        .Result;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SentryMcp.Core.Hosting;
 
 namespace SentryMcp.Server.Conversations;
 
@@ -8,7 +9,7 @@ public static class ConversationsSetup
     public static WebApplicationBuilder AddConversations(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ConversationOptions>().BindConfiguration("Chat").Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+        services.AddOptions<ConversationOptions>().BindConfiguration("Chat").ValidateWith<ConversationOptions, ConversationOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ILiveTurns, InMemoryLiveTurns>();
         services.AddScoped<ConversationStore>();

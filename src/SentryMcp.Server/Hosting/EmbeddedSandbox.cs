@@ -1,3 +1,4 @@
+using SentryMcp.Core.Hosting;
 using SentryMcp.Sandbox;
 
 namespace SentryMcp.Server.Hosting;
@@ -20,7 +21,7 @@ public static class EmbeddedSandbox
                 o.Host ??= config["SENTRY_HOST"];
                 o.PublicUrl ??= config["PUBLIC_URL"];
             })
-            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+            .ValidateWith<SentryHostOptions, SentryHostOptionsValidator>();
         if (host is not null || hasCredentials)
         {
             return builder;

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using SentryMcp.Core.Api;
+using SentryMcp.Core.Hosting;
 
 namespace SentryMcp.Server.Hosting;
 
@@ -24,19 +26,18 @@ public sealed class SentryHostOptions
     public bool UsingSandbox { get; set; }
 
     public SentryHost SentryHost => new(new Uri(Host ?? "https://sentry.io"));
+}
 
-    public void Validate()
-    {
-        if (Host is not null && (!Uri.TryCreate(Host, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.AbsolutePath.Length > 1))
-        {
-            throw new InvalidOperationException($"SENTRY_HOST '{Host}' is not valid: use a base URL such as https://sentry.io or https://sentry.example.com.");
-        }
+/// <summary>Every unusable <see cref="SentryHostOptions"/> setting, with how to fix it.</summary>
+public sealed class SentryHostOptionsValidator : IValidateOptions<SentryHostOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SentryHostOptions options) => new OptionsProblems()
+        .Require(options.Host is null || (Uri.TryCreate(options.Host, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.AbsolutePath.Length <= 1),
+            $"SENTRY_HOST '{options.Host}' is not valid: use a base URL such as https://sentry.io or https://sentry.example.com.")
         // An origin only: the OAuth issuer, its endpoints and the MCP URLs all hang off it, and a path
         // prefix would need every one of them (and the proxy) rewritten.
-        if (PublicUrl is not null && (!Uri.TryCreate(PublicUrl, UriKind.Absolute, out var publicUri) || publicUri.Scheme is not ("http" or "https") ||
-            publicUri.AbsolutePath.Length > 1 || publicUri.Query.Length > 0 || publicUri.Fragment.Length > 0 || publicUri.UserInfo.Length > 0))
-        {
-            throw new InvalidOperationException($"PUBLIC_URL '{PublicUrl}' is not valid: use the origin clients reach this server at, such as https://mcp.example.com (no path).");
-        }
-    }
+        .Require(options.PublicUrl is null || (Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var publicUri) && publicUri.Scheme is "http" or "https" &&
+            publicUri.AbsolutePath.Length <= 1 && publicUri.Query.Length == 0 && publicUri.Fragment.Length == 0 && publicUri.UserInfo.Length == 0),
+            $"PUBLIC_URL '{options.PublicUrl}' is not valid: use the origin clients reach this server at, such as https://mcp.example.com (no path).")
+        .Result;
 }

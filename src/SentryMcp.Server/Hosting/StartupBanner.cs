@@ -21,13 +21,14 @@ public static class StartupBanner
 {
     public static void LogWhereToStart(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<IOptions<SentryHostOptions>>().Value;
-        var hasModel = app.Services.GetRequiredService<ChatClientHolder>().Client is not null;
         var json = string.Equals(app.Configuration["LOG_FORMAT"]?.Trim(), "json", StringComparison.OrdinalIgnoreCase) ||
             string.Equals(app.Configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase);
         var writer = app.Services.GetService<StartupBannerOutput>() is { } output ? output.Writer : json ? null : Console.Out;
+        // Options are read once the host started, that is after ValidateOnStart reported every bad setting.
         app.Lifetime.ApplicationStarted.Register(() =>
         {
+            var options = app.Services.GetRequiredService<IOptions<SentryHostOptions>>().Value;
+            var hasModel = app.Services.GetRequiredService<ChatClientHolder>().Client is not null;
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             if (Origin(options.PublicUrl, addresses) is not { } origin)
             {

@@ -28,7 +28,7 @@ public static class McpEndpoints
         var services = builder.Services;
         services.AddMemoryCache();
         services.AddSentryMcpHttp();
-        services.AddOptions<SseOptions>().BindConfiguration("Sse");
+        services.AddOptions<SseOptions>().BindConfiguration("Sse").ValidateWith<SseOptions, SseOptionsValidator>();
         services.AddAuthentication(McpCaller.AuthenticationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, McpAuthenticationHandler>(McpCaller.AuthenticationScheme, null);
         services.AddCors(o => o.AddPolicy(ProtectedResourceMetadata.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()));
@@ -205,7 +205,16 @@ public static class McpEndpoints
         Problems.Of(403, ErrorCodes.SessionCredentialMismatch, "This SSE session was opened with another sign-in. Post with a token of the sign-in that opened it, or open a new stream with GET /sse.", title: "Another sign-in's session");
 }
 
+/// <summary>The legacy HTTP+SSE transport (configuration section <c>Sse</c>).</summary>
 public sealed class SseOptions
 {
+    /// <summary>Pause between two keep-alive comments on an open stream.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+}
+
+public sealed class SseOptionsValidator : IValidateOptions<SseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SseOptions options) => new OptionsProblems()
+        .Require(options.KeepAliveInterval > TimeSpan.Zero, "Sse:KeepAliveInterval must be positive, e.g. Sse__KeepAliveInterval=00:00:15.")
+        .Result;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using SentryMcp.Core.Hosting;
 using SentryMcp.Server.Mcp;
 using SentryMcp.Server.Http;
 
@@ -14,6 +15,15 @@ public sealed class RateLimitOptions
 
     /// <summary>Requests per minute per authenticated user on the MCP endpoints.</summary>
     public int PerUserPerMinute { get; set; } = 60;
+}
+
+/// <summary>Limits must allow something; there is no upper bound (a load test runs with 100,000 per IP).</summary>
+public sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RateLimitOptions options) => new OptionsProblems()
+        .Require(options.PerIpPerMinute >= 1, "RateLimits:PerIpPerMinute must be at least 1, e.g. RateLimits__PerIpPerMinute=300.")
+        .Require(options.PerUserPerMinute >= 1, "RateLimits:PerUserPerMinute must be at least 1, e.g. RateLimits__PerUserPerMinute=60.")
+        .Result;
 }
 
 /// <summary>A sliding-window counter; in-process by default, shared when scaled out.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SentryMcp.Core.Hosting;
 
 namespace SentryMcp.Server.Security;
 
@@ -11,7 +12,7 @@ public static class RequestProtection
     {
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         var services = builder.Services;
-        services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits");
+        services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits").ValidateWith<RateLimitOptions, RateLimitOptionsValidator>();
         // Scale-out replaces these with Redis-backed ones: registered before it.
         services.AddSingleton<IRateLimitStore, InMemoryRateLimitStore>();
         services.Replace(ServiceDescriptor.Singleton<SentryMcp.Core.Search.ISearchTranslationBudget, SharedSearchTranslationBudget>());

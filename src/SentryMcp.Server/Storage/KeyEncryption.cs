@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Options;
 
 namespace SentryMcp.Server.Storage;
 
@@ -71,4 +72,24 @@ public sealed class KeyEncryptionOptions
     }
 
     private static InvalidOperationException Fix(string message) => new(message);
+}
+
+/// <summary>
+/// A certificate setting that cannot be used stops the start. Reading the file is the only full check of
+/// path, password and private key, so the validator loads it (and drops it; the key ring loads its own).
+/// </summary>
+public sealed class KeyEncryptionOptionsValidator : IValidateOptions<KeyEncryptionOptions>
+{
+    public ValidateOptionsResult Validate(string? name, KeyEncryptionOptions options)
+    {
+        try
+        {
+            options.LoadCertificate()?.Dispose();
+            return ValidateOptionsResult.Success;
+        }
+        catch (InvalidOperationException problem)
+        {
+            return ValidateOptionsResult.Fail(problem.Message);
+        }
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SentryMcp.Core.Hosting;
 using OpenIddict.Server;
 
 namespace SentryMcp.Server.Storage;
@@ -37,7 +38,9 @@ public static class StorageSetup
         var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("sentry-mcp")
             .PersistKeysToDbContext<AppDbContext>();
-        var keyEncryption = builder.Configuration.GetSection("DataProtection").Get<KeyEncryptionOptions>() ?? new KeyEncryptionOptions();
+        // Read while the services are registered, so checked here rather than when the host starts.
+        var keyEncryption = OptionsProblems.ThrowIfInvalid(new KeyEncryptionOptionsValidator(),
+            builder.Configuration.GetSection("DataProtection").Get<KeyEncryptionOptions>() ?? new KeyEncryptionOptions());
         if (keyEncryption.LoadCertificate() is { } certificate)
         {
             // New keys are written encrypted; keys written before stay readable (they are plain XML).

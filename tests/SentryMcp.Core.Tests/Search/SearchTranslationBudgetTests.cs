@@ -35,7 +35,7 @@ public sealed class SearchTranslationBudgetTests
     [InlineData(10_001)]
     public void A_budget_outside_1_to_10000_is_refused_at_start_up(int perMinute)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => new SearchTranslatorOptions { TranslationsPerUserPerMinute = perMinute }.Validate());
-        Assert.Contains("TranslationsPerUserPerMinute", error.Message);
+        var result = new SearchTranslatorOptionsValidator().Validate(null, new SearchTranslatorOptions { TranslationsPerUserPerMinute = perMinute });
+        Assert.Contains("TranslationsPerUserPerMinute", Assert.Single(result.Failures!));
     }
 }

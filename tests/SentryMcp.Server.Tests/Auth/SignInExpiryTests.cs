@@ -7,13 +7,13 @@ using SentryMcp.Server.Storage;
 
 namespace SentryMcp.Server.Tests.Auth;
 
-/// <summary>A host whose sign-in state expires after one second and whose unused registrations expire at once.</summary>
+/// <summary>A host whose sign-in state expires after ten minutes and whose unused registrations expire after an hour.</summary>
 public sealed class ShortLivedAuthFixture : AuthServerFixture
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
     {
-        ["Auth:SignInTimeout"] = "00:00:01",
-        ["Auth:UnusedRegistrationLifetime"] = "00:00:00.001",
+        ["Auth:SignInTimeout"] = "00:10:00",
+        ["Auth:UnusedRegistrationLifetime"] = "01:00:00",
     };
 }
 
@@ -27,7 +27,7 @@ public sealed class SignInExpiryTests(ShortLivedAuthFixture server) : IClassFixt
         var consent = await browser.GetAsync(browser.AuthorizeUrl(client));
         var signIn = await browser.FollowAsync(await browser.SubmitFormAsync(consent, ("decision", "approve")));
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        server.Clock.Advance(TimeSpan.FromMinutes(11));
         var response = await browser.FollowAsync(await browser.SubmitFormAsync(signIn, ("decision", "allow")));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -37,15 +37,18 @@ public sealed class SignInExpiryTests(ShortLivedAuthFixture server) : IClassFixt
     }
 
     [Fact]
-    public async Task Registrations_never_used_for_a_sign_in_are_deleted_by_the_cleanup()
+    public async Task Registrations_never_used_for_a_sign_in_are_deleted_by_the_cleanup_once_older_than_the_lifetime()
     {
         using var browser = server.NewBrowser();
         var unused = await browser.RegisterAsync();
-        await Task.Delay(10);
+        server.Clock.Advance(TimeSpan.FromMinutes(61));
+        var fresh = await browser.RegisterAsync();
 
         await server.App.Services.GetRequiredService<RegistrationCleanup>().RunOnceAsync(CancellationToken.None);
 
         using var scope = server.App.Services.CreateScope();
-        Assert.Null(await scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>().FindByClientIdAsync(unused.ClientId));
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        Assert.Null(await applications.FindByClientIdAsync(unused.ClientId));
+        Assert.NotNull(await applications.FindByClientIdAsync(fresh.ClientId));
     }
 }

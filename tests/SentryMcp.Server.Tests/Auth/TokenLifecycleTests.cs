@@ -16,7 +16,7 @@ public sealed class TokenLifecycleTests(AuthServerFixture server) : IClassFixtur
 
         var second = await OAuthBrowser.ReadTokensAsync(await browser.RefreshRawAsync(client, first.RefreshToken));
         var withinGrace = await browser.RefreshRawAsync(client, first.RefreshToken);
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        server.Clock.Advance(TimeSpan.FromMinutes(6));
         var afterGrace = await browser.RefreshRawAsync(client, first.RefreshToken);
         var newest = await browser.RefreshRawAsync(client, second.RefreshToken);
 

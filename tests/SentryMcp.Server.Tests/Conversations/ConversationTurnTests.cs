@@ -252,26 +252,14 @@ public sealed class ConversationTitleTests(TitledConversationsFixture fixture) :
     }
 }
 
-/// <summary>A clock the test moves, and a sweep that runs often.</summary>
+/// <summary>A sweep that runs often (the test moves the host's clock).</summary>
 public sealed class RetentionFixture : ChatFixture
 {
-    public MovableClock Clock { get; } = new();
-
     protected override IDictionary<string, string?> ChatSettings => new Dictionary<string, string?>(base.ChatSettings)
     {
         ["Chat:ConversationRetention"] = "90.00:00:00",
         ["Chat:RetentionSweepInterval"] = "00:00:00.200",
     };
-
-    protected override void Configure(WebApplicationBuilder builder) => builder.Services.AddSingleton<TimeProvider>(Clock);
-}
-
-/// <summary>The system clock plus an offset the test sets (timers stay real).</summary>
-public sealed class MovableClock : TimeProvider
-{
-    public TimeSpan Offset { get; set; }
-
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
 }
 
 public sealed class ConversationRetentionTests(RetentionFixture fixture) : IClassFixture<RetentionFixture>

@@ -34,8 +34,10 @@ public sealed class LlmTelemetryTests(ChatFixture fixture) : SignedInChatTest<Ch
             Assert.NotEqual(ActivityStatusCode.Error, call.Status);
             Assert.True(call.Duration > TimeSpan.Zero);
         });
-        Assert.Equal([(321L, 12L), (400L, 7L)], calls.Select(c => ((long)c.GetTagItem("gen_ai.usage.input_tokens")!, (long)c.GetTagItem("gen_ai.usage.output_tokens")!)));
-        Assert.Equal(["tool_calls", "stop"], calls.Select(c => ((string[])c.GetTagItem("gen_ai.response.finish_reasons")!).Single()));
+        Assert.Equal([(321, 12), (400, 7)], calls.Select(c => ((int)c.GetTagItem("gen_ai.usage.input_tokens")!, (int)c.GetTagItem("gen_ai.usage.output_tokens")!)));
+        // Microsoft.Extensions.AI writes the finish reasons as one JSON array string.
+        Assert.Equal(["[\"tool_calls\"]", "[\"stop\"]"], calls.Select(c => (string)c.GetTagItem("gen_ai.response.finish_reasons")!));
+        Assert.All(calls, call => Assert.Equal("chat", call.GetTagItem("gen_ai.operation.name")));
         // The tool the model called is traced in the same trace.
         Assert.Contains(telemetry.Spans, s => s.DisplayName == "mcp.tool whoami");
 
@@ -45,7 +47,12 @@ public sealed class LlmTelemetryTests(ChatFixture fixture) : SignedInChatTest<Ch
         Assert.Equal(19, tokens.Where(t => t.Tag("type") == "output").Sum(t => t.Value));
         var durations = telemetry.Measurements("sentry_mcp.llm.duration");
         Assert.Equal(2, durations.Count);
-        Assert.All(durations, d => Assert.Equal((Model, "ok"), (d.Tag("model"), d.Tag("outcome"))));
+        Assert.All(durations, d => Assert.Equal((Model, "ok", "chat"), (d.Tag("model"), d.Tag("outcome"), d.Tag("purpose"))));
+        // The GenAI convention's own metrics, from UseOpenTelemetry, on the same meter.
+        var usage = telemetry.Measurements("gen_ai.client.token.usage");
+        Assert.Equal(721, usage.Where(t => t.Tag("gen_ai.token.type") == "input").Sum(t => t.Value));
+        Assert.Equal(19, usage.Where(t => t.Tag("gen_ai.token.type") == "output").Sum(t => t.Value));
+        Assert.Equal(2, telemetry.Measurements("gen_ai.client.operation.duration").Count);
 
         var tagValues = telemetry.AllSpans.SelectMany(s => s.TagObjects).Select(t => Convert.ToString(t.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "")
             .Concat(telemetry.AllSpans.Select(s => s.DisplayName)).ToList();
@@ -67,6 +74,7 @@ public sealed class LlmTelemetryTests(ChatFixture fixture) : SignedInChatTest<Ch
         Assert.Equal(SentryMcpTelemetry.LlmOutcomes.Error, call.GetTagItem("llm.outcome"));
         Assert.Equal(500, call.GetTagItem("http.response.status_code"));
         Assert.Equal(ActivityStatusCode.Error, call.Status);
+        Assert.NotNull(call.GetTagItem("error.type"));
         Assert.Null(call.GetTagItem("gen_ai.usage.input_tokens"));
         var duration = Assert.Single(telemetry.Measurements("sentry_mcp.llm.duration"));
         Assert.Equal(("error", "500"), (duration.Tag("outcome"), duration.Tag("http.response.status_code")));

@@ -89,7 +89,7 @@ public sealed class ChatFaultTests(ChatFaultFixture fixture, ITestOutputHelper o
                 Assert.Single(Server.Llm.Requests);
                 if (abandoned)
                 {
-                    Assert.True(await Server.Llm.WaitForCancellationAsync(TimeSpan.FromSeconds(5)), $"{name}: the model call was not abandoned");
+                    Assert.True(await Server.Llm.WaitForCancellationAsync(Eventually.DefaultDeadline), $"{name}: the model call was not abandoned");
                 }
 
                 await NormalTurnAsync(withTool: round == 1);

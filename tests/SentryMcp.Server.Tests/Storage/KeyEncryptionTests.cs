@@ -66,7 +66,7 @@ public sealed class KeyEncryptionTests : IDisposable
     {
         var missing = Path.Combine(_directory, "missing.pfx");
 
-        var error = Assert.Throws<InvalidOperationException>(() => Build(missing, Password, new ConcurrentQueue<string>()));
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => Build(missing, Password, new ConcurrentQueue<string>()));
 
         Assert.Contains("DataProtection:KeyEncryptionCertificate: no file at " + missing, error.Message);
     }
@@ -78,7 +78,7 @@ public sealed class KeyEncryptionTests : IDisposable
     {
         var certificate = WriteCertificate(format, out _);
 
-        var error = Assert.Throws<InvalidOperationException>(() => Build(certificate, "wrong-password", new ConcurrentQueue<string>()));
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => Build(certificate, "wrong-password", new ConcurrentQueue<string>()));
 
         Assert.Contains("could not be read with the configured DataProtection:KeyEncryptionCertificatePassword", error.Message);
         Assert.DoesNotContain("wrong-password", error.Message);
@@ -93,7 +93,7 @@ public sealed class KeyEncryptionTests : IDisposable
         var path = Path.Combine(_directory, "public-only.pem");
         File.WriteAllText(path, certificate.ExportCertificatePem());
 
-        var error = Assert.Throws<InvalidOperationException>(() => Build(path, null, new ConcurrentQueue<string>()));
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => Build(path, null, new ConcurrentQueue<string>()));
 
         Assert.Contains("DataProtection:KeyEncryptionCertificate", error.Message);
     }
@@ -101,7 +101,7 @@ public sealed class KeyEncryptionTests : IDisposable
     [Fact]
     public void A_password_without_a_certificate_stops_the_start()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Build(null, Password, new ConcurrentQueue<string>()));
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => Build(null, Password, new ConcurrentQueue<string>()));
 
         Assert.Contains("DataProtection:KeyEncryptionCertificate is not", error.Message);
     }

@@ -33,7 +33,7 @@ public static class ChatModel
         // Local OpenAI-compatible servers (Ollama, vLLM) need no key, but the client requires one.
         var key = new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? "unused" : options.ApiKey);
         var client = new OpenAIClient(key, clientOptions).GetChatClient(options.Model).AsIChatClient();
-        return new ChatClientHolder(new SentryMcp.Core.Telemetry.LlmTelemetryChatClient(client, options.Model, "chat"));
+        return new ChatClientHolder(SentryMcp.Core.Telemetry.LlmTelemetryChatClient.Wrap(client, options.Model, "chat"));
     }
 }
 

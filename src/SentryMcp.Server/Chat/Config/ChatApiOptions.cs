@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using SentryMcp.Core.Hosting;
+
 namespace SentryMcp.Server.Chat.Config;
 
 /// <summary>How the chat talks to MCP servers.</summary>
@@ -69,45 +72,29 @@ public sealed class ChatApiOptions
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromDays(14);
 
     public bool LlmConfigured => !string.IsNullOrWhiteSpace(ApiKey) || !string.IsNullOrWhiteSpace(BaseUrl);
+}
 
-    public void Validate()
-    {
-        if (!string.IsNullOrWhiteSpace(BaseUrl) && !IsHttpUrl(BaseUrl))
-        {
-            throw new InvalidOperationException($"OPENAI_BASE_URL '{BaseUrl}' is not an http(s) URL. Use the API root, e.g. https://api.openai.com/v1.");
-        }
-        if (string.IsNullOrWhiteSpace(Model))
-        {
-            throw new InvalidOperationException("OPENAI_MODEL (or Chat:Model) is empty. Unset it to use gpt-4o, or name a chat model.");
-        }
-        if (McpUrl is not null && !IsHttpUrl(McpUrl))
-        {
-            throw new InvalidOperationException($"Chat:McpUrl '{McpUrl}' is not an http(s) URL, e.g. https://mcp.example.com/mcp.");
-        }
-        if (SelfUrl is not null && !IsHttpUrl(SelfUrl))
-        {
-            throw new InvalidOperationException($"Chat:SelfUrl '{SelfUrl}' is not an http(s) URL, e.g. http://127.0.0.1:8080.");
-        }
-        Require(MaxSteps is >= 1 and <= 50, "Chat:MaxSteps must be between 1 and 50.");
-        Require(MaxOutputTokens is >= 16 and <= 200_000, "Chat:MaxOutputTokens must be between 16 and 200000.");
-        Require(MessagesPerMinute >= 1, "Chat:MessagesPerMinute must be at least 1.");
-        Require(MaxToolResultChars >= 500, "Chat:MaxToolResultChars must be at least 500.");
-        Require(MaxMessages >= 1 && MaxTextPartChars >= 1 && MaxBodyBytes >= 1024, "Chat:MaxMessages, Chat:MaxTextPartChars and Chat:MaxBodyBytes (>= 1024) must be positive.");
-        Require(MaxCachedConnections >= 1, "Chat:MaxCachedConnections must be at least 1.");
-        Require(LlmTimeout > TimeSpan.Zero && ConnectionIdleTimeout > TimeSpan.Zero && SessionIdleTimeout > TimeSpan.Zero,
-            "Chat:LlmTimeout, Chat:ConnectionIdleTimeout and Chat:SessionIdleTimeout must be positive.");
-        Require(LlmIdleTimeout > TimeSpan.Zero && LlmIdleTimeout <= LlmTimeout,
-            "Chat:LlmIdleTimeout must be positive and at most Chat:LlmTimeout (e.g. 00:01:00 with 00:03:00).");
-    }
-
-    private static bool IsHttpUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException(message);
-        }
-    }
+/// <summary>Every unusable <see cref="ChatApiOptions"/> setting, with how to fix it.</summary>
+public sealed class ChatApiOptionsValidator : IValidateOptions<ChatApiOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ChatApiOptions options) => new OptionsProblems()
+        .Require(string.IsNullOrWhiteSpace(options.BaseUrl) || OptionsProblems.IsHttpUrl(options.BaseUrl),
+            $"OPENAI_BASE_URL '{options.BaseUrl}' is not an http(s) URL. Use the API root, e.g. https://api.openai.com/v1.")
+        .Require(!string.IsNullOrWhiteSpace(options.Model), "OPENAI_MODEL (or Chat:Model) is empty. Unset it to use gpt-4o, or name a chat model.")
+        .Require(options.McpUrl is null || OptionsProblems.IsHttpUrl(options.McpUrl), $"Chat:McpUrl '{options.McpUrl}' is not an http(s) URL, e.g. https://mcp.example.com/mcp.")
+        .Require(options.SelfUrl is null || OptionsProblems.IsHttpUrl(options.SelfUrl), $"Chat:SelfUrl '{options.SelfUrl}' is not an http(s) URL, e.g. http://127.0.0.1:8080.")
+        .Require(options.MaxSteps is >= 1 and <= 50, "Chat:MaxSteps must be between 1 and 50.")
+        .Require(options.MaxOutputTokens is >= 16 and <= 200_000, "Chat:MaxOutputTokens must be between 16 and 200000.")
+        .Require(options.MessagesPerMinute >= 1, "Chat:MessagesPerMinute must be at least 1.")
+        .Require(options.MaxToolResultChars >= 500, "Chat:MaxToolResultChars must be at least 500.")
+        .Require(options.MaxMessages >= 1, "Chat:MaxMessages must be at least 1.")
+        .Require(options.MaxTextPartChars >= 1, "Chat:MaxTextPartChars must be at least 1.")
+        .Require(options.MaxBodyBytes >= 1024, "Chat:MaxBodyBytes must be at least 1024.")
+        .Require(options.MaxCachedConnections >= 1, "Chat:MaxCachedConnections must be at least 1.")
+        .Require(options.LlmTimeout > TimeSpan.Zero, "Chat:LlmTimeout must be positive, e.g. 00:03:00.")
+        .Require(options.ConnectionIdleTimeout > TimeSpan.Zero, "Chat:ConnectionIdleTimeout must be positive, e.g. 00:15:00.")
+        .Require(options.SessionIdleTimeout > TimeSpan.Zero, "Chat:SessionIdleTimeout must be positive, e.g. 14.00:00:00.")
+        .Require(options.LlmIdleTimeout > TimeSpan.Zero && options.LlmIdleTimeout <= options.LlmTimeout,
+            "Chat:LlmIdleTimeout must be positive and at most Chat:LlmTimeout (e.g. 00:01:00 with 00:03:00).")
+        .Result;
 }
