@@ -12,28 +12,11 @@ namespace SentryMcp.E2E;
 [Collection(ChatCollection.Name)]
 public sealed class ChatActionsTests(ChatAppFixture app)
 {
-    private async Task<IPage> SignedInChatAsync(BrowserNewContextOptions? options = null)
-    {
-        app.Llm.Clear();
-        var page = await app.NewPageAsync(options);
-        await page.GotoAsync("/chat", Patient.Navigation);
-        await SignIn.WithSandboxAsync(page);
-        return page;
-    }
-
-    private static async Task SendAsync(IPage page, string question)
-    {
-        await Assertions.Expect(page.GetByTestId("send")).ToBeVisibleAsync();
-        var input = page.GetByTestId("chat-input");
-        await input.FillAsync(question);
-        await input.PressAsync("Enter");
-    }
-
     /// <summary>Asks and waits until the answer has ended, so it is stored before the test goes on.</summary>
     private async Task AskAsync(IPage page, string question, string answer)
     {
         app.Llm.Reply(answer);
-        await SendAsync(page, question);
+        await ChatPage.AskAsync(page, question);
         await Assertions.Expect(page.GetByTestId("message-assistant").Last).ToContainTextAsync(answer);
         await Assertions.Expect(page.GetByTestId("send")).ToBeVisibleAsync();
     }
@@ -42,7 +25,7 @@ public sealed class ChatActionsTests(ChatAppFixture app)
     public async Task Editing_an_earlier_question_continues_the_conversation_from_it_on_the_page_on_the_server_and_after_a_reload()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var page = await SignedInChatAsync();
+        var page = await app.SignedInChatAsync();
         await AskAsync(page, $"First question {tag}", "First answer.");
         await AskAsync(page, "Second question", "Second answer.");
         await Assertions.Expect(page.GetByTestId("message-assistant")).ToHaveCountAsync(2);
@@ -81,9 +64,9 @@ public sealed class ChatActionsTests(ChatAppFixture app)
     [Fact]
     public async Task Regenerate_replaces_the_last_answer_with_the_next_one_and_its_token_usage_and_a_reload_shows_the_new_one()
     {
-        var page = await SignedInChatAsync();
+        var page = await app.SignedInChatAsync();
         app.Llm.Enqueue(new ScriptedReply("The first take.") { PromptTokens = 123, CompletionTokens = 45 });
-        await SendAsync(page, "Summarize what broke");
+        await ChatPage.AskAsync(page, "Summarize what broke");
         var answer = page.GetByTestId("message-assistant").Last;
         await Assertions.Expect(answer).ToContainTextAsync("The first take.");
         // Token usage per answer, as the model reported it (messageMetadata.usage).
@@ -111,10 +94,10 @@ public sealed class ChatActionsTests(ChatAppFixture app)
     [Fact]
     public async Task Copy_on_a_tool_card_puts_the_tools_output_text_on_the_clipboard_and_the_shown_output_keeps_its_line_breaks()
     {
-        var page = await SignedInChatAsync(new() { Permissions = ["clipboard-read", "clipboard-write"] });
+        var page = await app.SignedInChatAsync(new() { Permissions = ["clipboard-read", "clipboard-write"] });
         app.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_copy", "find_organizations", "{}"));
         app.Llm.Reply("You can access Acme.");
-        await SendAsync(page, "Which organizations can I access?");
+        await ChatPage.AskAsync(page, "Which organizations can I access?");
         await Assertions.Expect(page.GetByTestId("message-assistant").Last).ToContainTextAsync("You can access Acme.");
         await Assertions.Expect(page.GetByTestId("send")).ToBeVisibleAsync();
         var card = page.Locator("[data-testid=tool-card][data-tool-name=find_organizations]");
@@ -149,7 +132,7 @@ public sealed class ChatActionsTests(ChatAppFixture app)
     public async Task Delete_all_asks_first_Esc_closes_only_its_dialog_and_confirming_empties_the_sidebar_and_the_server()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var page = await SignedInChatAsync();
+        var page = await app.SignedInChatAsync();
         await AskAsync(page, $"One to delete {tag}", "First.");
         await page.GetByTestId("new-chat").ClickAsync();
         await AskAsync(page, $"Another to delete {tag}", "Second.");
@@ -186,14 +169,14 @@ public sealed class ChatActionsTests(ChatAppFixture app)
     [Fact]
     public async Task Esc_in_the_delete_all_dialog_leaves_a_streaming_answer_running_and_Esc_outside_it_stops_the_answer_keeping_what_arrived()
     {
-        var page = await SignedInChatAsync();
+        var page = await app.SignedInChatAsync();
         // A finished conversation first: the sidebar offers "Delete all" only when it lists one.
         await AskAsync(page, "Something to list", "Listed.");
         await Assertions.Expect(page.GetByTestId("delete-all-conversations")).ToBeVisibleAsync();
 
         // Esc in the dialog while an answer streams: the dialog closes and the answer runs to its end.
         var first = app.Llm.Held("The first answer begins, and it runs to its very end.", chunks: 2, chunkSize: 12);
-        await SendAsync(page, "Answer while I look at the dialog");
+        await ChatPage.AskAsync(page, "Answer while I look at the dialog");
         await Assertions.Expect(page.GetByTestId("message-assistant").Last).ToContainTextAsync("The first answer");
         await Assertions.Expect(page.GetByTestId("stop")).ToBeVisibleAsync();
         var dialog = page.GetByTestId("delete-all-dialog");
@@ -209,7 +192,7 @@ public sealed class ChatActionsTests(ChatAppFixture app)
 
         // Esc outside any dialog stops the answer; what arrived stays.
         var second = app.Llm.Held("Half of the answer arrived. The rest never comes.", chunks: 2, chunkSize: 13);
-        await SendAsync(page, "Answer slowly");
+        await ChatPage.AskAsync(page, "Answer slowly");
         var answer = page.GetByTestId("message-assistant").Last;
         await Assertions.Expect(answer).ToContainTextAsync("Half of the answer");
         await Assertions.Expect(page.GetByTestId("stop")).ToBeVisibleAsync();

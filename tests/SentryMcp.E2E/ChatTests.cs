@@ -8,32 +8,13 @@ public sealed class ChatTests(ChatAppFixture app)
 {
     private const string Answer = "Here is what I found:\n\n| Organization | Slug |\n|---|---|\n| Acme | `acme` |\n\n```json\n{\"ok\": true}\n```";
 
-    private async Task<IPage> SignedInChatAsync()
-    {
-        app.Llm.Clear();
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/chat");
-        await SignIn.WithSandboxAsync(page);
-        return page;
-    }
-
-    private static async Task AskAsync(IPage page, string question)
-    {
-        // The input ignores Enter while an answer is still streaming (the text stays in the box), so a
-        // follow-up question waits until the previous turn has finished, as a person would.
-        await Assertions.Expect(page.GetByTestId("send")).ToBeVisibleAsync();
-        var input = page.GetByTestId("chat-input");
-        await input.FillAsync(question);
-        await input.PressAsync("Enter");
-    }
-
     [Fact]
     public async Task A_question_shows_the_tool_card_then_a_markdown_answer()
     {
-        var page = await SignedInChatAsync();
+        var page = await app.SignedInChatAsync();
         app.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_1", "find_organizations", JsonSerializer.Serialize(new { })));
         app.Llm.Reply(Answer);
-        await AskAsync(page, "Which organizations can I access?");
+        await ChatPage.AskAsync(page, "Which organizations can I access?");
 
         var card = page.GetByTestId("tool-card").First;
         await Assertions.Expect(card).ToHaveAttributeAsync("data-tool-name", "find_organizations");
@@ -53,10 +34,10 @@ public sealed class ChatTests(ChatAppFixture app)
     [Fact]
     public async Task Approving_a_write_tool_runs_it_and_denying_it_does_not()
     {
-        var page = await SignedInChatAsync();
+        var page = await app.SignedInChatAsync();
         app.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_2", "update_issue", JsonSerializer.Serialize(new { organizationSlug = "acme", issueId = "API-BACKEND-1", status = "resolved" })));
         app.Llm.Reply("Resolved **API-BACKEND-1**.");
-        await AskAsync(page, "Resolve API-BACKEND-1");
+        await ChatPage.AskAsync(page, "Resolve API-BACKEND-1");
 
         var card = page.GetByTestId("tool-card").Last;
         await Assertions.Expect(card).ToHaveAttributeAsync("data-status", "approval");
@@ -67,7 +48,7 @@ public sealed class ChatTests(ChatAppFixture app)
 
         app.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_3", "update_issue", JsonSerializer.Serialize(new { organizationSlug = "acme", issueId = "API-BACKEND-1", status = "ignored" })));
         app.Llm.Reply("Understood, I left it as it is.");
-        await AskAsync(page, "Now ignore it");
+        await ChatPage.AskAsync(page, "Now ignore it");
         var second = page.GetByTestId("tool-card").Last;
         await Assertions.Expect(second).ToHaveAttributeAsync("data-status", "approval");
         await second.GetByTestId("tool-deny").ClickAsync();
@@ -77,9 +58,9 @@ public sealed class ChatTests(ChatAppFixture app)
     [Fact]
     public async Task The_prompts_dialog_enforces_required_arguments_and_sends_the_prompt()
     {
-        var page = await SignedInChatAsync();
+        var page = await app.SignedInChatAsync();
         app.Llm.Reply("No errors go through `users.py`.");
-        await AskAsync(page, "/prompts");
+        await ChatPage.AskAsync(page, "/prompts");
         await page.GetByTestId("pick-find_errors_in_file").ClickAsync();
         var dialog = page.GetByTestId("prompt-dialog");
         await dialog.GetByTestId("schema-form-submit").ClickAsync();
@@ -97,9 +78,9 @@ public sealed class ChatTests(ChatAppFixture app)
     [Fact]
     public async Task Stop_ends_the_answer_mid_stream_and_keeps_what_arrived()
     {
-        var page = await SignedInChatAsync();
+        var page = await app.SignedInChatAsync();
         app.Llm.Slow(string.Concat(Enumerable.Repeat("A long answer that keeps going. ", 60)), TimeSpan.FromMilliseconds(150), chunkSize: 32);
-        await AskAsync(page, "Tell me everything");
+        await ChatPage.AskAsync(page, "Tell me everything");
         var answer = page.GetByTestId("message-assistant").Last;
         await Assertions.Expect(answer).ToContainTextAsync("A long answer");
         await Screenshots.SaveAsync(page, "chat-streaming");
@@ -115,13 +96,13 @@ public sealed class ChatTests(ChatAppFixture app)
     [Fact]
     public async Task An_ended_session_offers_sign_in_again_and_keeps_the_conversation()
     {
-        var page = await SignedInChatAsync();
+        var page = await app.SignedInChatAsync();
         app.Llm.Reply("First answer.");
-        await AskAsync(page, "First question");
+        await ChatPage.AskAsync(page, "First question");
         await Assertions.Expect(page.GetByTestId("message-assistant").Last).ToContainTextAsync("First answer.");
 
         await page.Context.ClearCookiesAsync();
-        await AskAsync(page, "Second question");
+        await ChatPage.AskAsync(page, "Second question");
         await Assertions.Expect(page.GetByTestId("sign-in-again")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "chat-session-expired");
         await Assertions.Expect(page.GetByTestId("message-user").First).ToContainTextAsync("First question");

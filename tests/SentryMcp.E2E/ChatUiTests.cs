@@ -7,29 +7,12 @@ namespace SentryMcp.E2E;
 [Collection(ChatCollection.Name)]
 public sealed class ChatUiTests(ChatAppFixture app)
 {
-    private async Task<IPage> SignedInChatAsync(BrowserNewContextOptions? options = null)
-    {
-        app.Llm.Clear();
-        var page = await app.NewPageAsync(options);
-        await page.GotoAsync("/chat", Patient.Navigation);
-        await SignIn.WithSandboxAsync(page);
-        return page;
-    }
-
-    private static async Task AskAsync(IPage page, string question)
-    {
-        await Assertions.Expect(page.GetByTestId("send")).ToBeVisibleAsync();
-        var input = page.GetByTestId("chat-input");
-        await input.FillAsync(question);
-        await input.PressAsync("Enter");
-    }
-
     [Fact]
     public async Task Jump_to_latest_is_drawn_above_the_list_and_a_mouse_click_reaches_it()
     {
-        var page = await SignedInChatAsync(new() { ViewportSize = new() { Width = 1000, Height = 600 } });
+        var page = await app.SignedInChatAsync(new() { ViewportSize = new() { Width = 1000, Height = 600 } });
         app.Llm.Reply(string.Join("\n\n", Enumerable.Range(1, 60).Select(i => $"Paragraph {i} of a long answer.")));
-        await AskAsync(page, "Write a lot");
+        await ChatPage.AskAsync(page, "Write a lot");
         await Assertions.Expect(page.GetByTestId("message-assistant").Last).ToContainTextAsync("Paragraph 60");
 
         var list = page.GetByTestId("message-list");
@@ -45,16 +28,16 @@ public sealed class ChatUiTests(ChatAppFixture app)
     [Fact]
     public async Task An_approval_reads_as_a_sentence_and_is_closed_as_denied_when_the_user_moves_on()
     {
-        var page = await SignedInChatAsync();
+        var page = await app.SignedInChatAsync();
         app.Llm.ReplyWithToolCalls(null, new ScriptedToolCall("call_stale", "update_issue",
             JsonSerializer.Serialize(new { organizationSlug = "acme", issueId = "API-BACKEND-1", status = "resolved" })));
-        await AskAsync(page, "Resolve API-BACKEND-1");
+        await ChatPage.AskAsync(page, "Resolve API-BACKEND-1");
         var card = page.GetByTestId("tool-card").Last;
         await Assertions.Expect(card).ToHaveAttributeAsync("data-status", "approval");
         await Assertions.Expect(card.GetByTestId("approval-sentence")).ToContainTextAsync("Update issue API-BACKEND-1 in acme (status: resolved)");
 
         app.Llm.Reply("Fine, something else then.");
-        await AskAsync(page, "Actually, never mind: what else is new?");
+        await ChatPage.AskAsync(page, "Actually, never mind: what else is new?");
         await Assertions.Expect(page.GetByTestId("message-assistant").Last).ToContainTextAsync("Fine, something else then.");
         var stale = page.Locator("[data-testid=tool-card][data-tool-name=update_issue]");
         await Assertions.Expect(stale).ToHaveAttributeAsync("data-status", "denied");
@@ -66,9 +49,9 @@ public sealed class ChatUiTests(ChatAppFixture app)
     [Fact]
     public async Task Esc_stops_a_streaming_answer()
     {
-        var page = await SignedInChatAsync();
+        var page = await app.SignedInChatAsync();
         app.Llm.Slow(string.Concat(Enumerable.Repeat("An answer that goes on and on. ", 80)), TimeSpan.FromMilliseconds(150), chunkSize: 32);
-        await AskAsync(page, "Tell me everything");
+        await ChatPage.AskAsync(page, "Tell me everything");
         await Assertions.Expect(page.GetByTestId("message-assistant").Last).ToContainTextAsync("An answer that goes on");
         await Assertions.Expect(page.GetByTestId("stop")).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Escape");
@@ -79,9 +62,9 @@ public sealed class ChatUiTests(ChatAppFixture app)
     [Fact]
     public async Task A_prompt_turn_shows_the_prompt_name_and_arguments_and_its_dialog_starts_in_the_filter_box()
     {
-        var page = await SignedInChatAsync();
+        var page = await app.SignedInChatAsync();
         app.Llm.Reply("No errors go through `users.py`.");
-        await AskAsync(page, "/prompts");
+        await ChatPage.AskAsync(page, "/prompts");
         var filter = page.GetByTestId("prompts-picker").GetByRole(AriaRole.Searchbox);
         await Assertions.Expect(filter).ToBeFocusedAsync();
         await filter.FillAsync("errors_in_file");
@@ -103,7 +86,7 @@ public sealed class ChatUiTests(ChatAppFixture app)
     [Fact]
     public async Task Tool_descriptions_in_the_picker_leave_out_the_model_facing_text_and_clamp_to_two_lines()
     {
-        var page = await SignedInChatAsync(new() { ViewportSize = new() { Width = 420, Height = 800 } });
+        var page = await app.SignedInChatAsync(new() { ViewportSize = new() { Width = 420, Height = 800 } });
         var input = page.GetByTestId("chat-input");
         await input.FillAsync("/tools");
         await input.PressAsync("Enter");

@@ -5,23 +5,11 @@ namespace SentryMcp.E2E;
 [Collection(ChatCollection.Name)]
 public sealed class ConversationSidebarTests(ChatAppFixture app)
 {
-    private async Task<IPage> SignedInChatAsync(BrowserNewContextOptions? options = null)
-    {
-        app.Llm.Clear();
-        var page = await app.NewPageAsync(options);
-        await page.GotoAsync("/chat");
-        await SignIn.WithSandboxAsync(page);
-        return page;
-    }
-
     /// <summary>Asks and waits for the answer, so the conversation is stored before the test goes on.</summary>
     private async Task AskAsync(IPage page, string question, string answer)
     {
         app.Llm.Reply(answer);
-        await Assertions.Expect(page.GetByTestId("send")).ToBeVisibleAsync();
-        var input = page.GetByTestId("chat-input");
-        await input.FillAsync(question);
-        await input.PressAsync("Enter");
+        await ChatPage.AskAsync(page, question);
         await Assertions.Expect(page.GetByTestId("message-assistant").Last).ToContainTextAsync(answer);
         await Assertions.Expect(page.GetByTestId("send")).ToBeVisibleAsync();
     }
@@ -33,7 +21,7 @@ public sealed class ConversationSidebarTests(ChatAppFixture app)
     public async Task Two_tabs_hold_two_conversations_and_back_switches_between_them()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var first = await SignedInChatAsync();
+        var first = await app.SignedInChatAsync();
         await AskAsync(first, $"First question {tag}", "First answer.");
         await Assertions.Expect(first).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/chat/[A-Za-z0-9_-]+$"));
         var firstUrl = first.Url;
@@ -65,7 +53,7 @@ public sealed class ConversationSidebarTests(ChatAppFixture app)
     public async Task Search_finds_a_conversation_by_message_text_and_delete_removes_it()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var page = await SignedInChatAsync();
+        var page = await app.SignedInChatAsync();
         await AskAsync(page, $"Where does checkout fail {tag}?", "In the payment step.");
         await page.GetByTestId("new-chat").ClickAsync();
         await AskAsync(page, "Something else entirely", "Sure.");
@@ -90,7 +78,7 @@ public sealed class ConversationSidebarTests(ChatAppFixture app)
     public async Task Export_downloads_a_markdown_file_with_the_question()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var page = await SignedInChatAsync();
+        var page = await app.SignedInChatAsync();
         await AskAsync(page, $"Export me {tag}", "Exported answer.");
         // Token usage per answer, from the answer's messageMetadata.usage.
         await Assertions.Expect(page.GetByTestId("message-assistant").Last.GetByTestId("token-usage")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d+ in · \d+ out tokens"));
@@ -108,7 +96,7 @@ public sealed class ConversationSidebarTests(ChatAppFixture app)
     public async Task Rename_changes_the_title_in_the_sidebar_and_on_the_server_and_Esc_keeps_the_old_one()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var page = await SignedInChatAsync();
+        var page = await app.SignedInChatAsync();
         await AskAsync(page, $"Why does checkout fail {tag}", "It times out.");
         var item = page.Locator($"[data-testid=conversation-item][data-conversation-id='{StoredConversation.IdOf(page)}']");
         var link = item.GetByRole(AriaRole.Link);
@@ -140,7 +128,7 @@ public sealed class ConversationSidebarTests(ChatAppFixture app)
     public async Task Logging_out_in_one_tab_keeps_the_conversations_and_the_other_tab_signs_in_again_to_continue()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var page = await SignedInChatAsync();
+        var page = await app.SignedInChatAsync();
         await AskAsync(page, $"Kept across a logout {tag}", "Kept.");
         var other = await page.Context.NewPageAsync();
         await other.GotoAsync(page.Url, Patient.Navigation);
@@ -174,7 +162,7 @@ public sealed class ConversationSidebarTests(ChatAppFixture app)
     public async Task On_a_phone_the_conversations_are_a_drawer()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var page = await SignedInChatAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2 });
+        var page = await app.SignedInChatAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2 });
         await AskAsync(page, $"Phone question {tag}", "Phone answer.");
         var sidebar = page.GetByRole(AriaRole.Navigation, new() { Name = "Conversations" });
         await Assertions.Expect(sidebar).ToBeHiddenAsync();

@@ -7,6 +7,7 @@ using SentryMcp.Core.Hosting;
 using SentryMcp.Core.Search;
 using SentryMcp.Core.Tools;
 using SentryMcp.Stdio;
+using SentryMcp.TestDoubles;
 
 namespace SentryMcp.Core.Tests.Hosting;
 
@@ -21,7 +22,7 @@ public sealed class OptionsValidationTests
             BaseUrl = "ftp://docs.sentry.io", RequestTimeout = TimeSpan.Zero, IndexTtl = TimeSpan.FromSeconds(-1), MaxIndexBytes = 0, MaxPageBytes = -5,
         });
 
-        AssertFailures(result, "SENTRY_DOCS_URL", "Docs:RequestTimeout", "Docs:IndexTtl", "Docs:MaxIndexBytes", "Docs:MaxPageBytes");
+        OptionsAssert.Failures(result, "SENTRY_DOCS_URL", "Docs:RequestTimeout", "Docs:IndexTtl", "Docs:MaxIndexBytes", "Docs:MaxPageBytes");
     }
 
     [Theory]
@@ -38,7 +39,7 @@ public sealed class OptionsValidationTests
     [InlineData("https://docs.sentry.io/?x=1")]
     [InlineData("")]
     public void Other_docs_urls_are_refused_with_the_setting_name(string url) =>
-        AssertFailures(new DocsOptionsValidator().Validate(null, new DocsOptions { BaseUrl = url }), "SENTRY_DOCS_URL");
+        OptionsAssert.Failures(new DocsOptionsValidator().Validate(null, new DocsOptions { BaseUrl = url }), "SENTRY_DOCS_URL");
 
     [Fact]
     public void Sentry_client_options_report_every_bad_timeout_retry_and_limit()
@@ -49,10 +50,10 @@ public sealed class OptionsValidationTests
             RetryBaseDelay = TimeSpan.FromSeconds(2), MaxRetryDelay = TimeSpan.FromSeconds(1), MaxResponseBytes = 0, UserAgent = " ",
         });
 
-        AssertFailures(result, "Sentry:Client:TotalTimeout", "Sentry:Client:MaxRetryAttempts", "Sentry:Client:MaxRetryDelay",
+        OptionsAssert.Failures(result, "Sentry:Client:TotalTimeout", "Sentry:Client:MaxRetryAttempts", "Sentry:Client:MaxRetryDelay",
             "Sentry:Client:MaxResponseBytes", "Sentry:Client:UserAgent");
         Assert.True(new SentryClientOptionsValidator().Validate(null, new SentryClientOptions()).Succeeded);
-        AssertFailures(new SentryClientOptionsValidator().Validate(null, new SentryClientOptions { AttemptTimeout = TimeSpan.Zero, RetryBaseDelay = TimeSpan.Zero }),
+        OptionsAssert.Failures(new SentryClientOptionsValidator().Validate(null, new SentryClientOptions { AttemptTimeout = TimeSpan.Zero, RetryBaseDelay = TimeSpan.Zero }),
             "Sentry:Client:AttemptTimeout", "Sentry:Client:RetryBaseDelay");
     }
 
@@ -64,7 +65,7 @@ public sealed class OptionsValidationTests
             BaseUrl = "localhost:11434", Model = "", Timeout = TimeSpan.FromMinutes(6), MaxRetries = -1, TranslationsPerUserPerMinute = 10_001,
         });
 
-        AssertFailures(result, "OPENAI_BASE_URL", "OPENAI_MODEL", "Sentry:SearchTranslator:Timeout", "Sentry:SearchTranslator:MaxRetries",
+        OptionsAssert.Failures(result, "OPENAI_BASE_URL", "OPENAI_MODEL", "Sentry:SearchTranslator:Timeout", "Sentry:SearchTranslator:MaxRetries",
             "Sentry:SearchTranslator:TranslationsPerUserPerMinute");
         Assert.True(new SearchTranslatorOptionsValidator().Validate(null, new SearchTranslatorOptions()).Succeeded);
     }
@@ -72,9 +73,9 @@ public sealed class OptionsValidationTests
     [Fact]
     public void Seer_and_confirmation_options_report_each_non_positive_wait()
     {
-        AssertFailures(new SeerOptionsValidator().Validate(null, new SeerOptions { PollInterval = TimeSpan.Zero, Timeout = TimeSpan.FromSeconds(-1) }),
+        OptionsAssert.Failures(new SeerOptionsValidator().Validate(null, new SeerOptions { PollInterval = TimeSpan.Zero, Timeout = TimeSpan.FromSeconds(-1) }),
             "Seer:PollInterval", "Seer:Timeout");
-        AssertFailures(new ConfirmationOptionsValidator().Validate(null, new ConfirmationOptions { Timeout = TimeSpan.Zero }), "Confirmation:Timeout");
+        OptionsAssert.Failures(new ConfirmationOptionsValidator().Validate(null, new ConfirmationOptions { Timeout = TimeSpan.Zero }), "Confirmation:Timeout");
         Assert.True(new SeerOptionsValidator().Validate(null, new SeerOptions()).Succeeded);
         Assert.True(new ConfirmationOptionsValidator().Validate(null, new ConfirmationOptions()).Succeeded);
     }
@@ -95,7 +96,7 @@ public sealed class OptionsValidationTests
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync(CancellationToken.None));
 
         var messages = OptionsProblems.Of(failure);
-        Assert.Equal(messages.Count, Flatten(failure).Sum(e => e.Failures.Count()));
+        Assert.Equal(messages.Count, OptionsAssert.Flatten(failure).Sum(e => e.Failures.Count()));
         Assert.Contains(messages, m => m.StartsWith("Seer:PollInterval", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("Seer:Timeout", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("Docs:MaxPageBytes", StringComparison.Ordinal));
@@ -109,24 +110,5 @@ public sealed class OptionsValidationTests
     {
         Assert.Empty(OptionsProblems.Of(new InvalidOperationException("port in use")));
         Assert.Empty(OptionsProblems.Of(new AggregateException(new OptionsValidationException("x", typeof(SeerOptions), ["Seer:Timeout must be positive"]), new IOException())));
-    }
-
-    private static IEnumerable<OptionsValidationException> Flatten(Exception failure) => failure switch
-    {
-        OptionsValidationException single => [single],
-        AggregateException many => many.InnerExceptions.SelectMany(Flatten),
-        _ => throw new Xunit.Sdk.XunitException($"Expected an options validation failure, got {failure}"),
-    };
-
-    /// <summary>Exactly these settings are named, one failure each, so no problem hides behind another.</summary>
-    private static void AssertFailures(ValidateOptionsResult result, params string[] settings)
-    {
-        Assert.True(result.Failed);
-        var failures = result.Failures!.ToList();
-        Assert.Equal(settings.Length, failures.Count);
-        foreach (var setting in settings)
-        {
-            Assert.Single(failures, f => f.Contains(setting, StringComparison.Ordinal));
-        }
     }
 }

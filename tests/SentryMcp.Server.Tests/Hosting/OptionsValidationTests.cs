@@ -6,6 +6,7 @@ using SentryMcp.Server.Conversations;
 using SentryMcp.Server.Hosting;
 using SentryMcp.Server.Mcp;
 using SentryMcp.Server.Security;
+using SentryMcp.TestDoubles;
 
 namespace SentryMcp.Server.Tests.Hosting;
 
@@ -24,7 +25,7 @@ public sealed class OptionsValidationTests : IDisposable
             UnusedRegistrationLifetime = TimeSpan.Zero, RegistrationsPerHourPerIp = 0, ClientMetadataTimeout = TimeSpan.FromMinutes(1), ClientMetadataMaxBytes = 100,
         });
 
-        AssertFailures(result, "SENTRY_CLIENT_SECRET", "Auth:SignInTimeout", "Auth:AccessTokenLifetime", "Auth:RefreshTokenLifetime",
+        OptionsAssert.Failures(result, "SENTRY_CLIENT_SECRET", "Auth:SignInTimeout", "Auth:AccessTokenLifetime", "Auth:RefreshTokenLifetime",
             "Auth:RefreshTokenReuseLeeway", "Auth:AuthorizationCodeLifetime", "Auth:UnusedRegistrationLifetime", "Auth:RegistrationsPerHourPerIp",
             "Auth:ClientMetadataTimeout", "Auth:ClientMetadataMaxBytes");
         Assert.True(new AuthOptionsValidator().Validate(null, new AuthOptions()).Succeeded);
@@ -40,7 +41,7 @@ public sealed class OptionsValidationTests : IDisposable
             LlmTimeout = TimeSpan.Zero, ConnectionIdleTimeout = TimeSpan.Zero, SessionIdleTimeout = TimeSpan.Zero, LlmIdleTimeout = TimeSpan.FromMinutes(1),
         });
 
-        AssertFailures(result, "OPENAI_BASE_URL", "OPENAI_MODEL", "Chat:McpUrl", "Chat:SelfUrl", "Chat:MaxSteps", "Chat:MaxOutputTokens",
+        OptionsAssert.Failures(result, "OPENAI_BASE_URL", "OPENAI_MODEL", "Chat:McpUrl", "Chat:SelfUrl", "Chat:MaxSteps", "Chat:MaxOutputTokens",
             "Chat:MessagesPerMinute", "Chat:MaxToolResultChars", "Chat:MaxMessages", "Chat:MaxTextPartChars", "Chat:MaxBodyBytes",
             "Chat:MaxCachedConnections", "Chat:LlmTimeout must", "Chat:ConnectionIdleTimeout", "Chat:SessionIdleTimeout", "Chat:LlmIdleTimeout");
         Assert.True(new ChatApiOptionsValidator().Validate(null, new ChatApiOptions()).Succeeded);
@@ -56,7 +57,7 @@ public sealed class OptionsValidationTests : IDisposable
             TurnLeaseRefresh = TimeSpan.FromSeconds(6), TurnLeaseTtl = TimeSpan.FromSeconds(10), AnswerSaveInterval = TimeSpan.Zero,
         });
 
-        AssertFailures(result, "Chat:MaxConversationsPerUser", "Chat:MaxMessageBytes", "Chat:ConversationRetention", "Chat:RetentionSweepInterval", "Chat:FinishedTurnGrace",
+        OptionsAssert.Failures(result, "Chat:MaxConversationsPerUser", "Chat:MaxMessageBytes", "Chat:ConversationRetention", "Chat:RetentionSweepInterval", "Chat:FinishedTurnGrace",
             "Chat:TurnLeaseTtl", "Chat:AnswerSaveInterval");
         Assert.True(new ConversationOptionsValidator().Validate(null, new ConversationOptions()).Succeeded);
     }
@@ -64,7 +65,7 @@ public sealed class OptionsValidationTests : IDisposable
     [Fact]
     public void Rate_limits_must_allow_something_but_have_no_upper_bound()
     {
-        AssertFailures(new RateLimitOptionsValidator().Validate(null, new RateLimitOptions { PerIpPerMinute = 0, PerUserPerMinute = -1 }),
+        OptionsAssert.Failures(new RateLimitOptionsValidator().Validate(null, new RateLimitOptions { PerIpPerMinute = 0, PerUserPerMinute = -1 }),
             "RateLimits:PerIpPerMinute", "RateLimits:PerUserPerMinute");
         // The scale test's setting.
         Assert.True(new RateLimitOptionsValidator().Validate(null, new RateLimitOptions { PerIpPerMinute = 100_000, PerUserPerMinute = 1_000_000 }).Succeeded);
@@ -73,14 +74,14 @@ public sealed class OptionsValidationTests : IDisposable
     [Fact]
     public void Sse_keep_alive_must_be_positive()
     {
-        AssertFailures(new SseOptionsValidator().Validate(null, new SseOptions { KeepAliveInterval = TimeSpan.Zero }), "Sse:KeepAliveInterval");
+        OptionsAssert.Failures(new SseOptionsValidator().Validate(null, new SseOptions { KeepAliveInterval = TimeSpan.Zero }), "Sse:KeepAliveInterval");
         Assert.True(new SseOptionsValidator().Validate(null, new SseOptions()).Succeeded);
     }
 
     [Fact]
     public void Host_options_report_a_bad_sentry_host_and_a_public_url_with_a_path_together_and_accept_http()
     {
-        AssertFailures(new SentryHostOptionsValidator().Validate(null, new SentryHostOptions { Host = "sentry.example.com", PublicUrl = "https://mcp.example.com/chat" }),
+        OptionsAssert.Failures(new SentryHostOptionsValidator().Validate(null, new SentryHostOptions { Host = "sentry.example.com", PublicUrl = "https://mcp.example.com/chat" }),
             "SENTRY_HOST", "PUBLIC_URL");
         // Plain http stays allowed: the sandbox and the scale test's cluster run on it.
         Assert.True(new SentryHostOptionsValidator().Validate(null, new SentryHostOptions { Host = "http://127.0.0.1:9", PublicUrl = "http://localhost:8080" }).Succeeded);
@@ -104,30 +105,11 @@ public sealed class OptionsValidationTests : IDisposable
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
 
-        var messages = Flatten(failure).SelectMany(e => e.Failures).ToList();
+        var messages = OptionsAssert.Flatten(failure).SelectMany(e => e.Failures).ToList();
         foreach (var setting in new[] { "Chat:MaxSteps", "Chat:MaxConversationsPerUser", "Auth:SignInTimeout", "Auth:ClientMetadataMaxBytes",
                      "RateLimits:PerIpPerMinute", "Sse:KeepAliveInterval", "Seer:Timeout" })
         {
             Assert.Contains(messages, m => m.StartsWith(setting, StringComparison.Ordinal));
-        }
-    }
-
-    private static IEnumerable<OptionsValidationException> Flatten(Exception failure) => failure switch
-    {
-        OptionsValidationException single => [single],
-        AggregateException many => many.InnerExceptions.SelectMany(Flatten),
-        _ => throw new Xunit.Sdk.XunitException($"Expected an options validation failure, got {failure}"),
-    };
-
-    /// <summary>Exactly these settings are named, one failure each, so no problem hides behind another.</summary>
-    private static void AssertFailures(ValidateOptionsResult result, params string[] settings)
-    {
-        Assert.True(result.Failed);
-        var failures = result.Failures!.ToList();
-        Assert.Equal(settings.Length, failures.Count);
-        foreach (var setting in settings)
-        {
-            Assert.Single(failures, f => f.Contains(setting, StringComparison.Ordinal));
         }
     }
 
