@@ -68,8 +68,8 @@ vf=$(grep -E "^ +Tests " artifacts/vitest.log | grep -oE "[0-9]+ failed" | grep 
 passed=$((passed + vp)); failed=$((failed + vf))
 if [ "$status" -ne 0 ] && [ "$vf" -eq 0 ]; then failed=$((failed + 1)); echo "vitest failed without a failing test (see artifacts/vitest.log)"; fi
 
-echo "== .NET tests (including the browser tests in tests/SentryMcp.E2E)"
-run_dotnet_tests dotnet-test SentryMcp.slnx --filter "Category!=Scale&FullyQualifiedName!~SentryMcp.Server.Tests.Robustness"
+echo "== .NET tests (including the browser tests in tests/SentryMcp.E2E; the packaged tool runs after the AOT publish)"
+run_dotnet_tests dotnet-test SentryMcp.slnx --filter "Category!=Scale&FullyQualifiedName!~SentryMcp.Server.Tests.Robustness&FullyQualifiedName!~PackagedToolTests"
 
 echo "== stdio suite against the Native AOT binary (scripts/publish-aot.sh; the same tests as the JIT build)"
 status=0
@@ -79,6 +79,16 @@ if [ "$status" -eq 0 ]; then
     --filter "FullyQualifiedName!~PackagedToolTests"
 else
   failed=$((failed + 1)); echo "the Native AOT publish failed (see artifacts/publish-aot.log):"; tail -n 20 artifacts/publish-aot.log
+fi
+
+echo "== the .NET tool packages (scripts/pack-tool.sh: pointer, Native AOT linux-x64, portable any) run from a folder feed"
+status=0
+scripts/pack-tool.sh artifacts/tool >artifacts/pack-tool.log 2>&1 || status=$?
+if [ "$status" -eq 0 ]; then
+  SENTRY_MCP_TOOL_FEED="$PWD/artifacts/tool" run_dotnet_tests packaged-tool tests/SentryMcp.Stdio.Tests \
+    --filter "FullyQualifiedName~PackagedToolTests"
+else
+  failed=$((failed + 1)); echo "packing the tool failed (see artifacts/pack-tool.log):"; tail -n 20 artifacts/pack-tool.log
 fi
 
 echo "== test-robustness: bad input, faults, load and soak (SOAK_SECONDS, default 60), security checks"
