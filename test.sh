@@ -12,6 +12,18 @@ mkdir -p artifacts
 passed=0
 failed=0
 
+# Each step's wall time, listed before the last line (so the suite's cost is measured, not guessed).
+suite_start=$(date +%s)
+timings=()
+section() {
+  local now
+  now=$(date +%s)
+  [ -z "${section_name:-}" ] || timings+=("$((now - section_start)) s  $section_name")
+  section_name=$1
+  section_start=$now
+  echo "== $1"
+}
+
 # Adds the counts of the TRX files in directory $1 (one per test project run) to the totals and lists
 # the failed tests. A skipped test counts as failed: here every test's script sets up what it needs
 # (a test skips only outside its script). $2 is the run's exit code: a failed run without a failed
@@ -46,19 +58,20 @@ run_dotnet_tests() {
   count_trx "artifacts/trx/$name" "$status" "artifacts/$name.log"
 }
 
+section "setup (tests/setup.sh installs what is missing)"
 tests/setup.sh
 
-echo "== build (Release, warnings as errors; also builds the web UI)"
+section "build (Release, warnings as errors; also builds the web UI)"
 dotnet build SentryMcp.slnx -c Release -warnaserror --nologo -v quiet
 
-echo "== web UI lint (Biome, web/biome.json)"
+section "web UI lint (Biome, web/biome.json)"
 if (cd web && npx biome lint . --max-diagnostics=50) >artifacts/web-lint.log 2>&1; then
   passed=$((passed + 1)); tail -1 artifacts/web-lint.log
 else
   failed=$((failed + 1)); echo "web lint failed (see artifacts/web-lint.log)"; grep -E "^\S+:[0-9]+:[0-9]+ " artifacts/web-lint.log | head -20
 fi
 
-echo "== web UI tests (vitest)"
+section "web UI tests (vitest)"
 status=0
 (cd web && NO_COLOR=1 FORCE_COLOR=0 npx vitest run) >artifacts/vitest.log 2>&1 || status=$?
 sed -i -E 's/\x1b\[[0-9;]*m//g' artifacts/vitest.log
@@ -68,33 +81,27 @@ vf=$(grep -E "^ +Tests " artifacts/vitest.log | grep -oE "[0-9]+ failed" | grep 
 passed=$((passed + vp)); failed=$((failed + vf))
 if [ "$status" -ne 0 ] && [ "$vf" -eq 0 ]; then failed=$((failed + 1)); echo "vitest failed without a failing test (see artifacts/vitest.log)"; fi
 
-echo "== .NET tests (including the browser tests in tests/SentryMcp.E2E; the packaged tool runs after the AOT publish)"
+section ".NET tests (including the browser tests in tests/SentryMcp.E2E; the packaged tool runs after packing)"
 run_dotnet_tests dotnet-test SentryMcp.slnx --filter "Category!=Scale&FullyQualifiedName!~SentryMcp.Server.Tests.Robustness&FullyQualifiedName!~PackagedToolTests"
 
-echo "== stdio suite against the Native AOT binary (scripts/publish-aot.sh; the same tests as the JIT build)"
-status=0
-scripts/publish-aot.sh >artifacts/publish-aot.log 2>&1 || status=$?
-if [ "$status" -eq 0 ]; then
-  SENTRY_MCP_STDIO_BINARY="$PWD/artifacts/aot/linux-x64/sentry-mcp" run_dotnet_tests stdio-aot tests/SentryMcp.Stdio.Tests \
-    --filter "FullyQualifiedName!~PackagedToolTests"
-else
-  failed=$((failed + 1)); echo "the Native AOT publish failed (see artifacts/publish-aot.log):"; tail -n 20 artifacts/publish-aot.log
-fi
-
-echo "== the .NET tool packages (scripts/pack-tool.sh: pointer, Native AOT linux-x64, portable any) run from a folder feed"
+section "the .NET tool packages (scripts/pack-tool.sh: pointer, Native AOT linux-x64, portable any), then the stdio suite"
+echo "   against the packed Native AOT binary (the same tests as the JIT build) and the packages run from a folder feed"
 status=0
 scripts/pack-tool.sh artifacts/tool >artifacts/pack-tool.log 2>&1 || status=$?
 if [ "$status" -eq 0 ]; then
+  # The linux-x64 package's publish folder: the binary the package ships (one Native AOT compile, not two).
+  SENTRY_MCP_STDIO_BINARY="$PWD/src/SentryMcp.Stdio/bin/Release/net10.0/linux-x64/publish/sentry-mcp" run_dotnet_tests stdio-aot tests/SentryMcp.Stdio.Tests \
+    --filter "FullyQualifiedName!~PackagedToolTests"
   SENTRY_MCP_TOOL_FEED="$PWD/artifacts/tool" run_dotnet_tests packaged-tool tests/SentryMcp.Stdio.Tests \
     --filter "FullyQualifiedName~PackagedToolTests"
 else
   failed=$((failed + 1)); echo "packing the tool failed (see artifacts/pack-tool.log):"; tail -n 20 artifacts/pack-tool.log
 fi
 
-echo "== test-robustness: bad input, faults, load and soak (SOAK_SECONDS, default 60), security checks"
+section "test-robustness: bad input, faults, load and soak (SOAK_SECONDS, default 60), security checks"
 TEST_ROBUSTNESS=1 run_dotnet_tests robustness tests/SentryMcp.Server.Tests --filter "FullyQualifiedName~SentryMcp.Server.Tests.Robustness"
 
-echo "== chat streams parsed by the real ai package (Node; captured by the .NET chat tests)"
+section "chat streams parsed by the real ai package (Node; captured by the .NET chat tests)"
 status=0
 (cd tests/chat-stream && npm ci --no-audit --no-fund --loglevel=error && npm test) >artifacts/chat-stream.log 2>&1 || status=$?
 grep -E "^# (pass|fail)|^not ok" artifacts/chat-stream.log || true
@@ -103,7 +110,7 @@ nf=$(grep -E "^# fail " artifacts/chat-stream.log | grep -oE "[0-9]+" || echo 0)
 passed=$((passed + np)); failed=$((failed + nf))
 if [ "$status" -ne 0 ] && [ "$nf" -eq 0 ]; then failed=$((failed + 1)); echo "the chat-stream test failed without a failing test (see artifacts/chat-stream.log)"; fi
 
-echo "== real MCP clients: TypeScript SDK v2 OAuth, MCP Inspector CLI (/mcp, /sse, stdio), AI SDK MCP client (Node)"
+section "real MCP clients: TypeScript SDK v2 OAuth, MCP Inspector CLI (/mcp, /sse, stdio), AI SDK MCP client (Node)"
 status=0
 tests/clients/run.sh >artifacts/clients.log 2>&1 || status=$?
 grep -E "^# (pass|fail)|^not ok" artifacts/clients.log || true
@@ -112,15 +119,18 @@ nf=$(grep -E "^# fail " artifacts/clients.log | grep -oE "[0-9]+" || echo 0)
 passed=$((passed + np)); failed=$((failed + nf))
 if [ "$status" -ne 0 ] && [ "$nf" -eq 0 ]; then failed=$((failed + 1)); echo "the client tests failed without a failing test (see artifacts/clients.log)"; fi
 
-echo "== MCP conformance suite against /mcp"
+section "MCP conformance suite against /mcp"
 if tests/conformance/run.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
-echo "== scale-out: PostgreSQL + Redis + two instances behind nginx (TLS)"
+section "scale-out: PostgreSQL + Redis + two instances behind nginx (TLS)"
 status=0
 rm -rf artifacts/trx/scale
 SCALE_TRX_DIR="$PWD/artifacts/trx/scale" tests/scale/run.sh >artifacts/scale.log 2>&1 || status=$?
 tail -n 5 artifacts/scale.log
 count_trx artifacts/trx/scale "$status" artifacts/scale.log
 
+section "done"
+echo "== wall time per step (total $(( $(date +%s) - suite_start )) s)"
+printf '  %s\n' "${timings[@]}"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
