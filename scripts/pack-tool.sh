@@ -11,14 +11,7 @@ cd "$(dirname "$0")/.."
 feed=${1:-artifacts/tool}
 project=src/SentryMcp.Stdio
 common=(-c Release -warnaserror --nologo -v quiet -p:SkipWebBuild=true -o "$feed")
-missing=()
-command -v clang >/dev/null || missing+=(clang)
-[ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "== installing ${missing[*]} (the Native AOT linker needs them)"
-  apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+scripts/aot-toolchain.sh
 rm -rf "$feed"
 # A tool package takes every file of its publish folder: start the folders empty.
 rm -rf "$project"/bin/Release/net10.0/linux-x64/publish "$project"/bin/Release/net10.0/any/publish

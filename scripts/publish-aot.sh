@@ -7,14 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rid=${1:-linux-x64}
-missing=()
-command -v clang >/dev/null || missing+=(clang)
-[ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "== installing ${missing[*]} (the Native AOT linker needs them)"
-  apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+scripts/aot-toolchain.sh
 out="artifacts/aot/$rid"
 rm -rf "$out"
 dotnet publish src/SentryMcp.Stdio -c Release -r "$rid" -p:PublishAot=true -warnaserror --nologo -v quiet \

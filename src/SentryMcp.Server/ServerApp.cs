@@ -1,4 +1,5 @@
 using SentryMcp.Core;
+using SentryMcp.Core.Hosting;
 using SentryMcp.Server.Auth;
 using SentryMcp.Server.Chat;
 using SentryMcp.Server.Hosting;

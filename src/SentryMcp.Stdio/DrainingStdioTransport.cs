@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
+using SentryMcp.Core.Hosting;
 
 namespace SentryMcp.Stdio;
 

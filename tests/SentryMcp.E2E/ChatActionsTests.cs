@@ -12,22 +12,13 @@ namespace SentryMcp.E2E;
 [Collection(ChatCollection.Name)]
 public sealed class ChatActionsTests(ChatAppFixture app)
 {
-    /// <summary>Asks and waits until the answer has ended, so it is stored before the test goes on.</summary>
-    private async Task AskAsync(IPage page, string question, string answer)
-    {
-        app.Llm.Reply(answer);
-        await ChatPage.AskAsync(page, question);
-        await Assertions.Expect(page.GetByTestId("message-assistant").Last).ToContainTextAsync(answer);
-        await Assertions.Expect(page.GetByTestId("send")).ToBeVisibleAsync();
-    }
-
     [Fact]
     public async Task Editing_an_earlier_question_continues_the_conversation_from_it_on_the_page_on_the_server_and_after_a_reload()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var page = await app.SignedInChatAsync();
-        await AskAsync(page, $"First question {tag}", "First answer.");
-        await AskAsync(page, "Second question", "Second answer.");
+        await app.AskAndWaitAsync(page, $"First question {tag}", "First answer.");
+        await app.AskAndWaitAsync(page, "Second question", "Second answer.");
         await Assertions.Expect(page.GetByTestId("message-assistant")).ToHaveCountAsync(2);
 
         var first = page.GetByTestId("message-user").First;
@@ -133,9 +124,9 @@ public sealed class ChatActionsTests(ChatAppFixture app)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var page = await app.SignedInChatAsync();
-        await AskAsync(page, $"One to delete {tag}", "First.");
+        await app.AskAndWaitAsync(page, $"One to delete {tag}", "First.");
         await page.GetByTestId("new-chat").ClickAsync();
-        await AskAsync(page, $"Another to delete {tag}", "Second.");
+        await app.AskAndWaitAsync(page, $"Another to delete {tag}", "Second.");
         var items = page.GetByTestId("conversation-item");
         await Assertions.Expect(items.Filter(new() { HasText = tag })).ToHaveCountAsync(2);
 
@@ -171,7 +162,7 @@ public sealed class ChatActionsTests(ChatAppFixture app)
     {
         var page = await app.SignedInChatAsync();
         // A finished conversation first: the sidebar offers "Delete all" only when it lists one.
-        await AskAsync(page, "Something to list", "Listed.");
+        await app.AskAndWaitAsync(page, "Something to list", "Listed.");
         await Assertions.Expect(page.GetByTestId("delete-all-conversations")).ToBeVisibleAsync();
 
         // Esc in the dialog while an answer streams: the dialog closes and the answer runs to its end.

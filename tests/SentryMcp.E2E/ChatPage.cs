@@ -24,4 +24,13 @@ public static class ChatPage
         await input.FillAsync(question);
         await input.PressAsync("Enter");
     }
+
+    /// <summary>Scripts the answer, asks, and waits until the answer has ended (so it is stored before the test goes on).</summary>
+    public static async Task AskAndWaitAsync(this ChatAppFixture app, IPage page, string question, string answer)
+    {
+        app.Llm.Reply(answer);
+        await AskAsync(page, question);
+        await Assertions.Expect(page.GetByTestId("message-assistant").Last).ToContainTextAsync(answer);
+        await Assertions.Expect(page.GetByTestId("send")).ToBeVisibleAsync();
+    }
 }

@@ -5,15 +5,6 @@ namespace SentryMcp.E2E;
 [Collection(ChatCollection.Name)]
 public sealed class ConversationSidebarTests(ChatAppFixture app)
 {
-    /// <summary>Asks and waits for the answer, so the conversation is stored before the test goes on.</summary>
-    private async Task AskAsync(IPage page, string question, string answer)
-    {
-        app.Llm.Reply(answer);
-        await ChatPage.AskAsync(page, question);
-        await Assertions.Expect(page.GetByTestId("message-assistant").Last).ToContainTextAsync(answer);
-        await Assertions.Expect(page.GetByTestId("send")).ToBeVisibleAsync();
-    }
-
     private static ILocator Item(IPage page, string text) =>
         page.GetByTestId("conversation-item").Filter(new() { HasText = text });
 
@@ -22,14 +13,14 @@ public sealed class ConversationSidebarTests(ChatAppFixture app)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var first = await app.SignedInChatAsync();
-        await AskAsync(first, $"First question {tag}", "First answer.");
+        await app.AskAndWaitAsync(first, $"First question {tag}", "First answer.");
         await Assertions.Expect(first).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/chat/[A-Za-z0-9_-]+$"));
         var firstUrl = first.Url;
 
         var second = await first.Context.NewPageAsync();
         await second.GotoAsync("/chat");
         await second.GetByTestId("new-chat").ClickAsync();
-        await AskAsync(second, $"Second question {tag}", "Second answer.");
+        await app.AskAndWaitAsync(second, $"Second question {tag}", "Second answer.");
         Assert.NotEqual(firstUrl, second.Url);
 
         // Each tab still shows its own conversation, also after a reload.
@@ -54,9 +45,9 @@ public sealed class ConversationSidebarTests(ChatAppFixture app)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var page = await app.SignedInChatAsync();
-        await AskAsync(page, $"Where does checkout fail {tag}?", "In the payment step.");
+        await app.AskAndWaitAsync(page, $"Where does checkout fail {tag}?", "In the payment step.");
         await page.GetByTestId("new-chat").ClickAsync();
-        await AskAsync(page, "Something else entirely", "Sure.");
+        await app.AskAndWaitAsync(page, "Something else entirely", "Sure.");
 
         // The answer's words are message text, not the title.
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search conversations" }).FillAsync("payment step");
@@ -79,7 +70,7 @@ public sealed class ConversationSidebarTests(ChatAppFixture app)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var page = await app.SignedInChatAsync();
-        await AskAsync(page, $"Export me {tag}", "Exported answer.");
+        await app.AskAndWaitAsync(page, $"Export me {tag}", "Exported answer.");
         // Token usage per answer, from the answer's messageMetadata.usage.
         await Assertions.Expect(page.GetByTestId("message-assistant").Last.GetByTestId("token-usage")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d+ in · \d+ out tokens"));
         var item = Item(page, $"Export me {tag}");
@@ -97,7 +88,7 @@ public sealed class ConversationSidebarTests(ChatAppFixture app)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var page = await app.SignedInChatAsync();
-        await AskAsync(page, $"Why does checkout fail {tag}", "It times out.");
+        await app.AskAndWaitAsync(page, $"Why does checkout fail {tag}", "It times out.");
         var item = page.Locator($"[data-testid=conversation-item][data-conversation-id='{StoredConversation.IdOf(page)}']");
         var link = item.GetByRole(AriaRole.Link);
         await Assertions.Expect(link).ToHaveTextAsync($"Why does checkout fail {tag}");
@@ -129,7 +120,7 @@ public sealed class ConversationSidebarTests(ChatAppFixture app)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var page = await app.SignedInChatAsync();
-        await AskAsync(page, $"Kept across a logout {tag}", "Kept.");
+        await app.AskAndWaitAsync(page, $"Kept across a logout {tag}", "Kept.");
         var other = await page.Context.NewPageAsync();
         await other.GotoAsync(page.Url, Patient.Navigation);
         await Assertions.Expect(other.GetByTestId("message-user")).ToHaveTextAsync([$"Kept across a logout {tag}"]);
@@ -163,7 +154,7 @@ public sealed class ConversationSidebarTests(ChatAppFixture app)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var page = await app.SignedInChatAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2 });
-        await AskAsync(page, $"Phone question {tag}", "Phone answer.");
+        await app.AskAndWaitAsync(page, $"Phone question {tag}", "Phone answer.");
         var sidebar = page.GetByRole(AriaRole.Navigation, new() { Name = "Conversations" });
         await Assertions.Expect(sidebar).ToBeHiddenAsync();
         await page.GetByTestId("open-conversations").ClickAsync();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
+using SentryMcp.Core.Hosting;
 using SentryMcp.Server.Hosting;
 
 namespace SentryMcp.Server.Storage;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
+using SentryMcp.Core.Hosting;
 using SentryMcp.Server.Hosting;
 
 namespace SentryMcp.Server.Storage;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
+using SentryMcp.Core.Hosting;
 using SentryMcp.Server.Hosting;
 
 namespace SentryMcp.Server.Storage;
