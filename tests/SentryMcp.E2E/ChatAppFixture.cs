@@ -18,9 +18,6 @@ public sealed class ChatAppFixture : WebAppFixture
             // Every test signs in as the sandbox's one user: the collection sends more than the default
             // 10 messages a minute. The rate limit has its own fixture (UnreachableModelTests).
             ["Chat:MessagesPerMinute"] = "1000",
-            // Each turn also calls /mcp as that user (tools/list, the tool calls): the collection's turns
-            // pass the default 60 MCP requests a minute, answered as "too many Sentry requests".
-            ["RateLimits:PerUserPerMinute"] = "10000",
             // Tests script every model call; titles stay the first words of the question.
             ["Chat:GenerateTitles"] = "false",
         };

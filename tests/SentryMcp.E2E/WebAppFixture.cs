@@ -29,6 +29,10 @@ public class WebAppFixture : IAsyncLifetime
         App = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], builder =>
         {
             builder.Configuration["ConnectionStrings:Database"] = $"Data Source={_databasePath}";
+            // Every test signs in as the sandbox's one user, and each page load, tool run and chat turn
+            // calls /mcp as that user: a collection passes the default 60 MCP requests a minute, and the
+            // page then answers "too many Sentry requests" (or loads no tools). A fixture may set its own.
+            builder.Configuration["RateLimits:PerUserPerMinute"] = "10000";
             foreach (var (key, value) in settings)
             {
                 builder.Configuration[key] = value;
