@@ -62,40 +62,92 @@ section "setup (tests/setup.sh installs what is missing)"
 tests/setup.sh
 
 section "build (Release, warnings as errors; also builds the web UI)"
-dotnet build SentryMcp.slnx -c Release -warnaserror --nologo -v quiet
+# The web UI's npm ci (when node_modules is missing or older than the lock file, the build's own rule)
+# beside the NuGet restore: each only fills its own folder, and the build then finds both done.
+web_ci_pid=""
+if [ ! web/node_modules/.package-lock.json -nt web/package-lock.json ]; then
+  (cd web && npm ci --no-audit --no-fund --loglevel=error) >artifacts/web-npm-ci.log 2>&1 &
+  web_ci_pid=$!
+fi
+dotnet restore SentryMcp.slnx --nologo -v quiet
+[ -z "$web_ci_pid" ] || wait "$web_ci_pid" || { echo "npm ci in web/ failed (see artifacts/web-npm-ci.log):"; tail -n 20 artifacts/web-npm-ci.log; exit 1; }
+dotnet build SentryMcp.slnx -c Release -warnaserror --nologo -v quiet --no-restore
 
-section "web UI lint (Biome, web/biome.json)"
-if (cd web && npx biome lint . --max-diagnostics=50) >artifacts/web-lint.log 2>&1; then
+# Runs "$@" in the background as parallel step $1 (its output in artifacts/$1.log); it writes its exit
+# code to artifacts/$1.status and its wall time to artifacts/$1.seconds. The caller waits on $!.
+background() {
+  local name=$1
+  shift
+  rm -f "artifacts/$name.status" "artifacts/$name.seconds"
+  (
+    start=$(date +%s) status=0
+    "$@" >"artifacts/$name.log" 2>&1 || status=$?
+    echo "$status" >"artifacts/$name.status"
+    echo "$(( $(date +%s) - start ))" >"artifacts/$name.seconds"
+    exit "$status"
+  ) &
+}
+# The exit code of waited-for background step $1; 1 when it wrote none (killed, say): never lost.
+background_status() { cat "artifacts/$1.status" 2>/dev/null || echo 1; }
+background_seconds() { cat "artifacts/$1.seconds" 2>/dev/null || echo "?"; }
+
+# The lint's exit code goes to artifacts/web-lint.status; vitest runs either way (as when sequential).
+web_checks() {
+  local lint=0
+  (cd web && npx biome lint . --max-diagnostics=50) >artifacts/web-lint.log 2>&1 || lint=$?
+  echo "$lint" >artifacts/web-lint.status
+  (cd web && NO_COLOR=1 FORCE_COLOR=0 npx vitest run) >artifacts/vitest.log 2>&1
+}
+
+section "parallel: .NET tests | tool packs (pointer, Native AOT linux-x64, portable any) | web UI lint, then vitest"
+# Safe together: the packs build every project under artifacts/tool-build (scripts/pack-tool.sh's
+# --artifacts-path), never the bin/ and obj/ the tests load; lint and vitest read only web/ (Node).
+echo "   the .NET tests include the browser tests in tests/SentryMcp.E2E; the packaged tool runs after packing"
+rm -f artifacts/web-lint.log artifacts/web-lint.status artifacts/vitest.log
+background tool-packs scripts/pack-tool.sh artifacts/tool artifacts/tool-build
+pack_pid=$!
+background web-checks web_checks
+web_pid=$!
+run_dotnet_tests dotnet-test SentryMcp.slnx --filter "Category!=Scale&FullyQualifiedName!~SentryMcp.Server.Tests.Robustness&FullyQualifiedName!~PackagedToolTests"
+dotnet_seconds=$(( $(date +%s) - section_start ))
+wait "$web_pid" || true
+wait "$pack_pid" || true
+web_status=$(background_status web-checks)
+lint_status=$(cat artifacts/web-lint.status 2>/dev/null || echo 1)
+pack_status=$(background_status tool-packs)
+timings+=("$(( $(date +%s) - section_start )) s  $section_name, of which:"
+  "  $dotnet_seconds s  .NET tests" "  $(background_seconds tool-packs) s  tool packs (artifacts/tool-packs.log)"
+  "  $(background_seconds web-checks) s  web UI lint, then vitest")
+section_name=""
+
+section "web UI lint (Biome, web/biome.json; ran beside the .NET tests)"
+if [ "$lint_status" -eq 0 ]; then
   passed=$((passed + 1)); tail -1 artifacts/web-lint.log
 else
   failed=$((failed + 1)); echo "web lint failed (see artifacts/web-lint.log)"; grep -E "^\S+:[0-9]+:[0-9]+ " artifacts/web-lint.log | head -20
 fi
 
-section "web UI tests (vitest)"
-status=0
-(cd web && NO_COLOR=1 FORCE_COLOR=0 npx vitest run) >artifacts/vitest.log 2>&1 || status=$?
-sed -i -E 's/\x1b\[[0-9;]*m//g' artifacts/vitest.log
-grep -E "Test Files|Tests |FAIL" artifacts/vitest.log || true
-vp=$(grep -E "^ +Tests " artifacts/vitest.log | grep -oE "[0-9]+ passed" | grep -oE "[0-9]+" || echo 0)
-vf=$(grep -E "^ +Tests " artifacts/vitest.log | grep -oE "[0-9]+ failed" | grep -oE "[0-9]+" || echo 0)
-passed=$((passed + vp)); failed=$((failed + vf))
-if [ "$status" -ne 0 ] && [ "$vf" -eq 0 ]; then failed=$((failed + 1)); echo "vitest failed without a failing test (see artifacts/vitest.log)"; fi
+section "web UI tests (vitest; ran beside the .NET tests)"
+if [ -s artifacts/vitest.log ]; then
+  sed -i -E 's/\x1b\[[0-9;]*m//g' artifacts/vitest.log
+  grep -E "Test Files|Tests |FAIL" artifacts/vitest.log || true
+  vp=$(grep -E "^ +Tests " artifacts/vitest.log | grep -oE "[0-9]+ passed" | grep -oE "[0-9]+" || echo 0)
+  vf=$(grep -E "^ +Tests " artifacts/vitest.log | grep -oE "[0-9]+ failed" | grep -oE "[0-9]+" || echo 0)
+  passed=$((passed + vp)); failed=$((failed + vf))
+  if [ "$web_status" -ne 0 ] && [ "$vf" -eq 0 ]; then failed=$((failed + 1)); echo "vitest failed without a failing test (see artifacts/vitest.log)"; fi
+else
+  failed=$((failed + 1)); echo "vitest did not run (see artifacts/web-checks.log)"
+fi
 
-section ".NET tests (including the browser tests in tests/SentryMcp.E2E; the packaged tool runs after packing)"
-run_dotnet_tests dotnet-test SentryMcp.slnx --filter "Category!=Scale&FullyQualifiedName!~SentryMcp.Server.Tests.Robustness&FullyQualifiedName!~PackagedToolTests"
-
-section "the .NET tool packages (scripts/pack-tool.sh: pointer, Native AOT linux-x64, portable any), then the stdio suite"
-echo "   against the packed Native AOT binary (the same tests as the JIT build) and the packages run from a folder feed"
-status=0
-scripts/pack-tool.sh artifacts/tool >artifacts/pack-tool.log 2>&1 || status=$?
-if [ "$status" -eq 0 ]; then
+section "the stdio suite against the packed Native AOT binary (the same tests as the JIT build), then the packages from a folder feed"
+if [ "$pack_status" -eq 0 ]; then
   # The linux-x64 package's publish folder: the binary the package ships (one Native AOT compile, not two).
-  SENTRY_MCP_STDIO_BINARY="$PWD/src/SentryMcp.Stdio/bin/Release/net10.0/linux-x64/publish/sentry-mcp" run_dotnet_tests stdio-aot tests/SentryMcp.Stdio.Tests \
+  SENTRY_MCP_STDIO_BINARY="$PWD/artifacts/tool-build/publish/SentryMcp.Stdio/release_linux-x64/sentry-mcp" run_dotnet_tests stdio-aot tests/SentryMcp.Stdio.Tests \
     --filter "FullyQualifiedName!~PackagedToolTests"
   SENTRY_MCP_TOOL_FEED="$PWD/artifacts/tool" run_dotnet_tests packaged-tool tests/SentryMcp.Stdio.Tests \
     --filter "FullyQualifiedName~PackagedToolTests"
 else
-  failed=$((failed + 1)); echo "packing the tool failed (see artifacts/pack-tool.log):"; tail -n 20 artifacts/pack-tool.log
+  failed=$((failed + 1)); echo "packing the tool failed (see artifacts/tool-packs.log):"; tail -n 20 artifacts/tool-packs.log
 fi
 
 section "test-robustness: bad input, faults, load and soak (SOAK_SECONDS, default 60), security checks"
