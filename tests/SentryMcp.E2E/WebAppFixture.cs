@@ -33,6 +33,11 @@ public class WebAppFixture : IAsyncLifetime
             // calls /mcp as that user: a collection passes the default 60 MCP requests a minute, and the
             // page then answers "too many Sentry requests" (or loads no tools). A fixture may set its own.
             builder.Configuration["RateLimits:PerUserPerMinute"] = "10000";
+            // One in-process instance writes and follows every answer here, so no writer can die while
+            // its tab reads; on a saturated machine a 3 s renewal timer ran more than the default 10 s
+            // late and an answer ended as TURN_LOST. Lease expiry is tested with a fake clock
+            // (TurnLeaseTests) and by killing an instance (ScaleChatTests), not by these browser tests.
+            builder.Configuration["Chat:TurnLeaseTtl"] = "00:05:00";
             foreach (var (key, value) in settings)
             {
                 builder.Configuration[key] = value;
