@@ -75,15 +75,16 @@ public sealed class ChatFaultTests(ChatFaultFixture fixture, ITestOutputHelper o
 
                 var elapsed = clock.Elapsed;
                 slowest = elapsed > slowest ? elapsed : slowest;
-                output.WriteLine($"{name}: {elapsed.TotalSeconds:0.0} s, \"{result.Single("error").GetProperty("errorText").GetString()}\"");
+                var errorText = result.Types.Contains("error") ? result.Single("error").GetProperty("errorText").GetString() : null;
+                output.WriteLine($"{name}: {elapsed.TotalSeconds:0.0} s, \"{errorText}\"");
                 Assert.Equal(HttpStatusCode.OK, result.Response.StatusCode);
                 if (types.Length > 0)
                 {
                     Assert.Equal(types, result.Types);
                 }
-                Assert.Equal("error", result.Types.Last());
+                Assert.True(result.Types.LastOrDefault() == "error", $"{name}: the turn ended with {result.Types.LastOrDefault()}, not an error part");
                 Assert.True(result.Done, name);
-                Assert.Contains(error, result.Single("error").GetProperty("errorText").GetString());
+                Assert.Contains(error, errorText);
                 // No silent retries: the model was asked once.
                 Assert.Single(Server.Llm.Requests);
                 if (abandoned)
