@@ -62,6 +62,56 @@ public sealed class ChatWithoutModelTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task A_tool_list_that_fails_to_load_once_is_tried_again_and_the_tool_actions_appear()
+    {
+        var page = await app.NewPageAsync();
+        var failures = 0;
+        await page.RouteAsync("**/api/metadata", async route =>
+        {
+            if (Interlocked.Increment(ref failures) == 1)
+            {
+                await route.FulfillAsync(new() { Status = 502, ContentType = "application/problem+json", Body = "{\"title\":\"Bad Gateway\",\"status\":502}" });
+                return;
+            }
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/chat", Patient.Navigation);
+        await SignIn.WithSandboxAsync(page, page.GetByTestId("chat-connect"));
+
+        await Assertions.Expect(page.GetByTestId("tool-action-find_organizations")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("metadata-error")).ToHaveCountAsync(0);
+        Assert.True(failures >= 2, $"the tool list was requested {failures} time(s)");
+    }
+
+    [Fact]
+    public async Task A_tool_list_that_keeps_failing_is_shown_as_an_error_whose_Retry_loads_it()
+    {
+        var page = await app.NewPageAsync();
+        var failing = true;
+        await page.RouteAsync("**/api/metadata", async route =>
+        {
+            if (Volatile.Read(ref failing))
+            {
+                await route.FulfillAsync(new() { Status = 503, ContentType = "application/problem+json", Body = "{\"title\":\"Unavailable\",\"status\":503}" });
+                return;
+            }
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/chat", Patient.Navigation);
+        await SignIn.WithSandboxAsync(page, page.GetByTestId("chat-connect"));
+
+        // Four attempts, 1 s, 2 s and 4 s apart, then the error.
+        var error = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Could not load the tools" });
+        await Assertions.Expect(error).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("tool-actions")).ToHaveCountAsync(0);
+
+        Volatile.Write(ref failing, false);
+        await error.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("tool-action-find_organizations")).ToBeVisibleAsync();
+        await Assertions.Expect(error).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task On_a_phone_the_banners_are_small_dismissible_and_stay_dismissed()
     {
         var page = await app.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2 });

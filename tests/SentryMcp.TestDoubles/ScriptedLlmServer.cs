@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -71,6 +73,9 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
         var server = new ScriptedLlmServer();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        // Writes wait until the socket took the bytes (the flush completes once at most one byte is left,
+        // i.e. none), so a cut right after a flush is behind everything the stream sent.
+        builder.WebHost.UseSockets(sockets => sockets.MaxWriteBufferSize = 2);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         server._app = builder.Build();
         server._app.MapPost("/v1/chat/completions", server.HandleAsync);
@@ -258,9 +263,7 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
             await Delta(new { content = content.Substring(i, Math.Min(reply.ChunkSize, content.Length - i)) }, null);
             if (++sent == reply.CutAfterChunks)
             {
-                // A reset discards data the client has not read yet: let it read what was sent first.
-                await Task.Delay(300, ct);
-                http.Abort();
+                await CutAsync(http);
                 return;
             }
             if (sent == reply.PauseAfterChunks)
@@ -293,6 +296,28 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
             usage = new { prompt_tokens = reply.PromptTokens, completion_tokens = reply.CompletionTokens, total_tokens = reply.PromptTokens + reply.CompletionTokens },
         });
         await http.Response.WriteAsync("data: [DONE]\n\n", ct);
+    }
+
+    /// <summary>
+    /// Breaks the answer off as a dropped connection would, without losing what was sent: a FIN behind
+    /// the chunks already in the socket (a reset would discard those the client has not read yet), so
+    /// the client reads them all and then finds the body unfinished. Waits until the client gave up
+    /// and closed its end, then lets go of the connection.
+    /// </summary>
+    private static async Task CutAsync(HttpContext http)
+    {
+        var socket = http.Features.Get<IConnectionSocketFeature>()?.Socket
+            ?? throw new InvalidOperationException("Kestrel's socket transport no longer exposes the connection's socket.");
+        socket.Shutdown(SocketShutdown.Send);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, http.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client closed the connection: it has seen the cut.
+        }
+        http.Abort();
     }
 
     public async ValueTask DisposeAsync()

@@ -25,7 +25,7 @@ export function App() {
   const config = useConfig();
   const auth = useAuth();
   const signedIn = auth.status?.authenticated === true;
-  const metadata = useMetadata(signedIn);
+  const metadata = useMetadata(auth.status?.authenticated === true ? auth.status.user.id : undefined);
   const [authError, setAuthError] = useState(takeAuthError);
   const banners = useDismissedBanners();
   const showSandbox = config?.sandbox === true && !banners.isDismissed("sandbox");

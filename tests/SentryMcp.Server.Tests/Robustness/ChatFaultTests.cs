@@ -75,21 +75,28 @@ public sealed class ChatFaultTests(ChatFaultFixture fixture, ITestOutputHelper o
 
                 var elapsed = clock.Elapsed;
                 slowest = elapsed > slowest ? elapsed : slowest;
-                output.WriteLine($"{name}: {elapsed.TotalSeconds:0.0} s, \"{result.Single("error").GetProperty("errorText").GetString()}\"");
+                var errorText = result.Types.Contains("error") ? result.Single("error").GetProperty("errorText").GetString() : null;
+                output.WriteLine($"{name}: {elapsed.TotalSeconds:0.0} s, \"{errorText}\"");
                 Assert.Equal(HttpStatusCode.OK, result.Response.StatusCode);
                 if (types.Length > 0)
                 {
                     Assert.Equal(types, result.Types);
                 }
-                Assert.Equal("error", result.Types.Last());
+                Assert.True(result.Types.LastOrDefault() == "error", $"{name}: the turn ended with {result.Types.LastOrDefault()}, not an error part");
                 Assert.True(result.Done, name);
-                Assert.Contains(error, result.Single("error").GetProperty("errorText").GetString());
-                Assert.True(elapsed < ChatFaultFixture.CallTimeout + TimeSpan.FromSeconds(3), $"{name} took {elapsed}");
-                // No silent retries: the model was asked once. A bound that ran out abandoned the model's answer.
+                Assert.Contains(error, errorText);
+                // No silent retries: the model was asked once.
                 Assert.Single(Server.Llm.Requests);
                 if (abandoned)
                 {
+                    // The bound's own message says which bound fired, and the host hung up on the model: the
+                    // turn ended on the bound, before the script's end (30 s of silence, or 17 chunks 0.7 s
+                    // apart), not when the model finished. Without the bound the answer would complete instead.
                     Assert.True(await Server.Llm.WaitForCancellationAsync(Eventually.DefaultDeadline), $"{name}: the model call was not abandoned");
+                }
+                else
+                {
+                    Assert.Empty(Server.Llm.CancelledRequests);
                 }
 
                 await NormalTurnAsync(withTool: round == 1);

@@ -1,5 +1,6 @@
 import { LogIn, Wrench } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { LoadError } from "@/components/ui/load-error";
 import { SampleQuestions } from "./sample-questions";
 
 /** Tools worth offering first when there is no model to ask: they need no arguments beyond an organization. */
@@ -11,13 +12,15 @@ interface ChatWelcomeProps {
   llmConfigured: boolean;
   busy: boolean;
   toolNames: string[];
+  /** Set when the tool list failed to load: shown, with its Retry, instead of the tool actions. */
+  toolsError?: { message: string; retry: () => void };
   onAsk: (question: string) => void;
   onOpenTools: (name: string) => void;
   onSignIn: () => void;
 }
 
 /** What an empty conversation shows: how to start, given what the user and the server can do. */
-export function ChatWelcome({ signedIn, llmConfigured, busy, toolNames, onAsk, onOpenTools, onSignIn }: ChatWelcomeProps) {
+export function ChatWelcome({ signedIn, llmConfigured, busy, toolNames, toolsError, onAsk, onOpenTools, onSignIn }: ChatWelcomeProps) {
   const starters = starterTools.filter((t) => toolNames.includes(t));
   return (
     <div className="py-8 text-center">
@@ -36,6 +39,10 @@ export function ChatWelcome({ signedIn, llmConfigured, busy, toolNames, onAsk, o
           </div>
         ) : llmConfigured ? (
           <SampleQuestions onPick={onAsk} disabled={busy} />
+        ) : toolsError ? (
+          <LoadError testId="metadata-error" onRetry={toolsError.retry}>
+            Could not load the tools: {toolsError.message}
+          </LoadError>
         ) : (
           <div className="grid gap-2 sm:grid-cols-2" data-testid="tool-actions">
             {starters.map((name) => (

@@ -2,6 +2,7 @@ import { Lock } from "lucide-react";
 import type { MetadataState } from "../../hooks/use-app-data";
 import { humanDescription } from "../../lib/tool-description";
 import { Button } from "../ui/button";
+import { LoadError } from "../ui/load-error";
 
 export function Capabilities({ metadata, signedIn, onSignIn }: { metadata: MetadataState; signedIn: boolean; onSignIn: () => void }) {
   return (
@@ -19,7 +20,13 @@ export function Capabilities({ metadata, signedIn, onSignIn }: { metadata: Metad
         </div>
       )}
       {metadata.state === "loading" && <p className="mt-3 text-sm text-zinc-500">Loading…</p>}
-      {metadata.state === "error" && <p className="mt-3 text-sm text-red-600">Could not load the tool list: {metadata.message}</p>}
+      {metadata.state === "error" && (
+        <div className="mt-3">
+          <LoadError testId="metadata-error" onRetry={metadata.retry}>
+            Could not load the tool list: {metadata.message}
+          </LoadError>
+        </div>
+      )}
       {metadata.state === "ready" && (
         <div className="mt-3 grid gap-6 md:grid-cols-2">
           <div>

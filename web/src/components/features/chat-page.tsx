@@ -6,6 +6,7 @@ import { ChatWelcome } from "@/components/chat/chat-welcome";
 import { MessageView, messageText } from "@/components/chat/message-view";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
+import { LoadError } from "@/components/ui/load-error";
 import type { MetadataState } from "@/hooks/use-app-data";
 import { useAutoScroll } from "@/hooks/use-auto-scroll";
 import { useChatDialogs } from "@/hooks/use-chat-dialogs";
@@ -50,6 +51,11 @@ export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, regis
   // Until the config has loaded, assume a model: the server still answers 503 if there is none.
   const llmConfigured = config?.llmConfigured !== false;
   const dialogs = useChatDialogs(metadata, () => input.current?.focus());
+  const metadataError = metadata.state === "error" && (
+    <LoadError testId="picker-error" onRetry={metadata.retry}>
+      Could not load the list: {metadata.message}
+    </LoadError>
+  );
 
   useEffect(() => registerClear(clear), [registerClear, clear]);
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -260,6 +266,7 @@ export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, regis
                 llmConfigured={llmConfigured}
                 busy={busy}
                 toolNames={dialogs.tools.map((t) => t.name)}
+                toolsError={metadata.state === "error" ? metadata : undefined}
                 onAsk={(q) => void ask(q)}
                 onOpenTools={(name) => openPicker("tools", name)}
                 onSignIn={() => void onSignIn()}
@@ -335,6 +342,7 @@ export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, regis
         title="Run a tool"
         testId="tools-picker"
         emptyText={metadata.state === "ready" ? "No tools match." : "Loading tools…"}
+        error={metadataError || undefined}
         items={dialogs.tools.map((t) => ({ name: t.name, description: humanDescription(t.description), ...(t.readOnly ? {} : { badge: "writes" }) }))}
         onPick={dialogs.pickTool}
         onClose={dialogs.close}
@@ -344,6 +352,7 @@ export function ChatPage({ config, signedIn, metadata, onSignIn, onLogout, regis
         title="Use a prompt"
         testId="prompts-picker"
         emptyText={metadata.state === "ready" ? "No prompts match." : "Loading prompts…"}
+        error={metadataError || undefined}
         items={dialogs.prompts.map((p) => ({ name: p.name, description: humanDescription(p.description) }))}
         onPick={dialogs.pickPrompt}
         onClose={dialogs.close}

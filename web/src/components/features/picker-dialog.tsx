@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import { Dialog } from "../ui/dialog";
 
 export interface PickerItem {
@@ -12,12 +12,14 @@ interface PickerDialogProps {
   title: string;
   items: PickerItem[];
   emptyText: string;
+  /** Shown instead of `emptyText` when the list failed to load. */
+  error?: ReactNode;
   onPick: (name: string) => void;
   onClose: () => void;
   testId: string;
 }
 
-export function PickerDialog({ open, title, items, emptyText, onPick, onClose, testId }: PickerDialogProps) {
+export function PickerDialog({ open, title, items, emptyText, error, onPick, onClose, testId }: PickerDialogProps) {
   const [filter, setFilter] = useState("");
   const shown = useMemo(() => {
     const f = filter.toLowerCase();
@@ -34,7 +36,7 @@ export function PickerDialog({ open, title, items, emptyText, onPick, onClose, t
         aria-label="Filter"
         className="mb-3 w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
       />
-      {shown.length === 0 && <p className="text-sm text-zinc-500">{emptyText}</p>}
+      {shown.length === 0 && (error ?? <p className="text-sm text-zinc-500">{emptyText}</p>)}
       <ul className="space-y-1">
         {shown.map((item) => (
           <li key={item.name}>
