@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -131,19 +132,30 @@ public sealed partial class SentryApiClient
         try
         {
             await using var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+            // Sized from Content-Length when Sentry sends one (absent when the body is compressed), so a
+            // typical body is read into one array of its size and returned without a copy. The read chunk
+            // is pooled: a fresh 80 KiB array per response was most of the garbage a tool call made.
+            var length = response.Content.Headers.ContentLength;
+            using var buffer = new MemoryStream(length is > 0 && length <= _maxResponseBytes ? (int)length.Value : 0);
+            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
             {
-                if (buffer.Length + read > _maxResponseBytes)
+                int read;
+                while ((read = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
                 {
-                    throw new SentryResponseFormatException("/api/0/" + path.TrimStart('/'),
-                        new InvalidDataException($"Response larger than {_maxResponseBytes} bytes."));
+                    if (buffer.Length + read > _maxResponseBytes)
+                    {
+                        throw new SentryResponseFormatException("/api/0/" + path.TrimStart('/'),
+                            new InvalidDataException($"Response larger than {_maxResponseBytes} bytes."));
+                    }
+                    buffer.Write(chunk, 0, read);
                 }
-                buffer.Write(chunk, 0, read);
             }
-            return buffer.ToArray();
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
+            return buffer.TryGetBuffer(out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length ? whole.Array : buffer.ToArray();
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or IOException)
         {
