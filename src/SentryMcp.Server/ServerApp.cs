@@ -41,6 +41,8 @@ public static class ServerApp
         builder.AddWeb();
 
         StartupTrace.Mark("registrations done");
+        builder.UseStartedSandbox();
+        StartupTrace.Mark("sandbox started");
         var app = builder.Build();
         StartupTrace.Mark("app built");
         // Before anything reads a key or a token.

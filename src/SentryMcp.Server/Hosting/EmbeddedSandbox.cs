@@ -26,20 +26,41 @@ public static class EmbeddedSandbox
         {
             return builder;
         }
-        var (sandbox, baseUri) = SandboxApp.StartAsync(embedded: true).GetAwaiter().GetResult();
-        builder.Configuration["Sentry:Host"] = baseUri.ToString().TrimEnd('/');
+        // Started beside the rest of the registrations (its own host: about 0.15 s of CPU, docs/benchmarks.md);
+        // its address is needed only when the options are first read, after UseStartedSandbox.
         builder.Configuration["Sentry:UsingSandbox"] = "true";
-        builder.Configuration["SENTRY_DOCS_URL"] ??= baseUri.ToString().TrimEnd('/');
-        builder.Services.AddHostedService(_ => new SandboxLifetime(sandbox));
+        var starting = Task.Run(() => SandboxApp.StartAsync(embedded: true));
+        builder.Services.AddSingleton(new StartingSandbox(starting));
+        builder.Services.AddHostedService(services => new SandboxLifetime(services.GetRequiredService<StartingSandbox>().Task));
         return builder;
     }
 
-    private sealed class SandboxLifetime(WebApplication sandbox) : IHostedService
+    /// <summary>
+    /// Waits for the sandbox started by <see cref="AddSentryHostOrSandbox"/> and points the Sentry host and
+    /// docs settings at it; call once every service is registered, before the host is built.
+    /// </summary>
+    public static WebApplicationBuilder UseStartedSandbox(this WebApplicationBuilder builder)
+    {
+        var pending = builder.Services.LastOrDefault(d => d.ServiceType == typeof(StartingSandbox))?.ImplementationInstance as StartingSandbox;
+        if (pending is null)
+        {
+            return builder;
+        }
+        var baseUri = pending.Task.GetAwaiter().GetResult().BaseUri.ToString().TrimEnd('/');
+        builder.Configuration["Sentry:Host"] = baseUri;
+        builder.Configuration["SENTRY_DOCS_URL"] ??= baseUri;
+        return builder;
+    }
+
+    private sealed record StartingSandbox(Task<(WebApplication App, Uri BaseUri)> Task);
+
+    private sealed class SandboxLifetime(Task<(WebApplication App, Uri BaseUri)> started) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public async Task StopAsync(CancellationToken cancellationToken)
         {
+            var (sandbox, _) = await started;
             await sandbox.StopAsync(cancellationToken);
             await sandbox.DisposeAsync();
         }

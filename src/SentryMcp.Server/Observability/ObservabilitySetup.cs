@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -42,32 +43,7 @@ public static class ObservabilitySetup
         var dsn = config["SENTRY_DSN"];
         if (!string.IsNullOrWhiteSpace(dsn))
         {
-            // The Sentry logger provider lets every level through to itself (its own filter beats the
-            // category defaults above), so framework Information lines would be built on every request
-            // and sent as breadcrumbs. Give it the same quiet categories; EF Core's error lines are
-            // left out entirely because the failing request reports the same exception itself.
-            builder.Services.Configure<LoggerFilterOptions>(o =>
-            {
-                foreach (var (category, quiet) in new[]
-                {
-                    ("Microsoft.AspNetCore", LogLevel.Warning), ("System.Net.Http.HttpClient", LogLevel.Warning),
-                    ("ModelContextProtocol", LogLevel.Warning), ("Polly", LogLevel.Warning), ("OpenIddict", LogLevel.Warning),
-                    ("Microsoft.EntityFrameworkCore", LogLevel.None),
-                })
-                {
-                    o.Rules.Add(new LoggerFilterRule("Sentry.AspNetCore.SentryAspNetCoreLoggerProvider", category, quiet, null));
-                }
-            });
-            builder.WebHost.UseSentry(o =>
-            {
-                o.Dsn = dsn;
-                o.SendDefaultPii = false;
-                o.MaxRequestBodySize = Sentry.Extensibility.RequestSize.None;
-                o.Environment = config["SENTRY_ENVIRONMENT"] ?? builder.Environment.EnvironmentName;
-                o.TracesSampleRate = 0;
-                o.SetBeforeSend((e, _) => Scrub(e));
-                o.SetBeforeBreadcrumb((b, _) => b.Message is null ? b : new Sentry.Breadcrumb(SecretScrubber.Scrub(b.Message)!, b.Type ?? "default", b.Data?.ToDictionary(k => k.Key, k => SecretScrubber.Scrub(k.Value)!), b.Category, b.Level));
-            });
+            AddSentrySdk(builder, dsn);
         }
 
         var otlp = !string.IsNullOrWhiteSpace(config["OTEL_EXPORTER_OTLP_ENDPOINT"]);
@@ -77,6 +53,48 @@ public static class ObservabilitySetup
             // Nothing would receive the data: skip the listeners, which cost on every request.
             return builder;
         }
+        AddOpenTelemetry(builder, otlp, console);
+        return builder;
+    }
+
+    // The SDKs in methods of their own: the runtime loads an assembly when it first runs a method that
+    // uses it, so a host without SENTRY_DSN or an exporter maps neither SDK (docs/benchmarks.md).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddSentrySdk(WebApplicationBuilder builder, string dsn)
+    {
+        var config = builder.Configuration;
+        // The Sentry logger provider lets every level through to itself (its own filter beats the
+        // category defaults above), so framework Information lines would be built on every request
+        // and sent as breadcrumbs. Give it the same quiet categories; EF Core's error lines are
+        // left out entirely because the failing request reports the same exception itself.
+        builder.Services.Configure<LoggerFilterOptions>(o =>
+        {
+            foreach (var (category, quiet) in new[]
+            {
+                ("Microsoft.AspNetCore", LogLevel.Warning), ("System.Net.Http.HttpClient", LogLevel.Warning),
+                ("ModelContextProtocol", LogLevel.Warning), ("Polly", LogLevel.Warning), ("OpenIddict", LogLevel.Warning),
+                ("Microsoft.EntityFrameworkCore", LogLevel.None),
+            })
+            {
+                o.Rules.Add(new LoggerFilterRule("Sentry.AspNetCore.SentryAspNetCoreLoggerProvider", category, quiet, null));
+            }
+        });
+        builder.WebHost.UseSentry(o =>
+        {
+            o.Dsn = dsn;
+            o.SendDefaultPii = false;
+            o.MaxRequestBodySize = Sentry.Extensibility.RequestSize.None;
+            o.Environment = config["SENTRY_ENVIRONMENT"] ?? builder.Environment.EnvironmentName;
+            o.TracesSampleRate = 0;
+            o.SetBeforeSend((e, _) => Scrub(e));
+            o.SetBeforeBreadcrumb((b, _) => b.Message is null ? b : new Sentry.Breadcrumb(SecretScrubber.Scrub(b.Message)!, b.Type ?? "default", b.Data?.ToDictionary(k => k.Key, k => SecretScrubber.Scrub(k.Value)!), b.Category, b.Level));
+        });
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddOpenTelemetry(WebApplicationBuilder builder, bool otlp, bool console)
+    {
+        var config = builder.Configuration;
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(config["OTEL_SERVICE_NAME"] ?? "sentry-mcp"))
             .WithTracing(t =>
@@ -106,7 +124,6 @@ public static class ObservabilitySetup
                     m.AddConsoleExporter();
                 }
             });
-        return builder;
     }
 
     /// <summary>

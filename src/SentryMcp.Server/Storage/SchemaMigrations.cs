@@ -59,8 +59,10 @@ public static class SchemaMigrations
         var (initialId, initialType) = migrations.Migrations.First();
         var initial = migrations.CreateMigration(initialType, db.Database.ProviderName!);
         var initialTables = initial.UpOperations.OfType<CreateTableOperation>().Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        StartupTrace.Mark("storage: EF services and the initial migration made");
 
         db.Database.OpenConnection();
+        StartupTrace.Mark("storage: connection open");
         try
         {
             var existing = ExistingTables(db);
