@@ -67,6 +67,10 @@ public class ServerFixture : IAsyncLifetime
     {
         builder.Configuration["ConnectionStrings:Database"] = $"Data Source={DatabasePath}";
         builder.Services.AddSingleton<TimeProvider>(Clock);
+        // The writer of every answer here is this process, so no writer can die while its readers wait;
+        // on a saturated machine a 3 s lease renewal ran over the default 10 s late and answers ended as
+        // TURN_LOST. Expiry is tested on a fake clock (TurnLeaseTests) and by killing an instance (ScaleChatTests).
+        builder.Configuration["Chat:TurnLeaseTtl"] = "00:05:00";
         foreach (var (key, value) in Settings)
         {
             builder.Configuration[key] = value;
