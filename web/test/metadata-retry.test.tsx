@@ -117,16 +117,17 @@ describe("useMetadata", () => {
   });
 });
 
+/** The home page's tool list as the app renders it, with the hook loading for one signed-in user. */
+function Home() {
+  return <Capabilities metadata={useMetadata("user-1")} signedIn onSignIn={() => undefined} />;
+}
+
 describe("the tool list's load error", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => {
     vi.useRealTimers();
     vi.restoreAllMocks();
   });
-
-  function Home() {
-    return <Capabilities metadata={useMetadata("user-1")} signedIn onSignIn={() => undefined} />;
-  }
 
   it("is shown with a Retry button that loads the list again", async () => {
     const load = vi.spyOn(api, "metadata").mockRejectedValue(new ApiError(502, undefined));
