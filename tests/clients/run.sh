@@ -11,7 +11,8 @@ npm ci --no-audit --no-fund --loglevel=error >/dev/null
 log_dir="$root/artifacts/clients"
 mkdir -p "$log_dir"
 rm -f "$log_dir"/server.db*
-free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+# shellcheck source=../ports.sh
+. "$here/../ports.sh"
 wait_healthy() {
   for _ in $(seq 1 300); do
     node -e "fetch(process.argv[1]).then(r=>process.exit(r.status<500?0:1),()=>process.exit(1))" "$1" && return 0
@@ -22,7 +23,7 @@ wait_healthy() {
 sandbox_port=$(free_port)
 server_port=$(free_port)
 
-cleanup() { kill "${server_pid:-}" "${sandbox_pid:-}" 2>/dev/null || true; wait 2>/dev/null || true; }
+cleanup() { kill "${server_pid:-}" "${sandbox_pid:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -f "${picked_ports_file:-}"; }
 trap cleanup EXIT
 
 dotnet "$root/src/SentryMcp.Sandbox/bin/Release/net10.0/SentryMcp.Sandbox.dll" --urls "http://127.0.0.1:$sandbox_port" \

