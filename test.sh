@@ -139,19 +139,8 @@ else
   failed=$((failed + 1)); echo "vitest did not run (see artifacts/web-checks.log)"
 fi
 
-section "the stdio suite against the packed Native AOT binary (the same tests as the JIT build), then the packages from a folder feed"
-if [ "$pack_status" -eq 0 ]; then
-  # The linux-x64 package's publish folder: the binary the package ships (one Native AOT compile, not two).
-  SENTRY_MCP_STDIO_BINARY="$PWD/artifacts/tool-build/publish/SentryMcp.Stdio/release_linux-x64/sentry-mcp" run_dotnet_tests stdio-aot tests/SentryMcp.Stdio.Tests \
-    --filter "FullyQualifiedName!~PackagedToolTests"
-  SENTRY_MCP_TOOL_FEED="$PWD/artifacts/tool" run_dotnet_tests packaged-tool tests/SentryMcp.Stdio.Tests \
-    --filter "FullyQualifiedName~PackagedToolTests"
-else
-  failed=$((failed + 1)); echo "packing the tool failed (see artifacts/tool-packs.log):"; tail -n 20 artifacts/tool-packs.log
-fi
-
 section "test-robustness started: bad input, faults, load and soak (SOAK_SECONDS, default 60), security checks"
-# In the background, beside the Node and scale-out steps below: its tests judge their own process's
+# In the background, beside the stdio, Node and scale-out steps below: its tests judge their own process's
 # threads, sockets and heap, and the soak's floors (10 MCP calls/s, 1 turn/s) hold on a loaded machine;
 # the steps beside it pick their ports below the ephemeral range (tests/ports.sh), which its port-0
 # listeners and outgoing connections never use. Counted at the end, from its TRX files as before.
@@ -163,6 +152,17 @@ robustness_tests() {
 rm -rf artifacts/trx/robustness
 background robustness robustness_tests
 robustness_pid=$!
+
+section "the stdio suite against the packed Native AOT binary (the same tests as the JIT build), then the packages from a folder feed"
+if [ "$pack_status" -eq 0 ]; then
+  # The linux-x64 package's publish folder: the binary the package ships (one Native AOT compile, not two).
+  SENTRY_MCP_STDIO_BINARY="$PWD/artifacts/tool-build/publish/SentryMcp.Stdio/release_linux-x64/sentry-mcp" run_dotnet_tests stdio-aot tests/SentryMcp.Stdio.Tests \
+    --filter "FullyQualifiedName!~PackagedToolTests"
+  SENTRY_MCP_TOOL_FEED="$PWD/artifacts/tool" run_dotnet_tests packaged-tool tests/SentryMcp.Stdio.Tests \
+    --filter "FullyQualifiedName~PackagedToolTests"
+else
+  failed=$((failed + 1)); echo "packing the tool failed (see artifacts/tool-packs.log):"; tail -n 20 artifacts/tool-packs.log
+fi
 
 section "chat streams parsed by the real ai package (Node; captured by the .NET chat tests)"
 status=0
